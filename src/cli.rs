@@ -1,0 +1,255 @@
+//! The command line: clap types, loading the dataset a command asks for, and mapping
+//! outcomes to exit codes (0 clean, 1 problems in the data, 2 usage or I/O).
+
+pub mod check;
+pub mod filter;
+pub mod json;
+pub mod list;
+pub mod show;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::dataset::{Checked, Dataset};
+use crate::diagnostic::{self, Style};
+use crate::graph::PartialDate;
+use crate::load::Origin;
+
+/// Explore the China–US AI governance timeline: a sourced TOML event graph.
+#[derive(Debug, Parser)]
+#[command(name = "aigov", version, about, long_about = None)]
+#[command(
+    after_help = "With no command, aigov opens the explorer (when stdout is a terminal).\nThe data format: see data/README.md in the repository."
+)]
+pub struct Cli {
+    /// Dataset to use: a TOML file or a directory of them [default: the bundled dataset]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub data: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a dataset and report every problem (exit 0 clean, 1 problems, 2 unreadable)
+    Check {
+        /// File or directory to check [default: --data, else the bundled dataset]
+        path: Option<PathBuf>,
+        /// Treat warnings as errors
+        #[arg(long)]
+        strict: bool,
+    },
+    /// List events, quotes, actors or sources, in date order
+    List {
+        /// What to list
+        what: ListKind,
+        #[command(flatten)]
+        filter: FilterArgs,
+        /// Print one JSON array instead of aligned text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one event, quote, actor or source in full, with its links both ways
+    Show {
+        /// The id of any record
+        id: String,
+        /// Print one JSON object instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export the whole dataset
+    Export {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Write to this file instead of stdout
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+/// What `list` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListKind {
+    Events,
+    Quotes,
+    Actors,
+    Sources,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One JSON object with every record (see README, "JSON output")
+    Json,
+}
+
+/// Filters shared by `list` (and later `export`).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct FilterArgs {
+    /// Only what involves this country or bloc (by id), or its people
+    #[arg(long, value_name = "ID")]
+    pub country: Option<String>,
+    /// Only from this date on (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<PartialDate>,
+    /// Only up to this date (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<PartialDate>,
+    /// Only events with this tag
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
+}
+
+fn parse_date(s: &str) -> Result<PartialDate, String> {
+    PartialDate::parse(s)
+}
+
+/// How a command ended; the process exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// 0: done, data clean.
+    Ok = 0,
+    /// 1: problems in the data.
+    Problems = 1,
+    /// 2: usage or I/O error.
+    Usage = 2,
+}
+
+/// Terminal facts the commands need, read once by `main`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Env {
+    /// Colour on stdout (a terminal, and `NO_COLOR` unset).
+    pub color_out: bool,
+    /// Colour on stderr.
+    pub color_err: bool,
+}
+
+/// Runs a subcommand, writing to `out` and `err`.
+pub fn run(
+    cli: &Cli,
+    command: &Command,
+    env: Env,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    match write_command(cli, command, env, out, err) {
+        Ok(o) => o,
+        // A closed pipe (`aigov list events | head`) is not an error worth a message.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Outcome::Ok,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            Outcome::Usage
+        }
+    }
+}
+
+fn write_command(
+    cli: &Cli,
+    command: &Command,
+    env: Env,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let origin = |path: Option<&PathBuf>| {
+        path.or(cli.data.as_ref())
+            .map_or(Origin::Bundled, |p| Origin::Path(p.clone()))
+    };
+    match command {
+        Command::Check { path, strict } => {
+            check::run(&origin(path.as_ref()), *strict, env, out, err)
+        }
+        Command::List { what, filter, json } => {
+            let ds = match open(&origin(None), env, err)? {
+                Ok(ds) => ds,
+                Err(o) => return Ok(o),
+            };
+            let Some(f) = filter::Filter::resolve(&ds, filter, err)? else {
+                return Ok(Outcome::Usage);
+            };
+            list::run(&ds, *what, &f, *json, out)?;
+            Ok(Outcome::Ok)
+        }
+        Command::Show { id, json } => {
+            let ds = match open(&origin(None), env, err)? {
+                Ok(ds) => ds,
+                Err(o) => return Ok(o),
+            };
+            show::run(&ds, id, *json, out, err)
+        }
+        Command::Export {
+            format: ExportFormat::Json,
+            out: file,
+        } => {
+            let ds = match open(&origin(None), env, err)? {
+                Ok(ds) => ds,
+                Err(o) => return Ok(o),
+            };
+            let value = json::export(&ds);
+            if let Some(path) = file {
+                let mut text = serde_json::to_string_pretty(&value).map_err(io::Error::other)?;
+                text.push('\n');
+                if let Err(e) = std::fs::write(path, text) {
+                    writeln!(err, "error: {}: {e}", path.display())?;
+                    return Ok(Outcome::Usage);
+                }
+                Ok(Outcome::Ok)
+            } else {
+                serde_json::to_writer_pretty(&mut *out, &value).map_err(io::Error::other)?;
+                writeln!(out)?;
+                Ok(Outcome::Ok)
+            }
+        }
+    }
+}
+
+/// Loads a dataset for a command; prints why it cannot and says which exit code to use.
+pub fn open(
+    origin: &Origin,
+    env: Env,
+    err: &mut dyn Write,
+) -> io::Result<Result<Dataset, Outcome>> {
+    match Dataset::load(origin) {
+        Err(e) => {
+            writeln!(err, "error: {e}")?;
+            Ok(Err(Outcome::Usage))
+        }
+        Ok(Err(checked)) => {
+            report(&checked, false, env, err)?;
+            Ok(Err(Outcome::Problems))
+        }
+        Ok(Ok(ds)) => Ok(Ok(ds)),
+    }
+}
+
+/// Prints the diagnostics of a check and a one-line summary.
+pub fn report(checked: &Checked, strict: bool, env: Env, err: &mut dyn Write) -> io::Result<()> {
+    let style = Style {
+        color: env.color_err,
+    };
+    for d in &checked.diagnostics {
+        writeln!(err, "{}", diagnostic::render(&checked.files, d, style))?;
+    }
+    let (e, w) = checked.counts();
+    let (e, w) = if strict { (e + w, 0) } else { (e, w) };
+    writeln!(
+        err,
+        "{}: {}, {}",
+        checked.origin,
+        plural(e, "error"),
+        plural(w, "warning")
+    )
+}
+
+/// `1 error`, `2 errors`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

@@ -1,0 +1,111 @@
+//! `Dataset`: runs the pipeline (read → parse → validate → index) and holds the result,
+//! immutable and shareable. `Checked` keeps the files and every diagnostic for `check`.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::graph::Graph;
+use crate::index::Index;
+use crate::load::{self, DataFile, LoadError, Origin};
+
+/// A validated dataset and its lookups.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub origin: Origin,
+    pub graph: Graph,
+    pub index: Index,
+}
+
+/// Everything a check found: the files (to render diagnostics) and, when there was no
+/// error, the graph.
+#[derive(Debug)]
+pub struct Checked {
+    pub origin: Origin,
+    pub files: Vec<DataFile>,
+    /// Sorted by file, then position.
+    pub diagnostics: Vec<Diagnostic>,
+    pub graph: Option<Graph>,
+}
+
+impl Checked {
+    /// Number of errors and of warnings.
+    pub fn counts(&self) -> (usize, usize) {
+        let errors = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        (errors, self.diagnostics.len() - errors)
+    }
+
+    /// The dataset, when there was no error.
+    pub fn into_dataset(self) -> Result<Dataset, Box<Checked>> {
+        match self.graph {
+            Some(graph) => Ok(Dataset::from_graph(self.origin, graph)),
+            None => Err(Box::new(Checked {
+                graph: None,
+                ..self
+            })),
+        }
+    }
+}
+
+/// Reads, parses and validates a dataset, keeping every diagnostic.
+pub fn check(origin: &Origin) -> Result<Checked, LoadError> {
+    let read = load::read(origin)?;
+    let mut diagnostics = read.diagnostics;
+    let mut raw = crate::load::parse::RawDataset::default();
+    for (file, f) in read.files.iter().enumerate() {
+        if !read.is_text[file] {
+            continue;
+        }
+        let before = raw.len();
+        let errors_before = diagnostics.len();
+        crate::load::parse::parse_file(file, &f.text, &mut raw, &mut diagnostics);
+        if raw.len() == before && diagnostics.len() == errors_before {
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    0..0,
+                    "empty file: no [[actor]], [[source]], [[event]] or [[quote]]",
+                )
+                .with_hint("add records (see data/README.md for the format), or remove the file"),
+            );
+        }
+    }
+    let graph = crate::validate::validate(&raw, &mut diagnostics);
+    diagnostics.sort_by(|a, b| {
+        let key = |d: &Diagnostic| d.location.as_ref().map(|l| (l.file, l.span.start));
+        key(a).cmp(&key(b)).then(a.severity.cmp(&b.severity))
+    });
+    Ok(Checked {
+        origin: origin.clone(),
+        files: read.files,
+        diagnostics,
+        graph,
+    })
+}
+
+impl Dataset {
+    /// Indexes a validated graph.
+    pub fn from_graph(origin: Origin, graph: Graph) -> Self {
+        let index = Index::build(&graph);
+        Self {
+            origin,
+            graph,
+            index,
+        }
+    }
+
+    /// Loads a dataset; on data errors returns the check with its diagnostics.
+    pub fn load(origin: &Origin) -> Result<Result<Dataset, Box<Checked>>, LoadError> {
+        Ok(check(origin)?.into_dataset())
+    }
+
+    /// The bundled dataset. It is checked by the tests; should it ever fail to load, an
+    /// empty dataset is returned rather than a panic.
+    pub fn bundled() -> Dataset {
+        match Self::load(&Origin::Bundled) {
+            Ok(Ok(d)) => d,
+            _ => Dataset::from_graph(Origin::Bundled, Graph::default()),
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! Data problems as values: `Diagnostic` (severity, file, byte span, message, hint),
+//! byte offset → line:column, rustc-style rendering, and "did you mean". No I/O.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use crate::load::DataFile;
+use crate::text::{escape_controls, width};
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The dataset is wrong; `check` exits 1.
+    Error,
+    /// Suspicious; an error under `--strict`.
+    Warning,
+}
+
+/// A place in a data file: the file's index in the loaded list and a byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub file: usize,
+    pub span: Range<usize>,
+}
+
+/// One problem found in a dataset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Where; `None` for problems of the dataset as a whole.
+    pub location: Option<Location>,
+    pub message: String,
+    pub hint: Option<String>,
+    /// A second place worth showing (the first definition of a duplicate id).
+    pub related: Option<(Location, String)>,
+}
+
+impl Diagnostic {
+    /// An error at a place.
+    pub fn error(file: usize, span: Range<usize>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            location: Some(Location { file, span }),
+            message: message.into(),
+            hint: None,
+            related: None,
+        }
+    }
+
+    /// A warning at a place.
+    pub fn warning(file: usize, span: Range<usize>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(file, span, message)
+        }
+    }
+
+    /// Adds a hint.
+    #[must_use]
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Adds a hint when there is one.
+    #[must_use]
+    pub fn with_hint_opt(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
+    }
+
+    /// Adds a related place.
+    #[must_use]
+    pub fn with_related(mut self, location: Location, label: impl Into<String>) -> Self {
+        self.related = Some((location, label.into()));
+        self
+    }
+
+    /// Whether this counts as a failure: errors always, warnings under `--strict`.
+    pub fn is_failure(&self, strict: bool) -> bool {
+        self.severity == Severity::Error || strict
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, text[line_start..offset].chars().count() + 1)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// `path:line:col` of a location.
+pub fn position(files: &[DataFile], loc: &Location) -> String {
+    match files.get(loc.file) {
+        Some(f) => {
+            let (l, c) = line_col(&f.text, loc.span.start);
+            format!("{}:{l}:{c}", f.path)
+        }
+        None => "?".to_string(),
+    }
+}
+
+/// Colours for the terminal; `plain` for pipes, files and `NO_COLOR`.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    fn paint(self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+/// Renders one diagnostic rustc-style:
+///
+/// ```text
+/// data/events.toml:12:11: error: unknown actor "chna"
+///    |
+/// 12 | actors = ["chna", "us"]
+///    |           ^^^^^^
+///    = hint: did you mean "cn" (China)?
+/// ```
+pub fn render(files: &[DataFile], d: &Diagnostic, style: Style) -> String {
+    let mut out = String::new();
+    let (word, code) = match d.severity {
+        Severity::Error => ("error", "1;31"),
+        Severity::Warning => ("warning", "1;33"),
+    };
+    if let Some(loc) = &d.location {
+        let _ = write!(out, "{}: ", position(files, loc));
+    }
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        style.paint(code, word),
+        style.paint("1", &escape_controls(&d.message))
+    );
+    if let Some(loc) = &d.location
+        && let Some(f) = files.get(loc.file)
+    {
+        snippet(&mut out, &f.text, &loc.span, None, style, code);
+        if let Some((rel, label)) = &d.related
+            && let Some(rf) = files.get(rel.file)
+        {
+            let _ = writeln!(out, "   = note: {label} at {}", position(files, rel));
+            if rel.file == loc.file {
+                snippet(&mut out, &rf.text, &rel.span, Some(label), style, "1;34");
+            }
+        }
+    }
+    if let Some(h) = &d.hint {
+        let _ = writeln!(
+            out,
+            "   = {}: {}",
+            style.paint("1", "hint"),
+            escape_controls(h)
+        );
+    }
+    out
+}
+
+fn snippet(
+    out: &mut String,
+    text: &str,
+    span: &Range<usize>,
+    label: Option<&str>,
+    style: Style,
+    code: &str,
+) {
+    let start = floor_char_boundary(text, span.start.min(text.len()));
+    let (line_no, _) = line_col(text, start);
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = text[line_start..line_end].trim_end_matches('\r');
+    let end = floor_char_boundary(text, span.end.clamp(start, line_start + line.len()));
+    let prefix = escape_controls(&text[line_start..start]);
+    let marked = escape_controls(&text[start..end]);
+    let gutter = line_no.to_string().len().max(2);
+    let bar = style.paint("1;34", "|");
+    let _ = writeln!(out, "{:gutter$} {bar}", "");
+    let _ = writeln!(
+        out,
+        "{} {bar} {}",
+        style.paint("1;34", &format!("{line_no:>gutter$}")),
+        escape_controls(line)
+    );
+    let carets = "^".repeat(width(&marked).max(1));
+    let label = label.map(|l| format!(" {l}")).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{:gutter$} {bar} {}{}",
+        "",
+        " ".repeat(width(&prefix)),
+        style.paint(code, &format!("{carets}{label}"))
+    );
+}
+
+/// Edit distance over characters, counting a swap of two neighbours as one edit
+/// (optimal string alignment), so that `nmae` is one step from `name`.
+#[allow(clippy::many_single_char_names)]
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for i in 0..=a.len() {
+        d[i * w] = i;
+    }
+    for (j, cell) in d.iter_mut().enumerate().take(w) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1)
+                .min(d[(i - 1) * w + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+        }
+    }
+    d[a.len() * w + b.len()]
+}
+
+/// The closest candidate to `word`, if it is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|&(d, _)| d <= limit)
+        .min_by_key(|&(d, c)| (d, c))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> Vec<DataFile> {
+        vec![DataFile {
+            path: "d.toml".into(),
+            text: text.into(),
+        }]
+    }
+
+    #[test]
+    fn line_col_counts_chars_not_bytes() {
+        let t = "a = 1\nété = \"x\"\n";
+        assert_eq!(line_col(t, 0), (1, 1));
+        assert_eq!(line_col(t, 6), (2, 1));
+        let off = t.find('=').unwrap();
+        assert_eq!(
+            line_col(t, t[off + 1..].find('=').unwrap() + off + 1),
+            (2, 5)
+        );
+    }
+
+    #[test]
+    fn renders_path_line_col_caret_and_hint() {
+        let files = file("[[event]]\nactors = [\"中国\", \"us\"]\n");
+        let start = files[0].text.find("\"中国\"").unwrap();
+        let d = Diagnostic::error(0, start..start + "\"中国\"".len(), "unknown actor \"中国\"")
+            .with_hint("did you mean \"cn\" (China)?");
+        let out = render(&files, &d, Style { color: false });
+        assert_eq!(
+            out,
+            "d.toml:2:11: error: unknown actor \"中国\"\n   |\n 2 | actors = [\"中国\", \"us\"]\n   |           ^^^^^^\n   = hint: did you mean \"cn\" (China)?\n"
+        );
+    }
+
+    #[test]
+    fn control_characters_in_source_lines_are_escaped() {
+        let files = file("title = \"\u{1b}]0;pwned\u{7}\"\n");
+        let d = Diagnostic::warning(0, 8..21, "control character");
+        let out = render(&files, &d, Style { color: false });
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out}");
+        assert!(out.contains("␛]0;pwned␇"), "{out}");
+    }
+
+    #[test]
+    fn closest_finds_typos_only() {
+        let ids = ["cn", "us", "li-qiang", "xi-jinping"];
+        assert_eq!(closest("li-qaing", ids), Some("li-qiang"));
+        assert_eq!(closest("xi-jinpin", ids), Some("xi-jinping"));
+        assert_eq!(closest("china", ids), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("nmae", "name"), 1);
+        assert_eq!(closest("nmae", ["id", "name", "kind"]), Some("name"));
+    }
+}

@@ -1,0 +1,248 @@
+//! The validated domain: actors, sources, events, quotes and links, addressed by typed
+//! indices. Built only by `validate`; every reference in it resolves. No I/O.
+
+pub mod date;
+pub mod link;
+
+use std::collections::HashMap;
+
+pub use date::{PartialDate, Precision};
+pub use link::LinkKind;
+
+macro_rules! index_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            /// The position in its `Vec`.
+            pub fn ix(self) -> usize {
+                self.0 as usize
+            }
+        }
+    };
+}
+
+index_type!(
+    /// Position of an actor in `Graph::actors`.
+    ActorIx
+);
+index_type!(
+    /// Position of a source in `Graph::sources`.
+    SourceIx
+);
+index_type!(
+    /// Position of an event in `Graph::events`.
+    EventIx
+);
+index_type!(
+    /// Position of a quote in `Graph::quotes`.
+    QuoteIx
+);
+
+/// What kind of actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActorKind {
+    /// A state.
+    Country,
+    /// A group of states (EU, APEC, G7).
+    Bloc,
+    /// A ministry, agency, international organization or forum.
+    Organization,
+    /// A firm.
+    Company,
+    /// A person.
+    Person,
+}
+
+impl ActorKind {
+    /// Every kind, in the order they are documented.
+    pub const ALL: [ActorKind; 5] = [
+        ActorKind::Country,
+        ActorKind::Bloc,
+        ActorKind::Organization,
+        ActorKind::Company,
+        ActorKind::Person,
+    ];
+
+    /// The name used in TOML and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Country => "country",
+            ActorKind::Bloc => "bloc",
+            ActorKind::Organization => "organization",
+            ActorKind::Company => "company",
+            ActorKind::Person => "person",
+        }
+    }
+
+    /// Parses the TOML name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Countries and blocs are what the countries pane and `--country` list.
+    pub fn is_country_like(self) -> bool {
+        matches!(self, ActorKind::Country | ActorKind::Bloc)
+    }
+}
+
+/// A country, bloc, organization, company or person.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    /// The country or bloc a person or organization belongs to.
+    pub country: Option<ActorIx>,
+    pub role: Option<String>,
+    pub aliases: Vec<String>,
+    pub summary: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A cited document: an article, a statement, a law.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub published: Option<PartialDate>,
+    pub language: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub summary: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A typed link from the event that holds it to another event.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub to: EventIx,
+    pub kind: LinkKind,
+    pub note: Option<String>,
+}
+
+/// Something that happened, at a date known to some precision.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: String,
+    pub date: PartialDate,
+    pub end: Option<PartialDate>,
+    pub title: String,
+    pub place: Option<String>,
+    pub summary: Option<String>,
+    pub actors: Vec<ActorIx>,
+    pub tags: Vec<String>,
+    pub sources: Vec<SourceIx>,
+    pub links: Vec<Link>,
+    pub note: Option<String>,
+}
+
+/// Words someone said or wrote, verbatim as a source printed them.
+#[derive(Debug, Clone)]
+pub struct Quote {
+    pub id: String,
+    pub speaker: ActorIx,
+    pub event: EventIx,
+    pub source: SourceIx,
+    /// Language of `text`, as the source printed it.
+    pub lang: String,
+    pub text: String,
+    /// English translation.
+    pub translation: Option<String>,
+    /// The speaker's own words, when the source quoted a translation.
+    pub original: Option<String>,
+    pub original_lang: Option<String>,
+    pub original_source: Option<SourceIx>,
+    pub note: Option<String>,
+}
+
+/// Any record, by kind and index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Entity {
+    Actor(ActorIx),
+    Source(SourceIx),
+    Event(EventIx),
+    Quote(QuoteIx),
+}
+
+impl Entity {
+    /// The kind's name: `actor`, `source`, `event` or `quote`.
+    pub fn kind_name(self) -> &'static str {
+        match self {
+            Entity::Actor(_) => "actor",
+            Entity::Source(_) => "source",
+            Entity::Event(_) => "event",
+            Entity::Quote(_) => "quote",
+        }
+    }
+}
+
+/// The whole validated dataset.
+#[derive(Debug, Clone, Default)]
+pub struct Graph {
+    pub actors: Vec<Actor>,
+    pub sources: Vec<Source>,
+    pub events: Vec<Event>,
+    pub quotes: Vec<Quote>,
+    /// Every id, whatever its kind (ids are unique across kinds).
+    pub ids: HashMap<String, Entity>,
+}
+
+impl Graph {
+    /// The record with this id.
+    pub fn lookup(&self, id: &str) -> Option<Entity> {
+        self.ids.get(id).copied()
+    }
+
+    pub fn actor(&self, ix: ActorIx) -> &Actor {
+        &self.actors[ix.ix()]
+    }
+
+    pub fn source(&self, ix: SourceIx) -> &Source {
+        &self.sources[ix.ix()]
+    }
+
+    pub fn event(&self, ix: EventIx) -> &Event {
+        &self.events[ix.ix()]
+    }
+
+    pub fn quote(&self, ix: QuoteIx) -> &Quote {
+        &self.quotes[ix.ix()]
+    }
+
+    /// The date of a quote: that of its event.
+    pub fn quote_date(&self, ix: QuoteIx) -> PartialDate {
+        self.event(self.quote(ix).event).date
+    }
+
+    /// The id of any record.
+    pub fn id_of(&self, e: Entity) -> &str {
+        match e {
+            Entity::Actor(i) => &self.actor(i).id,
+            Entity::Source(i) => &self.source(i).id,
+            Entity::Event(i) => &self.event(i).id,
+            Entity::Quote(i) => &self.quote(i).id,
+        }
+    }
+
+    /// Whether `actor` is `country` itself or belongs to it.
+    pub fn belongs_to(&self, actor: ActorIx, country: ActorIx) -> bool {
+        actor == country || self.actor(actor).country == Some(country)
+    }
+
+    /// Whether an event involves a country, directly or through one of its people.
+    pub fn event_involves(&self, event: EventIx, country: ActorIx) -> bool {
+        self.event(event)
+            .actors
+            .iter()
+            .any(|&a| self.belongs_to(a, country))
+    }
+}
+
+/// Converts a position to a typed index; datasets are far below `u32::MAX` records.
+pub fn to_u32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}

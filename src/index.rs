@@ -1,0 +1,139 @@
+//! Derived lookups over a `Graph`: the timeline order, backlinks, quotes by event,
+//! events by actor and by country, members of each country. Rebuilt from the graph. No I/O.
+
+use std::collections::HashMap;
+
+use crate::graph::{ActorIx, EventIx, Graph, LinkKind, QuoteIx, SourceIx, to_u32};
+
+/// A link seen from its target: which event points here, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Backlink {
+    pub from: EventIx,
+    pub kind: LinkKind,
+    /// Position of the link in `from`'s `links`.
+    pub link: usize,
+}
+
+/// Lookups derived from a graph.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// Every event, sorted by date (start of period, then precision), then end, then id.
+    pub timeline: Vec<EventIx>,
+    /// Position of each event in `timeline`.
+    pub timeline_pos: Vec<u32>,
+    /// For each event, the links that point at it.
+    pub backlinks: Vec<Vec<Backlink>>,
+    /// For each event, its quotes.
+    pub quotes_by_event: Vec<Vec<QuoteIx>>,
+    /// For each actor, the quotes it spoke.
+    pub quotes_by_speaker: Vec<Vec<QuoteIx>>,
+    /// For each actor, the events that name it, in timeline order.
+    pub events_by_actor: Vec<Vec<EventIx>>,
+    /// For each source, the events that cite it, in timeline order.
+    pub events_by_source: Vec<Vec<EventIx>>,
+    /// For each actor, the actors whose `country` it is.
+    pub members: Vec<Vec<ActorIx>>,
+    /// Countries and blocs, by name.
+    pub countries: Vec<ActorIx>,
+    /// For each country or bloc, the events involving it or its members, in timeline order.
+    pub country_events: HashMap<ActorIx, Vec<EventIx>>,
+}
+
+impl Index {
+    /// Builds every lookup in one pass or two over the graph.
+    pub fn build(g: &Graph) -> Self {
+        let n_events = g.events.len();
+        let n_actors = g.actors.len();
+        let mut timeline: Vec<EventIx> = (0..n_events).map(|i| EventIx(to_u32(i))).collect();
+        timeline.sort_by(|&a, &b| {
+            let (ea, eb) = (g.event(a), g.event(b));
+            ea.date
+                .cmp(&eb.date)
+                .then_with(|| ea.end.cmp(&eb.end))
+                .then_with(|| ea.id.cmp(&eb.id))
+        });
+        let mut timeline_pos = vec![0u32; n_events];
+        for (pos, e) in timeline.iter().enumerate() {
+            timeline_pos[e.ix()] = to_u32(pos);
+        }
+
+        let mut backlinks = vec![Vec::new(); n_events];
+        let mut events_by_actor = vec![Vec::new(); n_actors];
+        let mut events_by_source = vec![Vec::new(); g.sources.len()];
+        for &e in &timeline {
+            let ev = g.event(e);
+            for (link, l) in ev.links.iter().enumerate() {
+                backlinks[l.to.ix()].push(Backlink {
+                    from: e,
+                    kind: l.kind,
+                    link,
+                });
+            }
+            for a in &ev.actors {
+                let list: &mut Vec<EventIx> = &mut events_by_actor[a.ix()];
+                if list.last() != Some(&e) {
+                    list.push(e);
+                }
+            }
+            for s in &ev.sources {
+                let list: &mut Vec<EventIx> = &mut events_by_source[s.ix()];
+                if list.last() != Some(&e) {
+                    list.push(e);
+                }
+            }
+        }
+
+        let mut quotes_by_event = vec![Vec::new(); n_events];
+        let mut quotes_by_speaker = vec![Vec::new(); n_actors];
+        for (i, q) in g.quotes.iter().enumerate() {
+            quotes_by_event[q.event.ix()].push(QuoteIx(to_u32(i)));
+            quotes_by_speaker[q.speaker.ix()].push(QuoteIx(to_u32(i)));
+        }
+
+        let mut members = vec![Vec::new(); n_actors];
+        let mut countries = Vec::new();
+        for (i, a) in g.actors.iter().enumerate() {
+            if let Some(c) = a.country {
+                members[c.ix()].push(ActorIx(to_u32(i)));
+            }
+            if a.kind.is_country_like() {
+                countries.push(ActorIx(to_u32(i)));
+            }
+        }
+        countries.sort_by(|&a, &b| g.actor(a).name.cmp(&g.actor(b).name));
+
+        let mut country_events = HashMap::with_capacity(countries.len());
+        for &c in &countries {
+            let mut list: Vec<EventIx> = events_by_actor[c.ix()].clone();
+            for m in &members[c.ix()] {
+                list.extend_from_slice(&events_by_actor[m.ix()]);
+            }
+            list.sort_by_key(|e| timeline_pos[e.ix()]);
+            list.dedup();
+            country_events.insert(c, list);
+        }
+
+        Self {
+            timeline,
+            timeline_pos,
+            backlinks,
+            quotes_by_event,
+            quotes_by_speaker,
+            events_by_actor,
+            events_by_source,
+            members,
+            countries,
+            country_events,
+        }
+    }
+
+    /// Events involving a country or bloc (or its members), in timeline order.
+    pub fn events_of_country(&self, country: ActorIx) -> &[EventIx] {
+        self.country_events.get(&country).map_or(&[], Vec::as_slice)
+    }
+
+    /// Sources cited by an event, or for a quote, its source.
+    pub fn events_citing(&self, source: SourceIx) -> &[EventIx] {
+        &self.events_by_source[source.ix()]
+    }
+}

@@ -1,0 +1,18 @@
+//! aigov: explore the China–US AI governance timeline, a sourced TOML event graph.
+//!
+//! Data flows top to bottom through the modules: [`load`] reads the bundled `data/` or a
+//! user's files and [`load::parse`] turns each TOML table into raw records with spans;
+//! [`validate`] resolves ids and checks every rule, producing [`diagnostic`]s and a
+//! [`graph::Graph`]; [`index`] derives the lookups (timeline, backlinks, per country);
+//! [`dataset`] runs that pipeline and holds the result. The [`cli`] commands (check,
+//! list, show, export) read a `Dataset` and write to any `io::Write`; [`text`] keeps
+//! data text safe and aligned wherever it is printed.
+
+pub mod cli;
+pub mod dataset;
+pub mod diagnostic;
+pub mod graph;
+pub mod index;
+pub mod load;
+pub mod text;
+pub mod validate;

@@ -1,0 +1,94 @@
+//! Text safety and layout helpers: control characters made visible, display-width
+//! padding and truncation (unicode-width). No I/O.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use unicode_width::UnicodeWidthStr;
+
+/// Whether `c` must never reach a terminal raw: C0 controls (except newline), DEL,
+/// C1 controls, and the bidi embedding, override and isolate characters.
+pub fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Replaces unsafe characters with visible escapes: C0 and DEL by their control
+/// pictures (`␛`, `␇`, `␡`), tab by four spaces, C1 and bidi controls by `<U+XXXX>`.
+/// Borrows when there is nothing to replace, which is almost always.
+pub fn escape_controls(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\t' => out.push_str("    "),
+            c if is_unsafe_char(c) => match u32::from(c) {
+                n @ 0..=0x1F => out.push(char::from_u32(0x2400 + n).unwrap_or('?')),
+                0x7F => out.push('\u{2421}'),
+                n => {
+                    let _ = write!(out, "<U+{n:04X}>");
+                }
+            },
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Display width in terminal columns.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Pads `s` with spaces to `w` columns (no truncation).
+pub fn pad(s: &str, w: usize) -> String {
+    let mut out = s.to_string();
+    out.extend(std::iter::repeat_n(' ', w.saturating_sub(width(s))));
+    out
+}
+
+/// Cuts `s` to at most `w` columns, ending in `…` when it was cut.
+pub fn truncate(s: &str, w: usize) -> Cow<'_, str> {
+    if width(s) <= w {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cw + 1 > w {
+            break;
+        }
+        used += cw;
+        out.push(c);
+    }
+    if w > 0 {
+        out.push('…');
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_every_unsafe_class_visibly() {
+        assert_eq!(escape_controls("a\u{1b}]0;x\u{7}b"), "a␛]0;x␇b");
+        assert_eq!(escape_controls("\u{9b}2J"), "<U+009B>2J");
+        assert_eq!(escape_controls("x\u{202E}y"), "x<U+202E>y");
+        assert_eq!(escape_controls("\u{7f}"), "␡");
+        assert_eq!(escape_controls("a\tb"), "a    b");
+        assert!(matches!(escape_controls("l’IA\n中国"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn width_aware_pad_and_truncate() {
+        assert_eq!(width("中国"), 4);
+        assert_eq!(pad("中国", 6), "中国  ");
+        assert_eq!(truncate("中华人民共和国", 7), "中华人…");
+        assert_eq!(truncate("équitable", 9), "équitable");
+        assert_eq!(truncate("équitable", 5), "équi…");
+    }
+}
