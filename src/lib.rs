@@ -14,5 +14,6 @@ pub mod diagnostic;
 pub mod graph;
 pub mod index;
 pub mod load;
+pub mod synth;
 pub mod text;
 pub mod validate;

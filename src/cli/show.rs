@@ -32,7 +32,7 @@ pub fn run(
         writeln!(out)?;
         return Ok(Outcome::Ok);
     }
-    let mut w = Fields { out, key_width: 11 };
+    let mut w = Fields { out, key_width: 13 };
     match entity {
         Entity::Event(e) => show_event(ds, e, &mut w)?,
         Entity::Quote(q) => show_quote(g, q, &mut w)?,

@@ -1,0 +1,177 @@
+//! The bundled dataset: embedded completely, clean under `--strict`, and faithful to the
+//! seed articles (dates of the seed events, each article a source, each seed quote
+//! verbatim in its article when ../shared/seeds/ is there).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+
+use aigov::dataset::{Dataset, check};
+use aigov::graph::{Entity, EventIx, LinkKind};
+use aigov::load::{Origin, bundled};
+
+/// Seed file → the source record that stands for it.
+const SEEDS: &[(&str, &str)] = &[
+    ("000_41c2602cb8d4f615.txt", "arktechnews-2025-07-26"),
+    ("001_5bc2105a7a4f78dc.txt", "cnbc-relay-fr-2025-07"),
+    ("002_b5294bd3de15fdfe.txt", "cointribune-2025-07"),
+    ("003_9de7bdd9c132a536.txt", "simseo-2025-11"),
+    ("004_b26e6c56d2aedb98.txt", "frandroid-2025-02"),
+];
+
+fn files_below(dir: &Path, root: &Path, out: &mut Vec<String>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            files_below(&p, root, out);
+        } else if p.extension().is_some_and(|e| e == "toml") {
+            out.push(
+                p.strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+            );
+        }
+    }
+}
+
+#[test]
+fn every_file_in_data_is_embedded_and_identical() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let mut on_disk = Vec::new();
+    files_below(&root, &root, &mut on_disk);
+    on_disk.sort();
+    let embedded: Vec<String> = bundled::FILES
+        .iter()
+        .map(|(p, _)| (*p).to_string())
+        .collect();
+    assert_eq!(
+        embedded, on_disk,
+        "src/load/bundled.rs must list every data/*.toml, in path order"
+    );
+    for (p, text) in bundled::FILES {
+        assert_eq!(std::fs::read_to_string(root.join(p)).unwrap(), *text, "{p}");
+    }
+}
+
+#[test]
+fn bundled_dataset_passes_strict_and_loads_the_same_from_disk() {
+    let checked = check(&Origin::Bundled).unwrap();
+    assert!(checked.diagnostics.is_empty(), "{:#?}", checked.diagnostics);
+    let bundled = Dataset::bundled();
+    let from_disk = Dataset::load(&Origin::Path(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+    ))
+    .unwrap()
+    .unwrap();
+    assert_eq!(bundled.graph.events.len(), from_disk.graph.events.len());
+    let g = &bundled.graph;
+    assert!(g.events.len() >= 45, "events: {}", g.events.len());
+    assert!(g.quotes.len() >= 25, "quotes: {}", g.quotes.len());
+    assert!(g.sources.len() >= 40, "sources: {}", g.sources.len());
+    assert!(g.actors.len() >= 40, "actors: {}", g.actors.len());
+    assert!(g.events.iter().all(|e| !e.sources.is_empty()));
+}
+
+#[test]
+fn seed_events_have_their_dates() {
+    let ds = Dataset::bundled();
+    for (id, date) in [
+        ("paris-declaration-2025", "2025-02-11"),
+        ("us-ai-action-plan", "2025-07-23"),
+        ("waic-2025-waico-proposal", "2025-07-26"),
+        ("trump-xi-busan-2025", "2025-10-30"),
+        ("xi-apec-2025-waico", "2025-11-01"),
+    ] {
+        let Some(Entity::Event(e)) = ds.graph.lookup(id) else {
+            panic!("no event {id}")
+        };
+        assert_eq!(ds.graph.event(e).date.to_string(), date, "{id}");
+    }
+    for c in ["cn", "us", "eu", "uk", "fr", "in", "kr"] {
+        let Some(Entity::Actor(a)) = ds.graph.lookup(c) else {
+            panic!("no actor {c}")
+        };
+        let actor = ds.graph.actor(a);
+        assert!(
+            actor.kind.is_country_like() && actor.summary.is_some(),
+            "{c} needs a stance summary"
+        );
+    }
+}
+
+/// The response chain between Beijing and Washington can be walked: from Xi at APEC back
+/// to the US AI Action Plan, following links and backlinks.
+#[test]
+fn response_chains_are_walkable() {
+    let ds = Dataset::bundled();
+    let ev = |id: &str| match ds.graph.lookup(id) {
+        Some(Entity::Event(e)) => e,
+        _ => panic!("no event {id}"),
+    };
+    let (waic, plan, apec) = (
+        ev("waic-2025-waico-proposal"),
+        ev("us-ai-action-plan"),
+        ev("xi-apec-2025-waico"),
+    );
+    let links = |e: EventIx| {
+        ds.graph
+            .event(e)
+            .links
+            .iter()
+            .map(|l| (l.kind, l.to))
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        links(waic).contains(&(LinkKind::RespondsTo, plan)),
+        "WAIC proposal responds to the US plan"
+    );
+    assert!(
+        ds.index.backlinks[plan.ix()]
+            .iter()
+            .any(|b| b.from == waic && b.kind == LinkKind::RespondsTo)
+    );
+    assert!(
+        links(apec).iter().any(|&(_, to)| to == waic),
+        "Xi at APEC follows up Li Qiang's proposal"
+    );
+}
+
+#[test]
+fn each_seed_article_is_a_source_and_each_seed_quote_is_verbatim() {
+    let ds = Dataset::bundled();
+    let g = &ds.graph;
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let have_seeds = seeds.is_dir();
+    if !have_seeds {
+        eprintln!(
+            "skipped the verbatim check: {} is not there",
+            seeds.display()
+        );
+    }
+    let mut checked = 0;
+    for (file, source_id) in SEEDS {
+        let Some(Entity::Source(s)) = g.lookup(source_id) else {
+            panic!("seed {file}: no source {source_id}")
+        };
+        assert_eq!(g.source(s).language.as_deref(), Some("fr"), "{source_id}");
+        if !have_seeds {
+            continue;
+        }
+        let text = std::fs::read_to_string(PathBuf::from(&seeds).join(file)).unwrap();
+        let quotes: Vec<_> = g.quotes.iter().filter(|q| q.source == s).collect();
+        for q in &quotes {
+            assert_eq!(q.lang, "fr", "{}", q.id);
+            assert!(
+                text.contains(&q.text),
+                "quote {} is not verbatim in {file}: {:?}",
+                q.id,
+                q.text
+            );
+            assert!(q.translation.is_some(), "{}", q.id);
+            checked += 1;
+        }
+    }
+    if have_seeds {
+        assert!(checked >= 25, "only {checked} seed quotes");
+    }
+}
