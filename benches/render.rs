@@ -1,0 +1,2 @@
+//! Render timings (written last).
+fn main() {}
