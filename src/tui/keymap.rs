@@ -318,7 +318,7 @@ pub const BINDINGS: &[Binding] = &[
         Global,
         &[Backspace],
         Action::GoBack,
-        "back to before the last followed link",
+        "go back to before the last followed link",
         Some("back"),
     ),
     b(

@@ -315,3 +315,6 @@ fn scrolled(offset: usize, row: usize, height: usize) -> usize {
         offset
     }
 }
+
+#[cfg(test)]
+mod tests;

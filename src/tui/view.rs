@@ -27,7 +27,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     let panes = layout(area, app.focus);
     if panes.too_small {
         let msg = format!(
-            "aigov needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT} (this one is {}×{})",
+            "Too small: aigov needs {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{})",
             area.width, area.height
         );
         Paragraph::new(msg).render(

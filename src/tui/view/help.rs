@@ -43,7 +43,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let rows_avail = usize::from(area.height.saturating_sub(4)).max(1);
     let per_col = all.len().div_ceil(cols).max(1);
     let cols = all.len().div_ceil(per_col).max(1);
-    let w = u16::try_from(cols * COLUMN_W + 2)
+    let col_w = (usize::from(area.width.saturating_sub(4)) / cols).clamp(1, 60);
+    let w = u16::try_from(cols * col_w + 2)
         .unwrap_or(u16::MAX)
         .min(area.width);
     let h = u16::try_from(per_col.min(rows_avail) + 2)

@@ -65,8 +65,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .any(|&q| graph.quote(q).translation.is_some());
     let mode = match (has_translation, app.translate) {
         (false, _) => "",
-        (true, true) => " · English (t: as said)",
-        (true, false) => " · as said (t: English)",
+        (true, true) => " · t: as said",
+        (true, false) => " · t: English",
     };
     let extra = format!(
         " ({n}){}{mode}",
