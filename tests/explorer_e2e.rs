@@ -1,6 +1,6 @@
 //! The real `aigov` binary in a pseudo-terminal: the done criterion (WAIC 2025 quotes,
 //! follow a link and back, narrow to the EU, quit), escape sequences in data, signals,
-//! resize, NO_COLOR and a non-terminal stdout.
+//! resize, `NO_COLOR` and a non-terminal stdout.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
