@@ -6,7 +6,8 @@
 //! [`graph::Graph`]; [`index`] derives the lookups (timeline, backlinks, per country);
 //! [`dataset`] runs that pipeline and holds the result. The [`cli`] commands (check,
 //! list, show, export) read a `Dataset` and write to any `io::Write`; [`text`] keeps
-//! data text safe and aligned wherever it is printed.
+//! data text safe and aligned wherever it is printed. The [`tui`] explorer takes a
+//! `Dataset` by value, shares it read-only with its one `App` state and only draws it.
 
 pub mod cli;
 pub mod dataset;
@@ -16,4 +17,5 @@ pub mod index;
 pub mod load;
 pub mod synth;
 pub mod text;
+pub mod tui;
 pub mod validate;

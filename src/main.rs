@@ -4,8 +4,10 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use aigov::cli::{self, Cli, Env};
-use clap::{CommandFactory, Parser};
+use aigov::cli::{self, Cli, Env, Outcome};
+use aigov::load::Origin;
+use aigov::tui::{self, theme::Theme};
+use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -15,9 +17,7 @@ fn main() -> ExitCode {
         color_err: !no_color && io::stderr().is_terminal(),
     };
     let Some(command) = &cli.command else {
-        let mut out = io::stdout().lock();
-        let _ = writeln!(out, "{}", Cli::command().render_help());
-        return ExitCode::SUCCESS;
+        return explore(&cli, env, no_color);
     };
     let outcome = cli::run(
         &cli,
@@ -27,4 +27,38 @@ fn main() -> ExitCode {
         &mut io::stderr().lock(),
     );
     ExitCode::from(outcome as u8)
+}
+
+/// No subcommand: open the explorer, or, without a terminal, say what to use instead.
+fn explore(cli: &Cli, env: Env, no_color: bool) -> ExitCode {
+    let mut err = io::stderr().lock();
+    if !io::stdout().is_terminal() {
+        let _ = writeln!(
+            err,
+            "aigov: stdout is not a terminal, so the explorer does not start.\n\
+             For scripts and pipes, use a command instead:\n  \
+             aigov list events|quotes|actors|sources [--country ID] [--json]\n  \
+             aigov show ID [--json]\n  \
+             aigov check [PATH]\n  \
+             aigov export --format json [--out FILE]"
+        );
+        return ExitCode::from(Outcome::Usage as u8);
+    }
+    let origin = cli
+        .data
+        .as_ref()
+        .map_or(Origin::Bundled, |p| Origin::Path(p.clone()));
+    let dataset = match cli::open(&origin, env, &mut err) {
+        Ok(Ok(ds)) => ds,
+        Ok(Err(outcome)) => return ExitCode::from(outcome as u8),
+        Err(_) => return ExitCode::from(Outcome::Usage as u8),
+    };
+    drop(err);
+    match tui::run(dataset, Theme::for_no_color(no_color)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("aigov: terminal error: {e}");
+            ExitCode::from(Outcome::Usage as u8)
+        }
+    }
 }

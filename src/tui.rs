@@ -1,0 +1,68 @@
+//! The explorer's runtime: the only place that draws. A synchronous, event-driven loop:
+//! draw, block on the input channel, apply what arrived, draw again. No tick: idle is idle.
+
+pub mod action;
+pub mod app;
+pub mod input;
+pub mod keymap;
+pub mod layout;
+pub mod terminal;
+pub mod theme;
+pub mod update;
+pub mod view;
+
+use std::io;
+use std::sync::Arc;
+use std::sync::mpsc;
+
+use ratatui::layout::Rect;
+
+use self::action::Effect;
+use self::app::App;
+use self::input::Input;
+use self::theme::Theme;
+use crate::dataset::Dataset;
+
+/// Runs the explorer on `dataset` until the user quits or a signal asks to stop; the
+/// terminal is restored in every case.
+pub fn run(dataset: Dataset, theme: Theme) -> io::Result<()> {
+    let (mut terminal, _guard) = terminal::enter(theme.monochrome)?;
+    let (tx, rx) = mpsc::channel();
+    input::spawn_signals(tx.clone())?;
+    input::spawn_terminal(tx);
+    let size = terminal.size()?;
+    let mut app = App::new(
+        Arc::new(dataset),
+        theme,
+        Rect::new(0, 0, size.width, size.height),
+    );
+    loop {
+        terminal.draw(|frame| {
+            view::render(&app, frame);
+            if app.theme.monochrome {
+                terminal::strip_colors(frame.buffer_mut());
+            }
+        })?;
+        let mut changed = false;
+        while !changed {
+            let Ok(first) = rx.recv() else {
+                return Ok(());
+            };
+            // Drain what else arrived (a paste, key repeat, a resize storm): one frame.
+            for input in std::iter::once(first).chain(rx.try_iter()) {
+                let action = match input {
+                    Input::Key(k) => keymap::lookup(app.mode(), k),
+                    Input::Action(a) => Some(a),
+                    Input::Signal => return Ok(()),
+                    Input::Failed(e) => return Err(e),
+                };
+                if let Some(action) = action {
+                    changed = true;
+                    if app.update(action) == Effect::Quit {
+                        return Ok(());
+                    }
+                }
+            }
+        }
+    }
+}

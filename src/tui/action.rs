@@ -1,0 +1,94 @@
+//! What the user means (`Action`, free of crossterm types) and what `update` asks the
+//! runtime to do (`Effect`). No I/O.
+
+/// A pane of the explorer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    /// Countries and blocs, with event counts.
+    Countries,
+    /// Events in date order under year headers.
+    Timeline,
+    /// The selected event in full, or the chosen country's profile.
+    Event,
+    /// The quotes of the selected event or of the chosen country.
+    Quotes,
+}
+
+impl Pane {
+    /// Every pane, in focus order.
+    pub const ALL: [Pane; 4] = [Pane::Countries, Pane::Timeline, Pane::Event, Pane::Quotes];
+
+    /// The title shown on the pane's border.
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Countries => "Countries",
+            Pane::Timeline => "Timeline",
+            Pane::Event => "Event",
+            Pane::Quotes => "Quotes",
+        }
+    }
+
+    /// Position in focus order (the digit key is one more).
+    pub fn number(self) -> usize {
+        match self {
+            Pane::Countries => 0,
+            Pane::Timeline => 1,
+            Pane::Event => 2,
+            Pane::Quotes => 3,
+        }
+    }
+}
+
+/// Something the user asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the explorer.
+    Quit,
+    /// Close the overlay if one is open, else leave.
+    Escape,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// Move the selection (or scroll) up one line.
+    MoveUp,
+    /// Move the selection (or scroll) down one line.
+    MoveDown,
+    /// Up one page.
+    PageUp,
+    /// Down one page.
+    PageDown,
+    /// To the first item.
+    Top,
+    /// To the last item.
+    Bottom,
+    /// To the first event of the previous year.
+    PrevYear,
+    /// To the first event of the next year.
+    NextYear,
+    /// Focus the next pane.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// Focus this pane.
+    Focus(Pane),
+    /// Open what is selected: follow a link, or go from a list to the next pane.
+    Follow,
+    /// Go back to where the last followed link was taken.
+    GoBack,
+    /// Show quotes in English translation, or as said.
+    ToggleTranslation,
+    /// A mouse click at a cell.
+    Click { x: u16, y: u16 },
+    /// The mouse wheel, up (`down == false`) or down, over a cell.
+    Scroll { x: u16, y: u16, down: bool },
+    /// The terminal has a new size.
+    Resize { width: u16, height: u16 },
+}
+
+/// What the runtime has to do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Nothing: redraw.
+    None,
+    /// Leave the loop and restore the terminal.
+    Quit,
+}

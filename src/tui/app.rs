@@ -1,0 +1,275 @@
+//! `App`: all UI state (focus, cursors, the chosen country, history, overlay, viewport,
+//! theme) and read-only queries on it. Changed only by `update`. No I/O.
+
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+use super::action::Pane;
+use super::keymap::Mode;
+use super::theme::Theme;
+use crate::dataset::Dataset;
+use crate::graph::{ActorIx, EventIx, QuoteIx};
+
+/// A selection in a list and the first visible row.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListCursor {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+/// Where the user was: what Backspace returns to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub focus: Pane,
+    pub countries: ListCursor,
+    pub timeline: ListCursor,
+    pub event_link: usize,
+    pub event_scroll: usize,
+    pub quotes_scroll: usize,
+}
+
+/// A link of the selected event, seen from it.
+#[derive(Debug, Clone, Copy)]
+pub struct LinkRow<'a> {
+    pub target: EventIx,
+    /// "responds to", or "responded to by" for a link pointing here.
+    pub label: &'static str,
+    pub outgoing: bool,
+    pub note: Option<&'a str>,
+}
+
+/// Events per month of the current timeline, for the density strip.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Density {
+    pub first_year: i32,
+    /// One count per month from January of `first_year`.
+    pub months: Vec<u32>,
+}
+
+/// The state of the explorer.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub dataset: Arc<Dataset>,
+    pub theme: Theme,
+    /// The whole terminal, as of the last resize.
+    pub viewport: Rect,
+    pub focus: Pane,
+    pub help: bool,
+    pub help_scroll: usize,
+    /// Quotes shown in English translation where there is one.
+    pub translate: bool,
+    /// Row 0 is "All"; row `i` is `index.countries[i - 1]`.
+    pub countries: ListCursor,
+    /// `selected` is a position in `timeline()`; `offset` is a row (year headers count).
+    pub timeline: ListCursor,
+    pub event_link: usize,
+    pub event_scroll: usize,
+    pub quotes_scroll: usize,
+    pub history: Vec<Place>,
+    /// Positions in `timeline()` where a new year begins.
+    pub year_starts: Vec<usize>,
+    pub density: Density,
+    /// Quotes of the events of the chosen country, in timeline order.
+    pub country_quotes: Vec<QuoteIx>,
+}
+
+impl App {
+    /// An explorer on `dataset`, showing everything, the first event selected.
+    pub fn new(dataset: Arc<Dataset>, theme: Theme, viewport: Rect) -> Self {
+        let mut app = Self {
+            dataset,
+            theme,
+            viewport,
+            focus: Pane::Timeline,
+            help: false,
+            help_scroll: 0,
+            translate: false,
+            countries: ListCursor::default(),
+            timeline: ListCursor::default(),
+            event_link: 0,
+            event_scroll: 0,
+            quotes_scroll: 0,
+            history: Vec::new(),
+            year_starts: Vec::new(),
+            density: Density::default(),
+            country_quotes: Vec::new(),
+        };
+        app.refilter();
+        app
+    }
+
+    /// What keys mean now.
+    pub fn mode(&self) -> Mode {
+        if self.help {
+            Mode::Help
+        } else {
+            Mode::Browse(self.focus)
+        }
+    }
+
+    /// The chosen country or bloc, if any.
+    pub fn country(&self) -> Option<ActorIx> {
+        self.countries
+            .selected
+            .checked_sub(1)
+            .and_then(|i| self.dataset.index.countries.get(i).copied())
+    }
+
+    /// Rows of the countries pane ("All" and each country).
+    pub fn country_rows(&self) -> usize {
+        self.dataset.index.countries.len() + 1
+    }
+
+    /// Events of a countries-pane row.
+    pub fn country_count(&self, row: usize) -> usize {
+        match row.checked_sub(1) {
+            None => self.dataset.graph.events.len(),
+            Some(i) => self
+                .dataset
+                .index
+                .countries
+                .get(i)
+                .map_or(0, |&c| self.dataset.index.events_of_country(c).len()),
+        }
+    }
+
+    /// The events shown in the timeline, in date order.
+    pub fn timeline_events(&self) -> &[EventIx] {
+        match self.country() {
+            Some(c) => self.dataset.index.events_of_country(c),
+            None => &self.dataset.index.timeline,
+        }
+    }
+
+    /// The selected event.
+    pub fn selected_event(&self) -> Option<EventIx> {
+        self.timeline_events().get(self.timeline.selected).copied()
+    }
+
+    /// Whether the event pane shows the chosen country's profile instead of an event.
+    pub fn shows_profile(&self) -> bool {
+        self.focus == Pane::Countries && self.country().is_some()
+    }
+
+    /// Links of the selected event: its own first, then those pointing at it.
+    pub fn links(&self) -> Vec<LinkRow<'_>> {
+        let Some(e) = self.selected_event() else {
+            return Vec::new();
+        };
+        let g = &self.dataset.graph;
+        let own = g.event(e).links.iter().map(|l| LinkRow {
+            target: l.to,
+            label: l.kind.label(),
+            outgoing: true,
+            note: l.note.as_deref(),
+        });
+        let back = self.dataset.index.backlinks[e.ix()]
+            .iter()
+            .map(|b| LinkRow {
+                target: b.from,
+                label: b.kind.reverse_label(),
+                outgoing: false,
+                note: g.event(b.from).links[b.link].note.as_deref(),
+            });
+        own.chain(back).collect()
+    }
+
+    /// The quotes the quotes pane shows: the chosen country's while its pane has the
+    /// focus, else the selected event's.
+    pub fn quotes(&self) -> &[QuoteIx] {
+        if self.shows_profile() {
+            return &self.country_quotes;
+        }
+        self.selected_event()
+            .map_or(&[], |e| &self.dataset.index.quotes_by_event[e.ix()])
+    }
+
+    /// The row of the timeline where the event at `pos` is drawn.
+    pub fn row_of(&self, pos: usize) -> usize {
+        pos + self.year_starts.partition_point(|&s| s <= pos)
+    }
+
+    /// Rows of the timeline, year headers included.
+    pub fn timeline_rows(&self) -> usize {
+        self.timeline_events().len() + self.year_starts.len()
+    }
+
+    /// What is drawn at timeline row `row`: `Err(pos)` a year header above the event at
+    /// `pos`, `Ok(pos)` the event at `pos`.
+    pub fn at_row(&self, row: usize) -> Option<Result<usize, usize>> {
+        if row >= self.timeline_rows() {
+            return None;
+        }
+        // The first event whose row is at or after `row`.
+        let n = self.timeline_events().len();
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = usize::midpoint(lo, hi);
+            if self.row_of(mid) < row {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if lo < n && self.row_of(lo) == row {
+            Some(Ok(lo))
+        } else {
+            Some(Err(lo))
+        }
+    }
+
+    /// Recomputes what depends on the chosen country: year starts, density, quotes.
+    pub fn refilter(&mut self) {
+        let g = &self.dataset.graph;
+        let events = self.timeline_events();
+        let mut year_starts = Vec::new();
+        let mut last = None;
+        for (pos, &e) in events.iter().enumerate() {
+            let y = g.event(e).date.year();
+            if last != Some(y) {
+                year_starts.push(pos);
+                last = Some(y);
+            }
+        }
+        let mut density = Density::default();
+        if let (Some(&first), Some(&end)) = (events.first(), events.last()) {
+            let y0 = g.event(first).date.year();
+            let y1 = g.event(end).date.year();
+            let span = usize::try_from(y1 - y0 + 1).unwrap_or(1);
+            density.first_year = y0;
+            density.months = vec![0; span * 12];
+            for &e in events {
+                let d = g.event(e).date;
+                let m = usize::try_from(d.year() - y0).unwrap_or(0) * 12
+                    + d.month().map_or(0, |m| m as usize - 1);
+                if let Some(c) = density.months.get_mut(m) {
+                    *c += 1;
+                }
+            }
+        }
+        let country_quotes = if self.country().is_some() {
+            events
+                .iter()
+                .flat_map(|e| self.dataset.index.quotes_by_event[e.ix()].iter().copied())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        self.year_starts = year_starts;
+        self.density = density;
+        self.country_quotes = country_quotes;
+    }
+
+    /// Where the user is now, for the history.
+    pub fn place(&self) -> Place {
+        Place {
+            focus: self.focus,
+            countries: self.countries,
+            timeline: self.timeline,
+            event_link: self.event_link,
+            event_scroll: self.event_scroll,
+            quotes_scroll: self.quotes_scroll,
+        }
+    }
+}

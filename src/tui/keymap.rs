@@ -1,0 +1,427 @@
+//! The one keymap table: it drives input (`lookup`), the help overlay and the status bar,
+//! so the three cannot drift apart. No I/O.
+
+use super::action::{Action, Pane};
+
+/// A key, independent of the terminal library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    /// A printable character.
+    Char(char),
+    /// A character typed with Ctrl.
+    Ctrl(char),
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Enter,
+    Backspace,
+    Tab,
+    BackTab,
+    Esc,
+}
+
+impl Key {
+    /// The name shown in help.
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Up => "↑".into(),
+            Key::Down => "↓".into(),
+            Key::Left => "←".into(),
+            Key::Right => "→".into(),
+            Key::PageUp => "PgUp".into(),
+            Key::PageDown => "PgDn".into(),
+            Key::Home => "Home".into(),
+            Key::End => "End".into(),
+            Key::Enter => "Enter".into(),
+            Key::Backspace => "Backspace".into(),
+            Key::Tab => "Tab".into(),
+            Key::BackTab => "Shift-Tab".into(),
+            Key::Esc => "Esc".into(),
+        }
+    }
+
+    /// The short name shown in the status bar.
+    pub fn short(self) -> String {
+        match self {
+            Key::Backspace => "⌫".into(),
+            Key::BackTab => "S-Tab".into(),
+            k => k.label(),
+        }
+    }
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Everywhere, unless the mode has its own binding for the key.
+    Global,
+    /// When this pane has the focus and no overlay is open.
+    Pane(Pane),
+    /// While the help overlay is open.
+    Help,
+}
+
+impl Context {
+    /// The heading of the context in the help overlay.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Pane(p) => p.title(),
+            Context::Help => "Help",
+        }
+    }
+}
+
+/// What the app is doing, for key lookup: browsing a pane, or showing help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Browse(Pane),
+    Help,
+}
+
+/// One row of the keymap.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// One line for the help overlay.
+    pub help: &'static str,
+    /// Words for the status bar: `None` hides the row there; `Some("")` shows only its
+    /// first key, joined to the next row's (`↑` + `↓ move` gives `↑↓ move`).
+    pub bar: Option<&'static str>,
+}
+
+const fn b(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    bar: Option<&'static str>,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        help,
+        bar,
+    }
+}
+
+use Context::{Global, Help};
+use Key::{
+    BackTab, Backspace, Char, Ctrl, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right,
+    Tab, Up,
+};
+
+const C: Context = Context::Pane(Pane::Countries);
+const T: Context = Context::Pane(Pane::Timeline);
+const E: Context = Context::Pane(Pane::Event);
+const Q: Context = Context::Pane(Pane::Quotes);
+
+/// Every binding. Pane rows come first so that they win over global ones.
+pub const BINDINGS: &[Binding] = &[
+    b(
+        Help,
+        &[Up, Char('k')],
+        Action::MoveUp,
+        "scroll up",
+        Some(""),
+    ),
+    b(
+        Help,
+        &[Down, Char('j')],
+        Action::MoveDown,
+        "scroll down",
+        Some("scroll"),
+    ),
+    b(
+        Help,
+        &[Esc, Char('?')],
+        Action::ToggleHelp,
+        "close help",
+        Some("close"),
+    ),
+    b(
+        Help,
+        &[Char('q'), Ctrl('c')],
+        Action::Quit,
+        "quit",
+        Some("quit"),
+    ),
+    b(
+        C,
+        &[Up, Char('k')],
+        Action::MoveUp,
+        "previous country (narrows at once)",
+        Some(""),
+    ),
+    b(
+        C,
+        &[Down, Char('j')],
+        Action::MoveDown,
+        "next country (narrows at once)",
+        Some("choose"),
+    ),
+    b(C, &[PageUp], Action::PageUp, "page up", None),
+    b(C, &[PageDown], Action::PageDown, "page down", None),
+    b(
+        C,
+        &[Home, Char('g')],
+        Action::Top,
+        "All (no narrowing)",
+        None,
+    ),
+    b(C, &[End, Char('G')], Action::Bottom, "last country", None),
+    b(
+        C,
+        &[Enter, Right, Char('l')],
+        Action::Follow,
+        "go to its timeline",
+        Some("timeline"),
+    ),
+    b(
+        T,
+        &[Up, Char('k')],
+        Action::MoveUp,
+        "previous event",
+        Some(""),
+    ),
+    b(
+        T,
+        &[Down, Char('j')],
+        Action::MoveDown,
+        "next event",
+        Some("move"),
+    ),
+    b(
+        T,
+        &[Left, Char('h')],
+        Action::PrevYear,
+        "previous year",
+        Some(""),
+    ),
+    b(
+        T,
+        &[Right, Char('l')],
+        Action::NextYear,
+        "next year",
+        Some("year"),
+    ),
+    b(T, &[PageUp], Action::PageUp, "page up", None),
+    b(T, &[PageDown], Action::PageDown, "page down", None),
+    b(T, &[Home, Char('g')], Action::Top, "first event", None),
+    b(T, &[End, Char('G')], Action::Bottom, "last event", None),
+    b(
+        T,
+        &[Enter],
+        Action::Follow,
+        "open the event (its links)",
+        Some("open"),
+    ),
+    b(
+        E,
+        &[Up, Char('k')],
+        Action::MoveUp,
+        "previous link",
+        Some(""),
+    ),
+    b(
+        E,
+        &[Down, Char('j')],
+        Action::MoveDown,
+        "next link",
+        Some("link"),
+    ),
+    b(
+        E,
+        &[Enter],
+        Action::Follow,
+        "follow the selected link",
+        Some("follow"),
+    ),
+    b(E, &[PageUp], Action::PageUp, "scroll up", None),
+    b(E, &[PageDown], Action::PageDown, "scroll down", None),
+    b(E, &[Home, Char('g')], Action::Top, "first link, top", None),
+    b(E, &[End, Char('G')], Action::Bottom, "last link", None),
+    b(
+        E,
+        &[Left, Char('h')],
+        Action::FocusPrev,
+        "to the timeline",
+        None,
+    ),
+    b(Q, &[Up, Char('k')], Action::MoveUp, "scroll up", Some("")),
+    b(
+        Q,
+        &[Down, Char('j')],
+        Action::MoveDown,
+        "scroll down",
+        Some("scroll"),
+    ),
+    b(Q, &[PageUp], Action::PageUp, "page up", None),
+    b(Q, &[PageDown], Action::PageDown, "page down", None),
+    b(Q, &[Home, Char('g')], Action::Top, "first quote", None),
+    b(Q, &[End, Char('G')], Action::Bottom, "last quote", None),
+    b(
+        Q,
+        &[Char('t')],
+        Action::ToggleTranslation,
+        "English translation / as said",
+        Some("translation"),
+    ),
+    b(
+        Q,
+        &[Left, Char('h')],
+        Action::FocusPrev,
+        "to the event",
+        None,
+    ),
+    b(Global, &[Tab], Action::FocusNext, "next pane", Some("pane")),
+    b(Global, &[BackTab], Action::FocusPrev, "previous pane", None),
+    b(
+        Global,
+        &[Char('1')],
+        Action::Focus(Pane::Countries),
+        "Countries pane",
+        None,
+    ),
+    b(
+        Global,
+        &[Char('2')],
+        Action::Focus(Pane::Timeline),
+        "Timeline pane",
+        None,
+    ),
+    b(
+        Global,
+        &[Char('3')],
+        Action::Focus(Pane::Event),
+        "Event pane",
+        None,
+    ),
+    b(
+        Global,
+        &[Char('4')],
+        Action::Focus(Pane::Quotes),
+        "Quotes pane",
+        None,
+    ),
+    b(
+        Global,
+        &[Backspace],
+        Action::GoBack,
+        "go back to before the last followed link",
+        Some("back"),
+    ),
+    b(
+        Global,
+        &[Char('?')],
+        Action::ToggleHelp,
+        "this help",
+        Some("help"),
+    ),
+    b(
+        Global,
+        &[Esc],
+        Action::Escape,
+        "close help, else quit",
+        None,
+    ),
+    b(
+        Global,
+        &[Char('q'), Ctrl('c')],
+        Action::Quit,
+        "quit",
+        Some("quit"),
+    ),
+];
+
+/// The contexts a mode reads, most specific first.
+fn contexts(mode: Mode) -> &'static [Context] {
+    match mode {
+        Mode::Browse(p) => match p {
+            Pane::Countries => &[C, Global],
+            Pane::Timeline => &[T, Global],
+            Pane::Event => &[E, Global],
+            Pane::Quotes => &[Q, Global],
+        },
+        // Help takes every key: the panes behind it do not move.
+        Mode::Help => &[Help],
+    }
+}
+
+/// The action bound to `key` in `mode`, if any.
+pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
+    contexts(mode).iter().find_map(|&ctx| {
+        BINDINGS
+            .iter()
+            .find(|b| b.context == ctx && b.keys.contains(&key))
+            .map(|b| b.action)
+    })
+}
+
+/// The bindings that apply in `mode`, most specific first, without rows whose keys are
+/// all taken by a more specific context.
+pub fn active(mode: Mode) -> Vec<&'static Binding> {
+    let ctxs = contexts(mode);
+    let mut rows: Vec<&'static Binding> = Vec::new();
+    for &ctx in ctxs {
+        for row in BINDINGS.iter().filter(|b| b.context == ctx) {
+            let shadowed = row
+                .keys
+                .iter()
+                .all(|k| rows.iter().any(|r| r.keys.contains(k)));
+            if !shadowed {
+                rows.push(row);
+            }
+        }
+    }
+    rows
+}
+
+/// The status bar hints of `mode`: (keys, words) pairs, in table order.
+pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
+    let mut out = Vec::new();
+    let mut keys = String::new();
+    for row in active(mode) {
+        let Some(words) = row.bar else { continue };
+        let Some(first) = row.keys.first() else {
+            continue;
+        };
+        keys.push_str(&first.short());
+        if !words.is_empty() {
+            out.push((std::mem::take(&mut keys), words));
+        }
+    }
+    out
+}
+
+/// The help overlay: one section per context, each row (keys, help).
+pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    let order = [Global, C, T, E, Q, Help];
+    order
+        .into_iter()
+        .map(|ctx| {
+            let rows = BINDINGS
+                .iter()
+                .filter(|b| b.context == ctx)
+                .map(|b| {
+                    let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+                    (keys.join(" "), b.help)
+                })
+                .collect();
+            (ctx.heading(), rows)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,320 @@
+//! `App::update`: every state transition, and keeping each selection in view. No I/O.
+
+use ratatui::layout::Rect;
+
+use super::action::{Action, Effect, Pane};
+use super::app::App;
+use super::layout::{Panes, layout};
+use super::view;
+
+/// Lines a page key moves, at least.
+const MIN_PAGE: usize = 1;
+
+impl App {
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) -> Effect {
+        match action {
+            Action::Quit => return Effect::Quit,
+            Action::Escape if !self.help => return Effect::Quit,
+            Action::Escape | Action::ToggleHelp => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
+            Action::Resize { width, height } => self.viewport = Rect::new(0, 0, width, height),
+            _ if self.help => self.update_help(action),
+            Action::FocusNext => self.focus(next(self.focus, 1)),
+            Action::FocusPrev => self.focus(next(self.focus, 3)),
+            Action::Focus(p) => self.focus(p),
+            Action::GoBack => self.go_back(),
+            Action::ToggleTranslation => self.translate = !self.translate,
+            Action::Click { x, y } => self.click(x, y),
+            Action::Scroll { x, y, down } => {
+                if let Some(p) = self.panes().pane_at(x, y) {
+                    let step = if down {
+                        Action::MoveDown
+                    } else {
+                        Action::MoveUp
+                    };
+                    self.in_pane(p, step);
+                }
+            }
+            _ => self.in_pane(self.focus, action),
+        }
+        self.keep_in_view();
+        Effect::None
+    }
+
+    fn panes(&self) -> Panes {
+        layout(self.viewport, self.focus)
+    }
+
+    fn page(&self, pane: Pane) -> usize {
+        usize::from(self.panes().rect(pane).height.saturating_sub(3)).max(MIN_PAGE)
+    }
+
+    fn focus(&mut self, pane: Pane) {
+        if (self.focus == Pane::Countries) != (pane == Pane::Countries) {
+            self.quotes_scroll = 0;
+        }
+        self.focus = pane;
+    }
+
+    fn update_help(&mut self, action: Action) {
+        match action {
+            Action::MoveDown => self.help_scroll += 1,
+            Action::MoveUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    /// An action that means something different in each pane.
+    fn in_pane(&mut self, pane: Pane, action: Action) {
+        match pane {
+            Pane::Countries => {
+                if action == Action::Follow {
+                    self.focus(Pane::Timeline);
+                } else {
+                    let rows = self.country_rows();
+                    let to = moved(self.countries.selected, rows, self.page(pane), action);
+                    self.choose_country(to);
+                }
+            }
+            Pane::Timeline => {
+                let n = self.timeline_events().len();
+                let to = match action {
+                    Action::Follow => {
+                        self.focus(Pane::Event);
+                        return;
+                    }
+                    Action::PrevYear => {
+                        let i = self
+                            .year_starts
+                            .partition_point(|&s| s < self.timeline.selected);
+                        i.checked_sub(1).map_or(0, |i| self.year_starts[i])
+                    }
+                    Action::NextYear => {
+                        let i = self
+                            .year_starts
+                            .partition_point(|&s| s <= self.timeline.selected);
+                        self.year_starts
+                            .get(i)
+                            .copied()
+                            .unwrap_or(self.timeline.selected)
+                    }
+                    a => moved(self.timeline.selected, n, self.page(pane), a),
+                };
+                self.select_event(to);
+            }
+            Pane::Event => {
+                let n = self.links().len();
+                match action {
+                    Action::Follow => self.follow(),
+                    Action::PageDown => self.event_scroll += self.page(pane),
+                    Action::PageUp => {
+                        self.event_scroll = self.event_scroll.saturating_sub(self.page(pane));
+                    }
+                    Action::Top => {
+                        self.event_link = 0;
+                        self.event_scroll = 0;
+                    }
+                    Action::FocusPrev => self.focus(next(self.focus, 3)),
+                    a => self.event_link = moved(self.event_link, n, 1, a),
+                }
+            }
+            Pane::Quotes => match action {
+                Action::MoveDown => self.quotes_scroll += 1,
+                Action::MoveUp => self.quotes_scroll = self.quotes_scroll.saturating_sub(1),
+                Action::PageDown => self.quotes_scroll += self.page(pane),
+                Action::PageUp => {
+                    self.quotes_scroll = self.quotes_scroll.saturating_sub(self.page(pane));
+                }
+                Action::Top => self.quotes_scroll = 0,
+                Action::Bottom => self.quotes_scroll = usize::MAX,
+                Action::FocusPrev => self.focus(next(self.focus, 3)),
+                _ => {}
+            },
+        }
+    }
+
+    fn select_event(&mut self, pos: usize) {
+        if pos != self.timeline.selected {
+            self.timeline.selected = pos;
+            self.event_link = 0;
+            self.event_scroll = 0;
+            self.quotes_scroll = 0;
+        }
+    }
+
+    /// Chooses a countries-pane row, keeping the selected event (or the nearest one).
+    fn choose_country(&mut self, row: usize) {
+        if row == self.countries.selected {
+            return;
+        }
+        let before = self.selected_event();
+        self.countries.selected = row;
+        self.refilter();
+        let pos = before.map_or(0, |e| self.position_near(e));
+        self.timeline.selected = usize::MAX;
+        self.select_event(pos);
+        self.quotes_scroll = 0;
+    }
+
+    /// The position of `e` in the current timeline, or of the first event after it.
+    fn position_near(&self, e: crate::graph::EventIx) -> usize {
+        let pos = &self.dataset.index.timeline_pos;
+        let target = pos[e.ix()];
+        let events = self.timeline_events();
+        events
+            .partition_point(|x| pos[x.ix()] < target)
+            .min(events.len().saturating_sub(1))
+    }
+
+    /// Follows the selected link, remembering where we were.
+    fn follow(&mut self) {
+        let Some(target) = self.links().get(self.event_link).map(|l| l.target) else {
+            return;
+        };
+        self.history.push(self.place());
+        if self.country().is_some() && !self.timeline_events().contains(&target) {
+            self.countries.selected = 0;
+            self.refilter();
+        }
+        let pos = self.position_near(target);
+        self.timeline.selected = pos;
+        self.event_link = 0;
+        self.event_scroll = 0;
+        self.quotes_scroll = 0;
+    }
+
+    /// Returns to the place before the last followed link.
+    fn go_back(&mut self) {
+        let Some(place) = self.history.pop() else {
+            return;
+        };
+        let refilter = place.countries.selected != self.countries.selected;
+        self.focus = place.focus;
+        self.countries = place.countries;
+        if refilter {
+            self.refilter();
+        }
+        self.timeline = place.timeline;
+        self.event_link = place.event_link;
+        self.event_scroll = place.event_scroll;
+        self.quotes_scroll = place.quotes_scroll;
+    }
+
+    fn click(&mut self, x: u16, y: u16) {
+        let panes = self.panes();
+        let Some(pane) = panes.pane_at(x, y) else {
+            return;
+        };
+        self.focus(pane);
+        let r = panes.rect(pane);
+        let Some(line) = y.checked_sub(r.y + 1).map(usize::from) else {
+            return;
+        };
+        if line + 2 > usize::from(r.height) {
+            return;
+        }
+        match pane {
+            Pane::Countries => {
+                let row = self.countries.offset + line;
+                if row < self.country_rows() {
+                    self.choose_country(row);
+                }
+            }
+            Pane::Timeline => {
+                if let Some(Ok(pos)) = self.at_row(self.timeline.offset + line) {
+                    self.select_event(pos);
+                }
+            }
+            Pane::Event => {
+                let width = r.width.saturating_sub(2);
+                let (_, link_lines) = view::event::lines(self, width);
+                let line = self.event_scroll + line;
+                if let Some(i) = link_lines.iter().position(|&l| l == line) {
+                    self.event_link = i;
+                }
+            }
+            Pane::Quotes => {}
+        }
+    }
+
+    /// Scrolls every pane so that its selection shows, and clamps scroll positions.
+    fn keep_in_view(&mut self) {
+        let panes = self.panes();
+        let inner = |p: Pane| {
+            let r = panes.rect(p);
+            (
+                r.width.saturating_sub(2),
+                usize::from(r.height.saturating_sub(2)),
+            )
+        };
+        let (_, h) = inner(Pane::Countries);
+        self.countries.offset = scrolled(self.countries.offset, self.countries.selected, h);
+        let (_, h) = inner(Pane::Timeline);
+        let n = self.timeline_events().len();
+        self.timeline.selected = self.timeline.selected.min(n.saturating_sub(1));
+        let row = self.row_of(self.timeline.selected);
+        // Keep the year header above the first event of a year in view too.
+        let top = if self
+            .year_starts
+            .binary_search(&self.timeline.selected)
+            .is_ok()
+        {
+            row.saturating_sub(1)
+        } else {
+            row
+        };
+        self.timeline.offset =
+            scrolled(self.timeline.offset, top, h).max((row + 1).saturating_sub(h.max(1)));
+        let (w, h) = inner(Pane::Event);
+        let (lines, link_lines) = view::event::lines(self, w);
+        self.event_link = self.event_link.min(link_lines.len().saturating_sub(1));
+        if self.focus == Pane::Event
+            && let Some(&l) = link_lines.get(self.event_link)
+        {
+            self.event_scroll = scrolled(self.event_scroll, l, h);
+        }
+        self.event_scroll = self.event_scroll.min(lines.len().saturating_sub(h));
+        let (w, h) = inner(Pane::Quotes);
+        let total = view::quotes::lines(self, w).len();
+        self.quotes_scroll = self.quotes_scroll.min(total.saturating_sub(h));
+        let help_total = view::help::lines(self).len();
+        let help_h = usize::from(self.viewport.height.saturating_sub(4));
+        self.help_scroll = self.help_scroll.min(help_total.saturating_sub(help_h));
+    }
+}
+
+/// The pane after `pane`, `by` steps on in focus order.
+fn next(pane: Pane, by: usize) -> Pane {
+    Pane::ALL[(pane.number() + by) % Pane::ALL.len()]
+}
+
+/// A list selection after a movement action.
+fn moved(selected: usize, len: usize, page: usize, action: Action) -> usize {
+    let last = len.saturating_sub(1);
+    match action {
+        Action::MoveUp => selected.saturating_sub(1),
+        Action::MoveDown => (selected + 1).min(last),
+        Action::PageUp => selected.saturating_sub(page),
+        Action::PageDown => (selected + page).min(last),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => selected,
+    }
+}
+
+/// The first visible row so that `row` shows in `height` rows, moving as little as possible.
+fn scrolled(offset: usize, row: usize, height: usize) -> usize {
+    if height == 0 || row < offset {
+        row
+    } else if row >= offset + height {
+        row + 1 - height
+    } else {
+        offset
+    }
+}
+
+#[cfg(test)]
+mod tests;

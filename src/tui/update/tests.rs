@@ -1,0 +1,188 @@
+//! Scripted action sequences on the explorer fixture (tests/fixtures/explorer).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+use crate::dataset::Dataset;
+use crate::load::Origin;
+use crate::tui::action::{Action, Effect, Pane};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+
+fn fixture() -> Arc<Dataset> {
+    let dir = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/explorer"
+    ));
+    Arc::new(Dataset::load(&Origin::Path(dir)).unwrap().unwrap())
+}
+
+fn app(w: u16, h: u16) -> App {
+    App::new(fixture(), Theme::default(), Rect::new(0, 0, w, h))
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for &a in actions {
+        assert_eq!(app.update(a), Effect::None, "{a:?}");
+    }
+}
+
+fn selected_id(app: &App) -> &str {
+    let e = app.selected_event().unwrap();
+    &app.dataset.graph.event(e).id
+}
+
+fn choose(app: &mut App, name: &str) {
+    run(app, &[Action::Focus(Pane::Countries), Action::Top]);
+    for _ in 0..app.country_rows() {
+        if app
+            .country()
+            .is_some_and(|c| app.dataset.graph.actor(c).name == name)
+        {
+            return;
+        }
+        run(app, &[Action::MoveDown]);
+    }
+    panic!("no country {name}");
+}
+
+#[test]
+fn choosing_a_country_narrows_the_timeline_and_quotes() {
+    let mut app = app(120, 40);
+    assert_eq!(app.timeline_events().len(), 8);
+    choose(&mut app, "European Union");
+    assert_eq!(app.timeline_events().len(), 2);
+    assert!(app.shows_profile());
+    assert_eq!(app.quotes().len(), 2, "the EU's events have two quotes");
+    choose(&mut app, "China");
+    let ids: Vec<&str> = app
+        .timeline_events()
+        .iter()
+        .map(|&e| app.dataset.graph.event(e).id.as_str())
+        .collect();
+    assert_eq!(ids, ["gaigi", "apec-2025", "paris-summit", "waic-2025"]);
+    run(&mut app, &[Action::Top]);
+    assert_eq!(app.timeline_events().len(), 8, "All again");
+}
+
+#[test]
+fn follow_a_link_then_go_back_restores_the_previous_state() {
+    let mut app = app(80, 24);
+    choose(&mut app, "China");
+    run(&mut app, &[Action::Follow, Action::Bottom]);
+    assert_eq!(selected_id(&app), "waic-2025");
+    run(&mut app, &[Action::Follow]);
+    assert_eq!(app.focus, Pane::Event);
+    assert_eq!(app.quotes().len(), 2);
+    let before = app.place();
+    let link = app.links()[app.event_link];
+    assert_eq!(link.label, "responds to");
+    run(&mut app, &[Action::Follow]);
+    assert_eq!(selected_id(&app), "us-ai-action-plan");
+    assert_eq!(
+        app.country(),
+        None,
+        "a US event: the China filter is lifted"
+    );
+    assert!(app.links().iter().any(|l| l.label == "responded to by"));
+    run(&mut app, &[Action::MoveDown, Action::Follow]);
+    assert_eq!(selected_id(&app), "waic-2025", "the backlink leads back");
+    run(&mut app, &[Action::GoBack, Action::GoBack]);
+    assert_eq!(app.place(), before);
+    assert_eq!(selected_id(&app), "waic-2025");
+    assert_eq!(app.timeline_events().len(), 4, "China again");
+    run(&mut app, &[Action::GoBack]);
+    assert_eq!(app.place(), before, "an empty history changes nothing");
+}
+
+#[test]
+fn timeline_keys_jump_by_year_and_to_the_ends() {
+    let mut app = app(100, 30);
+    assert_eq!(selected_id(&app), "gaigi");
+    run(&mut app, &[Action::NextYear]);
+    assert_eq!(selected_id(&app), "eu-ai-act");
+    run(&mut app, &[Action::NextYear, Action::NextYear]);
+    assert_eq!(
+        selected_id(&app),
+        "apec-2025",
+        "year-only dates sort first in 2025"
+    );
+    run(&mut app, &[Action::PrevYear]);
+    assert_eq!(selected_id(&app), "eu-ai-act");
+    run(&mut app, &[Action::Bottom]);
+    assert_eq!(selected_id(&app), "waic-2025");
+    run(&mut app, &[Action::PageUp]);
+    assert_eq!(selected_id(&app), "gaigi");
+}
+
+#[test]
+fn help_escape_translation_and_quit() {
+    let mut app = app(120, 40);
+    run(
+        &mut app,
+        &[Action::ToggleHelp, Action::MoveDown, Action::FocusNext],
+    );
+    assert!(app.help);
+    assert_eq!(app.focus, Pane::Timeline, "help takes every key");
+    run(&mut app, &[Action::Escape]);
+    assert!(!app.help);
+    run(
+        &mut app,
+        &[Action::Focus(Pane::Quotes), Action::ToggleTranslation],
+    );
+    assert!(app.translate);
+    assert_eq!(app.update(Action::Escape), Effect::Quit);
+    assert_eq!(app.update(Action::Quit), Effect::Quit);
+}
+
+#[test]
+fn mouse_clicks_select_and_wheel_scrolls() {
+    let mut app = app(120, 40);
+    // Full layout: Timeline starts at x=24, its first row at y=2 is the 2023 header.
+    run(&mut app, &[Action::Click { x: 30, y: 4 }]);
+    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(selected_id(&app), "eo-14110");
+    run(
+        &mut app,
+        &[Action::Scroll {
+            x: 30,
+            y: 4,
+            down: true,
+        }],
+    );
+    assert_eq!(selected_id(&app), "eu-ai-act");
+    run(&mut app, &[Action::Click { x: 3, y: 4 }]);
+    assert_eq!(app.focus, Pane::Countries);
+    assert!(app.country().is_some());
+}
+
+#[test]
+fn tiny_and_huge_viewports_never_panic() {
+    let mut app = app(0, 0);
+    let all = [
+        Action::MoveDown,
+        Action::PageDown,
+        Action::Bottom,
+        Action::Follow,
+        Action::FocusNext,
+        Action::Click { x: 0, y: 0 },
+        Action::Resize {
+            width: 1,
+            height: 1,
+        },
+        Action::PageUp,
+        Action::Resize {
+            width: 500,
+            height: 200,
+        },
+        Action::Follow,
+        Action::GoBack,
+    ];
+    for _ in 0..5 {
+        run(&mut app, &all);
+    }
+}

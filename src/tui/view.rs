@@ -1,0 +1,82 @@
+//! `render`: composes the header, the panes, the status bar and the help overlay for one
+//! frame, or a one-line message when the terminal is too small. Reads `&App` only.
+
+pub mod countries;
+pub mod event;
+pub mod header;
+pub mod help;
+pub mod quotes;
+pub mod status;
+pub mod timeline;
+pub mod wrap;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use super::action::Pane;
+use super::app::App;
+use super::layout::{MIN_HEIGHT, MIN_WIDTH, layout};
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    let panes = layout(area, app.focus);
+    if panes.too_small {
+        let msg = format!(
+            "Too small: aigov needs {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{})",
+            area.width, area.height
+        );
+        Paragraph::new(msg).render(
+            Rect {
+                height: 1.min(area.height),
+                ..area
+            },
+            buf,
+        );
+        return;
+    }
+    header::render(app, &panes, panes.header, buf);
+    if !panes.countries.is_empty() {
+        countries::render(app, panes.countries, buf);
+    }
+    if !panes.timeline.is_empty() {
+        timeline::render(app, &panes, panes.timeline, buf);
+    }
+    event::render(app, panes.event, buf);
+    quotes::render(app, panes.quotes, buf);
+    status::render(app, panes.status, buf);
+    if app.help {
+        help::render(app, area, buf);
+    }
+}
+
+/// The bordered block of a pane, its title with its number, highlighted when focused.
+pub fn pane_block<'a>(app: &App, pane: Pane, extra: impl Into<Span<'a>>) -> Block<'a> {
+    let focused = app.focus == pane && !app.help;
+    let border = if focused {
+        app.theme.border_focused
+    } else {
+        app.theme.border
+    };
+    let title = Line::from(vec![
+        Span::styled(format!(" {} ", pane.number() + 1), app.theme.key),
+        Span::styled(pane.title(), app.theme.title),
+        extra.into(),
+        Span::raw(" "),
+    ]);
+    Block::bordered().border_style(border).title(title)
+}
+
+/// Renders owned lines from `scroll` on, only as many as fit.
+pub fn render_lines(lines: Vec<Line<'_>>, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let visible: Vec<Line<'_>> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(area.height))
+        .collect();
+    Paragraph::new(visible).render(area, buf);
+}

@@ -1,0 +1,47 @@
+//! The countries pane: "All" and every country or bloc with its number of events; the
+//! chosen one narrows the timeline and the quotes. No I/O.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::text::{pad, truncate};
+use crate::tui::action::Pane;
+use crate::tui::app::App;
+use crate::tui::theme::MARKER;
+use crate::tui::view::pane_block;
+
+/// Draws the countries pane.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let block = pane_block(app, Pane::Countries, "");
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let theme = &app.theme;
+    let w = usize::from(inner.width);
+    let rows = app.country_rows();
+    let first = app.countries.offset.min(rows);
+    let last = (first + usize::from(inner.height)).min(rows);
+    for (y, row) in (first..last).enumerate() {
+        let name = match row.checked_sub(1) {
+            None => "All",
+            Some(i) => &app.dataset.graph.actor(app.dataset.index.countries[i]).name,
+        };
+        let count = app.country_count(row).to_string();
+        let selected = row == app.countries.selected;
+        let marker = if selected { MARKER } else { " " };
+        let name_w = w.saturating_sub(count.len() + 3);
+        let text = format!("{marker} {} {count}", pad(&truncate(name, name_w), name_w));
+        let style = match (selected, app.focus == Pane::Countries) {
+            (true, true) => theme.selected,
+            (true, false) => theme.selected_unfocused,
+            _ => theme.text,
+        };
+        let line_area = Rect {
+            y: inner.y + u16::try_from(y).unwrap_or(0),
+            height: 1,
+            ..inner
+        };
+        Line::from(Span::styled(text, style)).render(line_area, buf);
+    }
+}

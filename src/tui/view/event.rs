@@ -1,0 +1,184 @@
+//! The event pane: the selected event in full (date, place, actors, links both ways,
+//! summary, tags, sources, quotes), or the chosen country's profile while the countries
+//! pane has the focus. No I/O.
+
+use std::fmt::Write as _;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::graph::ActorKind;
+use crate::text::{pad, truncate};
+use crate::tui::action::Pane;
+use crate::tui::app::App;
+use crate::tui::theme::MARKER;
+use crate::tui::view::wrap::wrap;
+use crate::tui::view::{pane_block, render_lines};
+
+/// Adds `text` wrapped to `w` columns in `style`, each line after `indent` spaces.
+fn push_wrapped(out: &mut Vec<Line<'static>>, text: &str, w: usize, indent: usize, style: Style) {
+    for l in wrap(text, w.saturating_sub(indent), 0) {
+        out.push(Line::styled(format!("{}{l}", " ".repeat(indent)), style));
+    }
+}
+
+/// The lines of the pane at `w` columns, and the line of each link (in `App::links` order).
+pub fn lines(app: &App, w: u16) -> (Vec<Line<'static>>, Vec<usize>) {
+    let w = usize::from(w).max(1);
+    if app.shows_profile() {
+        return (profile(app, w), Vec::new());
+    }
+    let graph = &app.dataset.graph;
+    let theme = &app.theme;
+    let mut out = Vec::new();
+    let Some(e) = app.selected_event() else {
+        out.push(Line::styled("no event", theme.dim));
+        return (out, Vec::new());
+    };
+    let ev = graph.event(e);
+    push_wrapped(&mut out, &ev.title, w, 0, theme.title);
+    let mut when = ev.date.human();
+    if let Some(end) = ev.end {
+        let _ = write!(when, " – {}", end.human());
+    }
+    if let Some(place) = &ev.place {
+        let _ = write!(when, " · {place}");
+    }
+    push_wrapped(&mut out, &when, w, 0, theme.dim);
+    let actors: Vec<&str> = ev
+        .actors
+        .iter()
+        .map(|&a| graph.actor(a).name.as_str())
+        .collect();
+    push_wrapped(&mut out, &actors.join(" · "), w, 0, theme.text);
+    let mut link_lines = Vec::new();
+    let links = app.links();
+    if !links.is_empty() {
+        out.push(Line::default());
+        for (i, l) in links.iter().enumerate() {
+            let selected = i == app.event_link;
+            let marker = if selected { MARKER } else { " " };
+            let arrow = if l.outgoing { "→" } else { "←" };
+            let text = format!(
+                "{marker}{arrow} {}: {}",
+                l.label,
+                graph.event(l.target).title
+            );
+            let style = match (selected, app.focus == Pane::Event) {
+                (true, true) => theme.selected,
+                (true, false) => theme.selected_unfocused,
+                _ => theme.link,
+            };
+            link_lines.push(out.len());
+            out.push(Line::styled(pad(&truncate(&text, w), w), style));
+        }
+    }
+    if let Some(summary) = &ev.summary {
+        out.push(Line::default());
+        push_wrapped(&mut out, summary, w, 0, theme.text);
+    }
+    if !ev.tags.is_empty() {
+        out.push(Line::default());
+        let tags: Vec<String> = ev.tags.iter().map(|t| format!("#{t}")).collect();
+        push_wrapped(&mut out, &tags.join(" "), w, 0, theme.dim);
+    }
+    if !ev.sources.is_empty() {
+        out.push(Line::default());
+        out.push(Line::styled("Sources", theme.title));
+        for &s in &ev.sources {
+            let src = graph.source(s);
+            let mut head = format!("• {}", src.publisher);
+            if let Some(d) = src.published {
+                let _ = write!(head, " · {}", d.human());
+            }
+            push_wrapped(&mut out, &head, w, 0, theme.text);
+            push_wrapped(&mut out, &src.title, w, 2, theme.dim);
+            if let Some(url) = &src.url {
+                push_wrapped(&mut out, url, w, 2, theme.link);
+            }
+        }
+    }
+    let quotes = &app.dataset.index.quotes_by_event[e.ix()];
+    if !quotes.is_empty() {
+        out.push(Line::default());
+        let n = quotes.len();
+        let s = if n == 1 { "" } else { "s" };
+        push_wrapped(
+            &mut out,
+            &format!("{n} quote{s}, in the Quotes pane (4)"),
+            w,
+            0,
+            theme.quote,
+        );
+    }
+    (out, link_lines)
+}
+
+/// The chosen country's profile: name, stance, its people.
+fn profile(app: &App, w: usize) -> Vec<Line<'static>> {
+    let graph = &app.dataset.graph;
+    let theme = &app.theme;
+    let mut out = Vec::new();
+    let Some(country) = app.country() else {
+        return out;
+    };
+    let a = graph.actor(country);
+    push_wrapped(
+        &mut out,
+        &format!("{} ({})", a.name, a.kind.as_str()),
+        w,
+        0,
+        theme.title,
+    );
+    let n = app.timeline_events().len();
+    push_wrapped(
+        &mut out,
+        &format!("{n} events · {} quotes", app.country_quotes.len()),
+        w,
+        0,
+        theme.dim,
+    );
+    if let Some(s) = &a.summary {
+        out.push(Line::default());
+        push_wrapped(&mut out, s, w, 0, theme.text);
+    }
+    let people: Vec<_> = app.dataset.index.members[country.ix()]
+        .iter()
+        .map(|&m| graph.actor(m))
+        .filter(|m| m.kind == ActorKind::Person)
+        .collect();
+    if !people.is_empty() {
+        out.push(Line::default());
+        out.push(Line::styled("People", theme.title));
+        for p in people {
+            let line = match &p.role {
+                Some(r) => format!("• {}, {r}", p.name),
+                None => format!("• {}", p.name),
+            };
+            push_wrapped(&mut out, &line, w, 0, theme.text);
+        }
+    }
+    out
+}
+
+/// Draws the event pane.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let extra = if app.shows_profile() {
+        " · profile".to_string()
+    } else {
+        let n = app.links().len();
+        if n == 0 {
+            String::new()
+        } else {
+            format!(" · {n} link{}", if n == 1 { "" } else { "s" })
+        }
+    };
+    let block = pane_block(app, Pane::Event, Span::styled(extra, app.theme.dim));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let (lines, _) = lines(app, inner.width);
+    render_lines(lines, app.event_scroll, inner, buf);
+}

@@ -1,0 +1,79 @@
+//! The quotes pane: the quotes of the selected event (or of the chosen country), each
+//! wrapped in full, with speaker, role, date and source; `t` shows the translation. No I/O.
+
+use std::fmt::Write as _;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::tui::action::Pane;
+use crate::tui::app::App;
+use crate::tui::view::wrap::wrap;
+use crate::tui::view::{pane_block, render_lines};
+
+/// Every line of the pane at `w` columns.
+pub fn lines(app: &App, w: u16) -> Vec<Line<'static>> {
+    let w = usize::from(w).max(1);
+    let graph = &app.dataset.graph;
+    let theme = &app.theme;
+    let mut out = Vec::new();
+    for (i, &q) in app.quotes().iter().enumerate() {
+        if i > 0 {
+            out.push(Line::default());
+        }
+        let quote = graph.quote(q);
+        let (text, lang) = match (&quote.translation, app.translate) {
+            (Some(tr), true) => (tr.as_str(), "en, translated"),
+            _ => (quote.text.as_str(), quote.lang.as_str()),
+        };
+        let body = format!("« {text} » ({lang})");
+        for l in wrap(&body, w, 0) {
+            out.push(Line::styled(l, theme.quote));
+        }
+        let speaker = graph.actor(quote.speaker);
+        let mut cite = format!("— {}", speaker.name);
+        if let Some(role) = &speaker.role {
+            let _ = write!(cite, ", {role}");
+        }
+        let _ = write!(cite, " · {}", graph.quote_date(q).human());
+        let src = graph.source(quote.source);
+        let _ = write!(cite, " · {}", src.publisher);
+        for l in wrap(&cite, w.saturating_sub(2), 0) {
+            out.push(Line::styled(format!("  {l}"), theme.dim));
+        }
+    }
+    if out.is_empty() {
+        out.push(Line::styled("no quotes here", theme.dim));
+    }
+    out
+}
+
+/// Draws the quotes pane.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let graph = &app.dataset.graph;
+    let n = app.quotes().len();
+    let of = if app.shows_profile() {
+        app.country().map(|c| graph.actor(c).name.clone())
+    } else {
+        app.selected_event().map(|e| graph.event(e).date.human())
+    };
+    let has_translation = app
+        .quotes()
+        .iter()
+        .any(|&q| graph.quote(q).translation.is_some());
+    let mode = match (has_translation, app.translate) {
+        (false, _) => "",
+        (true, true) => " · t: as said",
+        (true, false) => " · t: English",
+    };
+    let extra = format!(
+        " ({n}){}{mode}",
+        of.map(|o| format!(" · {o}")).unwrap_or_default()
+    );
+    let block = pane_block(app, Pane::Quotes, Span::styled(extra, app.theme.dim));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    render_lines(lines(app, inner.width), app.quotes_scroll, inner, buf);
+}

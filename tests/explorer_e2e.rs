@@ -1,0 +1,149 @@
+//! The real `aigov` binary in a pseudo-terminal: the done criterion (WAIC 2025 quotes,
+//! follow a link and back, narrow to the EU, quit), escape sequences in data, signals,
+//! resize, `NO_COLOR` and a non-terminal stdout.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[path = "common/pty.rs"]
+mod pty;
+
+use std::process::{Command, Stdio};
+
+use pty::Pty;
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/explorer");
+
+fn explorer(cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
+    let pty = Pty::spawn(&["--data", FIXTURE], env, cols, rows);
+    pty.wait_text("q quit");
+    pty
+}
+
+fn walk_the_done_criterion(cols: u16, rows: u16) {
+    let mut pty = explorer(cols, rows, &[]);
+    // The last event is WAIC 2025; its quotes show below.
+    pty.send("G");
+    pty.wait_text("« le développement global");
+    pty.wait_text("人工智能全球治理");
+    // Open it, follow "responds to", and come back.
+    pty.send("\r");
+    pty.wait_text("Enter follow");
+    pty.send("\r");
+    pty.wait_text("responded to by: Li Qiang");
+    pty.wait_text("America must win");
+    pty.send("\x7f");
+    pty.wait_text("« le développement global");
+    // Narrow to the EU.
+    pty.send("1");
+    pty.wait_text("↑↓ choose");
+    pty.send("jj");
+    pty.wait_text("European Union (bloc)");
+    pty.wait_text("Trustworthy AI");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    assert!(!pty.with_screen(vt100::Screen::alternate_screen));
+}
+
+#[test]
+fn done_criterion_at_120x40() {
+    walk_the_done_criterion(120, 40);
+}
+
+#[test]
+fn done_criterion_at_80x24() {
+    walk_the_done_criterion(80, 24);
+}
+
+#[test]
+fn osc_title_and_clipboard_in_a_quote_change_neither() {
+    let mut pty = explorer(120, 40, &[]);
+    pty.send("Gk");
+    pty.wait_text("␛]0;pwned␇ Title set?");
+    pty.wait_text("␛]52;c;SGVsbG8=␇");
+    pty.send("q");
+    pty.wait_exit();
+    let req = pty.requests();
+    assert!(req.titles.is_empty(), "{:?}", req.titles);
+    assert!(req.clipboard.is_empty(), "{:?}", req.clipboard);
+    assert_eq!(req.bells, 0);
+    let raw = pty.raw();
+    for bad in [&b"\x1b]0;"[..], b"\x1b]52;", b"\x07"] {
+        assert!(
+            !raw.windows(bad.len()).any(|w| w == bad),
+            "{bad:?} reached the terminal"
+        );
+    }
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for sig in ["-TERM", "-HUP"] {
+        let mut pty = explorer(100, 30, &[]);
+        assert!(pty.with_screen(vt100::Screen::alternate_screen));
+        let status = Command::new("kill")
+            .args([sig, &pty.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert_eq!(pty.wait_exit(), 0, "{sig}");
+        assert!(!pty.with_screen(vt100::Screen::alternate_screen), "{sig}");
+        let raw = pty.raw();
+        assert!(
+            raw.windows(8).any(|w| w == b"\x1b[?1000l"),
+            "mouse capture left on"
+        );
+    }
+}
+
+#[test]
+fn resize_below_the_minimum_and_back_redraws_at_once() {
+    let mut pty = explorer(100, 30, &[]);
+    pty.resize(50, 10);
+    pty.wait_text("Too small: aigov needs 60×16 (now 50×10)");
+    pty.resize(80, 24);
+    pty.wait_text("(1 Countries)");
+    pty.resize(1, 1);
+    pty.resize(120, 40);
+    pty.wait_text("1 Countries");
+    pty.send("\x03");
+    assert_eq!(pty.wait_exit(), 0, "Ctrl-C quits");
+}
+
+#[test]
+fn no_color_keeps_the_selection_reversed_and_marked() {
+    let mut pty = explorer(100, 30, &[("NO_COLOR", "1")]);
+    let find = |s: &vt100::Screen| {
+        (0..30).find_map(|r| {
+            let row = s.contents_between(r, 0, r, 100);
+            row.find("▸ 10-18")
+                .map(|i| (r, u16::try_from(row[..i].chars().count()).unwrap()))
+        })
+    };
+    pty.wait_for("the selected first event, reversed", |s| {
+        find(s).is_some_and(|(r, c)| s.cell(r, c + 2).is_some_and(vt100::Cell::inverse))
+    });
+    let raw = pty.raw();
+    assert!(
+        !raw.windows(4).any(|w| w == b"\x1b[;m"),
+        "crossterm's bare SGR reset"
+    );
+    pty.send("q");
+    pty.wait_exit();
+}
+
+#[test]
+fn without_a_terminal_it_says_which_command_to_use_and_exits_2() {
+    let out = Command::new(env!("CARGO_BIN_EXE_aigov"))
+        .args(["--data", FIXTURE])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing drawn into the pipe");
+    let err = String::from_utf8(out.stderr).unwrap();
+    for cmd in ["aigov list", "aigov show", "aigov check", "aigov export"] {
+        assert!(err.contains(cmd), "{err}");
+    }
+}

@@ -1,0 +1,130 @@
+//! Rendered screens of the explorer on the fixture, as insta snapshots of `TestBackend`:
+//! each layout size, the help overlay, the "too small" line, and `NO_COLOR` (with styles).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use aigov::dataset::Dataset;
+use aigov::load::Origin;
+use aigov::tui::action::{Action, Pane};
+use aigov::tui::app::App;
+use aigov::tui::theme::Theme;
+use aigov::tui::{terminal, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+fn fixture() -> Arc<Dataset> {
+    let dir = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/explorer"
+    ));
+    Arc::new(Dataset::load(&Origin::Path(dir)).unwrap().unwrap())
+}
+
+fn app(w: u16, h: u16, theme: Theme, actions: &[Action]) -> App {
+    let mut app = App::new(fixture(), theme, Rect::new(0, 0, w, h));
+    for &a in actions {
+        app.update(a);
+    }
+    app
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(app.viewport.width, app.viewport.height)).unwrap();
+    t.draw(|f| {
+        view::render(app, f);
+        if app.theme.monochrome {
+            terminal::strip_colors(f.buffer_mut());
+        }
+    })
+    .unwrap();
+    t
+}
+
+/// The WAIC 2025 event, its quotes in view: the done criterion's first step.
+const TO_WAIC: &[Action] = &[Action::Bottom, Action::Follow];
+
+#[test]
+fn full_layout_120x40_on_waic_with_quotes() {
+    let t = draw(&app(120, 40, Theme::default(), TO_WAIC));
+    insta::assert_snapshot!("waic_120x40", t.backend());
+}
+
+#[test]
+fn full_layout_100x30_first_event() {
+    let t = draw(&app(100, 30, Theme::default(), &[]));
+    insta::assert_snapshot!("start_100x30", t.backend());
+}
+
+#[test]
+fn compact_layout_80x24_on_waic_translated() {
+    let actions = [
+        TO_WAIC,
+        &[Action::Focus(Pane::Quotes), Action::ToggleTranslation],
+    ]
+    .concat();
+    let t = draw(&app(80, 24, Theme::default(), &actions));
+    insta::assert_snapshot!("waic_translated_80x24", t.backend());
+}
+
+#[test]
+fn compact_layout_80x24_countries_profile() {
+    let actions = [
+        Action::Focus(Pane::Countries),
+        Action::MoveDown,
+        Action::MoveDown,
+    ];
+    let t = draw(&app(80, 24, Theme::default(), &actions));
+    insta::assert_snapshot!("eu_profile_80x24", t.backend());
+}
+
+#[test]
+fn escape_sequences_in_quotes_are_shown_not_sent() {
+    // America's AI Action Plan is the second-to-last event.
+    let actions = [Action::Bottom, Action::MoveUp];
+    let t = draw(&app(120, 40, Theme::default(), &actions));
+    let screen = t.backend().to_string();
+    assert!(screen.contains("␛]0;pwned␇"), "{screen}");
+    insta::assert_snapshot!("action_plan_osc_quote_120x40", t.backend());
+}
+
+#[test]
+fn help_overlay_at_120x40_and_80x24() {
+    let t = draw(&app(120, 40, Theme::default(), &[Action::ToggleHelp]));
+    insta::assert_snapshot!("help_120x40", t.backend());
+    let t = draw(&app(80, 24, Theme::default(), &[Action::ToggleHelp]));
+    insta::assert_snapshot!("help_80x24", t.backend());
+}
+
+#[test]
+fn below_the_minimum_one_line_says_the_size_needed() {
+    let t = draw(&app(50, 10, Theme::default(), &[]));
+    insta::assert_snapshot!("too_small_50x10", t.backend());
+}
+
+#[test]
+fn no_color_keeps_the_selection_visible_with_reverse_and_marker() {
+    let app = app(60, 16, Theme::monochrome(), &[Action::MoveDown]);
+    let t = draw(&app);
+    let buf = t.backend().buffer();
+    assert!(
+        buf.content
+            .iter()
+            .all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset)
+    );
+    insta::assert_debug_snapshot!("no_color_60x16", buf);
+}
+
+#[test]
+fn every_size_from_0x0_renders_without_panic() {
+    for w in (0..=130).step_by(7) {
+        for h in (0..=45).step_by(3) {
+            for actions in [&[][..], TO_WAIC, &[Action::ToggleHelp]] {
+                draw(&app(w, h, Theme::default(), actions));
+            }
+        }
+    }
+}
