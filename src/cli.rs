@@ -226,6 +226,9 @@ pub fn open(
     }
 }
 
+/// Diagnostics printed by one run; the summary line still counts them all.
+pub const MAX_REPORTED: usize = 500;
+
 /// Prints the diagnostics of a check and a one-line summary.
 pub fn report(checked: &Checked, strict: bool, env: Env, err: &mut dyn Write) -> io::Result<()> {
     let style = Style {

@@ -82,15 +82,6 @@ impl Diagnostic {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_char_boundary(text, offset.min(text.len()));
-    let before = &text[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, text[line_start..offset].chars().count() + 1)
-}
-
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
@@ -102,12 +93,17 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 pub fn position(files: &[DataFile], loc: &Location) -> String {
     match files.get(loc.file) {
         Some(f) => {
-            let (l, c) = line_col(&f.text, loc.span.start);
+            let (l, c) = f.line_col(loc.span.start);
             format!("{}:{l}:{c}", f.path)
         }
         None => "?".to_string(),
     }
 }
+
+/// Lines longer than this (in bytes) are shown as a window around the span,
+/// with this many bytes of context on each side.
+const LONG_LINE: usize = 240;
+const CONTEXT: usize = 60;
 
 /// Colours for the terminal; `plain` for pipes, files and `NO_COLOR`.
 #[derive(Debug, Clone, Copy)]
@@ -152,13 +148,13 @@ pub fn render(files: &[DataFile], d: &Diagnostic, style: Style) -> String {
     if let Some(loc) = &d.location
         && let Some(f) = files.get(loc.file)
     {
-        snippet(&mut out, &f.text, &loc.span, None, style, code);
+        snippet(&mut out, f, &loc.span, None, style, code);
         if let Some((rel, label)) = &d.related
             && let Some(rf) = files.get(rel.file)
         {
             let _ = writeln!(out, "   = note: {label} at {}", position(files, rel));
             if rel.file == loc.file {
-                snippet(&mut out, &rf.text, &rel.span, Some(label), style, "1;34");
+                snippet(&mut out, rf, &rel.span, Some(label), style, "1;34");
             }
         }
     }
@@ -175,20 +171,56 @@ pub fn render(files: &[DataFile], d: &Diagnostic, style: Style) -> String {
 
 fn snippet(
     out: &mut String,
-    text: &str,
+    file: &DataFile,
     span: &Range<usize>,
     label: Option<&str>,
     style: Style,
     code: &str,
 ) {
+    let text = file.text.as_str();
     let start = floor_char_boundary(text, span.start.min(text.len()));
-    let (line_no, _) = line_col(text, start);
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let (line_no, col) = file.line_col(start);
+    let line_start = start
+        - text[..start]
+            .chars()
+            .rev()
+            .take(col - 1)
+            .map(char::len_utf8)
+            .sum::<usize>();
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let line = text[line_start..line_end].trim_end_matches('\r');
     let end = floor_char_boundary(text, span.end.clamp(start, line_start + line.len()));
-    let prefix = escape_controls(&text[line_start..start]);
-    let marked = escape_controls(&text[start..end]);
+    // A very long line (minified data, deep nesting) is shown as a window around the span.
+    let long = line.len() > LONG_LINE;
+    let line_end = line_start + line.len();
+    let window_start = if long {
+        floor_char_boundary(text, start.saturating_sub(CONTEXT).max(line_start))
+    } else {
+        line_start
+    };
+    let window_end = if long {
+        floor_char_boundary(text, (end + CONTEXT).min(line_end))
+    } else {
+        line_end
+    };
+    let lead = if window_start > line_start { "…" } else { "" };
+    let tail = if window_end < line_start + line.len() {
+        "…"
+    } else {
+        ""
+    };
+    let marked_end = if long {
+        floor_char_boundary(text, end.min(start + 2 * CONTEXT))
+    } else {
+        end
+    };
+    let prefix = format!("{lead}{}", escape_controls(&text[window_start..start]));
+    let marked = escape_controls(&text[start..marked_end.max(start)]);
+    let shown = format!(
+        "{prefix}{}{}{tail}",
+        marked,
+        escape_controls(&text[marked_end.max(start)..window_end.max(marked_end)])
+    );
     let gutter = line_no.to_string().len().max(2);
     let bar = style.paint("1;34", "|");
     let _ = writeln!(out, "{:gutter$} {bar}", "");
@@ -196,7 +228,7 @@ fn snippet(
         out,
         "{} {bar} {}",
         style.paint("1;34", &format!("{line_no:>gutter$}")),
-        escape_controls(line)
+        shown
     );
     let carets = "^".repeat(width(&marked).max(1));
     let label = label.map(|l| format!(" {l}")).unwrap_or_default();
@@ -255,22 +287,19 @@ mod tests {
     use super::*;
 
     fn file(text: &str) -> Vec<DataFile> {
-        vec![DataFile {
-            path: "d.toml".into(),
-            text: text.into(),
-        }]
+        vec![DataFile::new("d.toml", text)]
     }
 
     #[test]
     fn line_col_counts_chars_not_bytes() {
         let t = "a = 1\nété = \"x\"\n";
-        assert_eq!(line_col(t, 0), (1, 1));
-        assert_eq!(line_col(t, 6), (2, 1));
-        let off = t.find('=').unwrap();
-        assert_eq!(
-            line_col(t, t[off + 1..].find('=').unwrap() + off + 1),
-            (2, 5)
-        );
+        let f = DataFile::new("d.toml", t);
+        assert_eq!(f.line_col(0), (1, 1));
+        assert_eq!(f.line_col(6), (2, 1));
+        let second_eq = t.rfind('=').unwrap();
+        assert_eq!(f.line_col(second_eq), (2, 5));
+        assert_eq!(f.line_col(t.len()), (3, 1));
+        assert_eq!(f.line_col(7), (2, 1), "inside a character: its start");
     }
 
     #[test]

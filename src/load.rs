@@ -9,6 +9,7 @@ use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::diagnostic::Diagnostic;
 
@@ -31,10 +32,39 @@ impl fmt::Display for Origin {
 }
 
 /// One file's text, with the path used in diagnostics.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct DataFile {
     pub path: String,
     pub text: String,
+    /// Byte offset of each line's start, built on first use (rendering a diagnostic).
+    line_starts: OnceLock<Vec<usize>>,
+}
+
+impl DataFile {
+    /// A file and its text.
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            text: text.into(),
+            line_starts: OnceLock::new(),
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset, in O(log lines).
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = starts.partition_point(|&s| s <= offset).max(1);
+        let col = self.text[starts[line - 1]..offset].chars().count() + 1;
+        (line, col)
+    }
 }
 
 /// Files larger than this are refused before they are read.
@@ -91,10 +121,7 @@ pub fn read(origin: &Origin) -> Result<ReadFiles, LoadError> {
     match origin {
         Origin::Bundled => {
             for (path, text) in bundled::FILES {
-                out.files.push(DataFile {
-                    path: format!("data/{path}"),
-                    text: (*text).to_string(),
-                });
+                out.files.push(DataFile::new(format!("data/{path}"), *text));
                 out.is_text.push(true);
             }
         }
@@ -161,10 +188,7 @@ fn read_one(path: &Path, out: &mut ReadFiles) -> Result<(), LoadError> {
     let display = path.display().to_string();
     let file = out.files.len();
     let (text, problem) = decode(bytes, file);
-    out.files.push(DataFile {
-        path: display,
-        text,
-    });
+    out.files.push(DataFile::new(display, text));
     out.is_text.push(problem.is_none());
     out.diagnostics.extend(problem);
     Ok(())

@@ -119,6 +119,12 @@ impl RawDataset {
     }
 }
 
+/// Files up to this size are parsed with recovery, so that every syntax error is found.
+const RECOVER_BELOW_BYTES: usize = 4 * 1024 * 1024;
+
+/// Syntax errors reported per file; past that the file is most likely not TOML at all.
+const MAX_SYNTAX_ERRORS: usize = 50;
+
 const TABLES: [&str; 4] = ["actor", "source", "event", "quote"];
 const ACTOR_FIELDS: &[&str] = &[
     "id", "name", "kind", "country", "role", "aliases", "summary", "note",
@@ -154,8 +160,27 @@ const LINK_FIELDS: &[&str] = &["to", "kind", "note"];
 
 /// Parses one file's text into `raw`.
 pub fn parse_file(file: usize, text: &str, raw: &mut RawDataset, diags: &mut Vec<Diagnostic>) {
-    let (doc, errors) = DeTable::parse_recoverable(text);
-    for e in errors {
+    // Recovery after errors is for hand-written files; a large file that fails to parse
+    // is most likely not TOML, and recovering through it would collect an error a line.
+    let (doc, errors) = if text.len() > RECOVER_BELOW_BYTES {
+        if let Some(e) = early_error(text) {
+            diags.push(
+                Diagnostic::error(file, e.span().unwrap_or(0..0), syntax_message(e.message()))
+                    .with_hint(
+                        "this large file is not valid TOML from its start; is it the right file?",
+                    ),
+            );
+            return;
+        }
+        match DeTable::parse(text) {
+            Ok(doc) => (doc, Vec::new()),
+            Err(e) => (Spanned::new(0..0, DeTable::new()), vec![e]),
+        }
+    } else {
+        DeTable::parse_recoverable(text)
+    };
+    let more = errors.len().saturating_sub(MAX_SYNTAX_ERRORS);
+    for e in errors.into_iter().take(MAX_SYNTAX_ERRORS) {
         let span = e.span().unwrap_or(0..0);
         let at = text.get(span.start..).and_then(|t| t.chars().next());
         let d = match at {
@@ -170,6 +195,17 @@ pub fn parse_file(file: usize, text: &str, raw: &mut RawDataset, diags: &mut Vec
                 .with_hint_opt(syntax_hint(e.message())),
         };
         diags.push(d);
+    }
+    if more > 0 {
+        let end = text.len();
+        diags.push(
+            Diagnostic::error(
+                file,
+                end..end,
+                format!("… and {more} more TOML syntax errors in this file"),
+            )
+            .with_hint("is this file TOML? fix the first errors above and check again"),
+        );
     }
     for (key, value) in doc.get_ref() {
         let name: &str = key.get_ref();
@@ -684,6 +720,16 @@ impl<'a, 'i> Reader<'a, 'i> {
         );
         escape_controls(s).into_owned()
     }
+}
+
+/// A syntax error in the first lines of a large file, found without parsing all of it.
+/// An error well before the cut is an error of the whole file too (only constructs left
+/// open at the cut fail there), so a file that is not TOML is refused at once.
+fn early_error(text: &str) -> Option<toml::de::Error> {
+    const PREFIX: usize = 64 * 1024;
+    let cut = text[..PREFIX.min(text.len())].rfind('\n')? + 1;
+    let e = DeTable::parse(&text[..cut]).err()?;
+    e.span().is_some_and(|s| s.end + 256 < cut).then_some(e)
 }
 
 /// The span of a table's `[[kind]]` header line when it has one, else the table's span.
