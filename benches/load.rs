@@ -1,6 +1,8 @@
 //! `cargo bench --bench load`: loading and validating synthetic datasets of 10k and 100k
 //! events (and as many quotes), beside what the TOML parser alone costs. Peak memory
-//! is measured in a child process per run (VmHWM), so that runs do not inflate each other.
+//! is measured in a child process per run (`VmHWM`), so that runs do not inflate each other.
+
+#![allow(clippy::cast_precision_loss)] // sizes in MiB for display
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};

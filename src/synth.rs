@@ -164,9 +164,9 @@ pub fn generate(spec: Spec) -> String {
         if e > 0 && e % 3 == 0 {
             let to = rng.below(e);
             let kind = KINDS[rng.below(KINDS.len())];
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "links = [{{ to = \"event-{to}\", kind = \"{kind}\" }}]\n"
+                "links = [{{ to = \"event-{to}\", kind = \"{kind}\" }}]"
             );
         }
         out.push('\n');

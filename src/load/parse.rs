@@ -159,7 +159,13 @@ const QUOTE_FIELDS: &[&str] = &[
 const LINK_FIELDS: &[&str] = &["to", "kind", "note"];
 
 /// Parses one file's text into `raw`.
-pub fn parse_file(file: usize, text: &str, raw: &mut RawDataset, diags: &mut Vec<Diagnostic>) {
+/// The TOML document of a file, its syntax errors reported; `None` when a large file
+/// is refused from its first lines.
+fn parse_syntax<'i>(
+    file: usize,
+    text: &'i str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Spanned<DeTable<'i>>> {
     // Recovery after errors is for hand-written files; a large file that fails to parse
     // is most likely not TOML, and recovering through it would collect an error a line.
     let (doc, errors) = if text.len() > RECOVER_BELOW_BYTES {
@@ -170,7 +176,7 @@ pub fn parse_file(file: usize, text: &str, raw: &mut RawDataset, diags: &mut Vec
                         "this large file is not valid TOML from its start; is it the right file?",
                     ),
             );
-            return;
+            return None;
         }
         match DeTable::parse(text) {
             Ok(doc) => (doc, Vec::new()),
@@ -207,6 +213,13 @@ pub fn parse_file(file: usize, text: &str, raw: &mut RawDataset, diags: &mut Vec
             .with_hint("is this file TOML? fix the first errors above and check again"),
         );
     }
+    Some(doc)
+}
+
+pub fn parse_file(file: usize, text: &str, raw: &mut RawDataset, diags: &mut Vec<Diagnostic>) {
+    let Some(doc) = parse_syntax(file, text, diags) else {
+        return;
+    };
     for (key, value) in doc.get_ref() {
         let name: &str = key.get_ref();
         let Some(kind) = TABLES.iter().position(|t| *t == name) else {
