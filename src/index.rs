@@ -17,7 +17,7 @@ pub struct Backlink {
 /// Lookups derived from a graph.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    /// Every event, sorted by date (start of period, then precision), then end, then id.
+    /// Every event, sorted by date (start of period, then precision), then file order.
     pub timeline: Vec<EventIx>,
     /// Position of each event in `timeline`.
     pub timeline_pos: Vec<u32>,
@@ -45,13 +45,9 @@ impl Index {
         let n_events = g.events.len();
         let n_actors = g.actors.len();
         let mut timeline: Vec<EventIx> = (0..n_events).map(|i| EventIx(to_u32(i))).collect();
-        timeline.sort_by(|&a, &b| {
-            let (ea, eb) = (g.event(a), g.event(b));
-            ea.date
-                .cmp(&eb.date)
-                .then_with(|| ea.end.cmp(&eb.end))
-                .then_with(|| ea.id.cmp(&eb.id))
-        });
+        // Stable: events of the same date keep the order they are written in, so that
+        // authors decide how a day reads.
+        timeline.sort_by_key(|&e| g.event(e).date);
         let mut timeline_pos = vec![0u32; n_events];
         for (pos, e) in timeline.iter().enumerate() {
             timeline_pos[e.ix()] = to_u32(pos);

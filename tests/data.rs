@@ -175,3 +175,21 @@ fn each_seed_article_is_a_source_and_each_seed_quote_is_verbatim() {
         assert!(checked >= 25, "only {checked} seed quotes");
     }
 }
+
+/// The complete example of data/README.md is valid, even under `--strict`.
+#[test]
+fn the_format_example_in_data_readme_is_valid() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/README.md"))
+            .unwrap();
+    let start = readme.find("```toml\n").expect("a toml block") + "```toml\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let dir = std::env::temp_dir().join(format!("aigov-readme-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("example.toml");
+    std::fs::write(&file, &readme[start..end]).unwrap();
+    let checked = check(&Origin::Path(file)).unwrap();
+    assert!(checked.diagnostics.is_empty(), "{:#?}", checked.diagnostics);
+    assert!(checked.graph.is_some());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
