@@ -33,7 +33,7 @@ pub struct Index {
     pub events_by_source: Vec<Vec<EventIx>>,
     /// For each actor, the actors whose `country` it is.
     pub members: Vec<Vec<ActorIx>>,
-    /// Countries and blocs, by name.
+    /// Countries and blocs, most events first, then by name.
     pub countries: Vec<ActorIx>,
     /// For each country or bloc, the events involving it or its members, in timeline order.
     pub country_events: HashMap<ActorIx, Vec<EventIx>>,
@@ -96,8 +96,6 @@ impl Index {
                 countries.push(ActorIx(to_u32(i)));
             }
         }
-        countries.sort_by(|&a, &b| g.actor(a).name.cmp(&g.actor(b).name));
-
         let mut country_events = HashMap::with_capacity(countries.len());
         for &c in &countries {
             let mut list: Vec<EventIx> = events_by_actor[c.ix()].clone();
@@ -108,6 +106,13 @@ impl Index {
             list.dedup();
             country_events.insert(c, list);
         }
+        // Most present first (China, the US, the EU…), as the countries pane lists them.
+        countries.sort_by(|&a, &b| {
+            let count = |c: &ActorIx| country_events.get(c).map_or(0, Vec::len);
+            count(&b)
+                .cmp(&count(&a))
+                .then_with(|| g.actor(a).name.cmp(&g.actor(b).name))
+        });
 
         Self {
             timeline,

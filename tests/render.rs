@@ -72,12 +72,15 @@ fn compact_layout_80x24_on_waic_translated() {
 
 #[test]
 fn compact_layout_80x24_countries_profile() {
+    // Countries are listed most present first: US, China, then the EU.
     let actions = [
         Action::Focus(Pane::Countries),
         Action::MoveDown,
         Action::MoveDown,
+        Action::MoveDown,
     ];
     let t = draw(&app(80, 24, Theme::default(), &actions));
+    assert!(t.backend().to_string().contains("European Union (bloc)"));
     insta::assert_snapshot!("eu_profile_80x24", t.backend());
 }
 

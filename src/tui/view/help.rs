@@ -68,7 +68,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(popup, buf);
     let mut x = inner.x;
     for chunk in all.chunks(per_col) {
-        let col_w = u16::try_from(COLUMN_W)
+        // the width computed above, so that descriptions use the room the popup has
+        let col_w = u16::try_from(col_w)
             .unwrap_or(u16::MAX)
             .min(inner.right() - x);
         let col = Rect {
