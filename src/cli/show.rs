@@ -131,6 +131,12 @@ fn source_line(g: &Graph, s: SourceIx) -> String {
     line
 }
 
+/// `2025-07-26  Title (id)`, for lists of events.
+fn dated_event(g: &Graph, e: EventIx) -> String {
+    let ev = g.event(e);
+    format!("{}  {} ({})", ev.date, ev.title, ev.id)
+}
+
 fn event_ref(g: &Graph, e: EventIx) -> String {
     let ev = g.event(e);
     format!("{} ({}, {})", ev.title, ev.date, ev.id)
@@ -246,17 +252,7 @@ fn show_actor(ds: &Dataset, a: ActorIx, w: &mut Fields) -> io::Result<()> {
     } else {
         &ds.index.events_by_actor[a.ix()]
     };
-    let events: Vec<String> = events
-        .iter()
-        .map(|&e| {
-            format!(
-                "{}  {} ({})",
-                g.event(e).date,
-                g.event(e).title,
-                g.event(e).id
-            )
-        })
-        .collect();
+    let events: Vec<String> = events.iter().map(|&e| dated_event(g, e)).collect();
     w.list("events", &events)?;
     let quotes: Vec<String> = ds.index.quotes_by_speaker[a.ix()]
         .iter()
@@ -280,14 +276,7 @@ fn show_source(ds: &Dataset, s: SourceIx, w: &mut Fields) -> io::Result<()> {
         .index
         .events_citing(s)
         .iter()
-        .map(|&e| {
-            format!(
-                "{}  {} ({})",
-                g.event(e).date,
-                g.event(e).title,
-                g.event(e).id
-            )
-        })
+        .map(|&e| dated_event(g, e))
         .collect();
     w.list("cited by", &events)
 }
