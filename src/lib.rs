@@ -7,7 +7,8 @@
 //! [`dataset`] runs that pipeline and holds the result. The [`cli`] commands (check,
 //! list, show, export) read a `Dataset` and write to any `io::Write`; [`text`] keeps
 //! data text safe and aligned wherever it is printed. The [`tui`] explorer takes a
-//! `Dataset` by value, shares it read-only with its one `App` state and only draws it.
+//! `Dataset` by value, shares it read-only with its one `App` state and only draws it;
+//! [`synth`] writes synthetic datasets of any size for the benchmarks.
 
 pub mod cli;
 pub mod dataset;
