@@ -1,15 +1,15 @@
 //! Render timings: one frame at 200×60 on a synthetic dataset of 100k events, and launch
 //! to first frame (load, index, `App::new`, first render) for the bundled data and 100k.
 //! Run with `cargo bench --bench render`. The dataset is written as TOML to a temp dir so
-//! that the whole load pipeline is timed (a stand-in until `aigov::synth` lands).
+//! that the whole load pipeline is timed.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use aigov::dataset::Dataset;
 use aigov::load::Origin;
+use aigov::synth::{Spec, generate};
 use aigov::tui::action::Action;
 use aigov::tui::app::App;
 use aigov::tui::theme::Theme;
@@ -21,47 +21,16 @@ use ratatui::layout::Rect;
 const W: u16 = 200;
 const H: u16 = 60;
 
+/// The synthetic dataset of `aigov::synth` (as many quotes as events), written as TOML to
+/// a temp dir so that the whole load pipeline is timed.
 fn synthetic(events: usize) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("aigov-bench-{events}"));
+    let dir = std::env::temp_dir().join(format!("aigov-bench-render-{events}"));
     let _ = std::fs::create_dir_all(&dir);
-    let mut s = String::new();
-    for (id, name) in [
-        ("cn", "China"),
-        ("us", "United States"),
-        ("eu", "European Union"),
-    ] {
-        let kind = if id == "eu" { "bloc" } else { "country" };
-        let _ = writeln!(
-            s,
-            "[[actor]]\nid = \"{id}\"\nname = \"{name}\"\nkind = \"{kind}\"\n"
-        );
-    }
-    s.push_str("[[source]]\nid = \"s\"\ntitle = \"Source\"\npublisher = \"Pub\"\n\n");
-    for i in 0..events {
-        let year = 1990 + i * 36 / events;
-        let month = i % 12 + 1;
-        let day = i % 28 + 1;
-        let actor = ["cn", "us", "eu"][i % 3];
-        let _ = write!(
-            s,
-            "[[event]]\nid = \"e{i}\"\ndate = \"{year}-{month:02}-{day:02}\"\ntitle = \"Event number {i} about AI governance 人工智能\"\nactors = [\"{actor}\"]\nsources = [\"s\"]\nsummary = \"A synthetic event.\"\n"
-        );
-        if i > 0 {
-            let _ = writeln!(
-                s,
-                "links = [{{ to = \"e{}\", kind = \"responds_to\" }}]",
-                i - 1
-            );
-        }
-        s.push('\n');
-        if i % 10 == 0 {
-            let _ = write!(
-                s,
-                "[[quote]]\nid = \"q{i}\"\nspeaker = \"{actor}\"\nevent = \"e{i}\"\nsource = \"s\"\nlang = \"en\"\ntext = \"Quote {i}, long enough to wrap over a couple of lines in the quotes pane.\"\n\n"
-            );
-        }
-    }
-    let _ = std::fs::write(dir.join("synthetic.toml"), s);
+    let text = generate(Spec {
+        events,
+        quotes: events,
+    });
+    let _ = std::fs::write(dir.join("synthetic.toml"), text);
     dir
 }
 
@@ -112,7 +81,7 @@ fn main() {
     let dir = synthetic(100_000);
     let (t, mut app) = launch(&Origin::Path(dir));
     println!(
-        "synthetic ({} events): launch to first frame {t:?}",
+        "synthetic ({} events + as many quotes): launch to first frame {t:?}",
         app.dataset.graph.events.len()
     );
     per_frame(app.clone(), "synthetic 100k");
@@ -123,6 +92,8 @@ fn main() {
         "synthetic 100k: choosing a country (refilter) {:?}",
         start.elapsed()
     );
+    // Moving through the countries re-filters and shows each one's thousands of quotes.
+    per_frame(app.clone(), "synthetic 100k, moving through countries");
     app.update(Action::Focus(aigov::tui::action::Pane::Timeline));
     per_frame(app, "synthetic 100k, one country chosen");
 }

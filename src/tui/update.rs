@@ -278,8 +278,13 @@ impl App {
         }
         self.event_scroll = self.event_scroll.min(lines.len().saturating_sub(h));
         let (w, h) = inner(Pane::Quotes);
-        let total = view::quotes::lines(self, w).len();
-        self.quotes_scroll = self.quotes_scroll.min(total.saturating_sub(h));
+        // Wrap only as far as the current scroll needs: when the quotes end before it,
+        // scroll back so the last screenful shows.
+        let needed = self.quotes_scroll.saturating_add(h);
+        let total = view::quotes::lines(self, w, needed).len();
+        if total < needed {
+            self.quotes_scroll = self.quotes_scroll.min(total.saturating_sub(h));
+        }
         let help_total = view::help::lines(self).len();
         let help_h = usize::from(self.viewport.height.saturating_sub(4));
         self.help_scroll = self.help_scroll.min(help_total.saturating_sub(help_h));

@@ -13,13 +13,17 @@ use crate::tui::app::App;
 use crate::tui::view::wrap::wrap;
 use crate::tui::view::{pane_block, render_lines};
 
-/// Every line of the pane at `w` columns.
-pub fn lines(app: &App, w: u16) -> Vec<Line<'static>> {
+/// The lines of the pane at `w` columns, up to `max` of them: a country can have
+/// thousands of quotes, and only what can be on screen is wrapped.
+pub fn lines(app: &App, w: u16, max: usize) -> Vec<Line<'static>> {
     let w = usize::from(w).max(1);
     let graph = &app.dataset.graph;
     let theme = &app.theme;
     let mut out = Vec::new();
     for (i, &q) in app.quotes().iter().enumerate() {
+        if out.len() >= max {
+            break;
+        }
         if i > 0 {
             out.push(Line::default());
         }
@@ -75,5 +79,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = pane_block(app, Pane::Quotes, Span::styled(extra, app.theme.dim));
     let inner = block.inner(area);
     block.render(area, buf);
-    render_lines(lines(app, inner.width), app.quotes_scroll, inner, buf);
+    let needed = app.quotes_scroll + usize::from(inner.height);
+    render_lines(
+        lines(app, inner.width, needed),
+        app.quotes_scroll,
+        inner,
+        buf,
+    );
 }
