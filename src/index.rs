@@ -138,3 +138,88 @@ impl Index {
         &self.events_by_source[source.ix()]
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::synth::{Spec, generate};
+
+    fn graph() -> Graph {
+        let text = generate(Spec {
+            events: 400,
+            quotes: 300,
+        });
+        let mut raw = crate::load::parse::RawDataset::default();
+        let mut diags = Vec::new();
+        crate::load::parse::parse_file(0, &text, &mut raw, &mut diags);
+        crate::validate::validate(&raw, &mut diags).unwrap()
+    }
+
+    #[test]
+    fn backlinks_are_exactly_the_links_reversed() {
+        let g = graph();
+        let ix = Index::build(&g);
+        let mut forward = Vec::new();
+        for (i, e) in g.events.iter().enumerate() {
+            for (li, l) in e.links.iter().enumerate() {
+                forward.push((EventIx(to_u32(i)), l.to, l.kind, li));
+            }
+        }
+        let mut backward: Vec<_> = ix
+            .backlinks
+            .iter()
+            .enumerate()
+            .flat_map(|(to, bs)| {
+                bs.iter()
+                    .map(move |b| (b.from, EventIx(to_u32(to)), b.kind, b.link))
+            })
+            .collect();
+        forward.sort();
+        backward.sort();
+        assert!(!forward.is_empty());
+        assert_eq!(forward, backward);
+    }
+
+    #[test]
+    fn timeline_is_sorted_stable_and_positions_invert_it() {
+        let g = graph();
+        let ix = Index::build(&g);
+        assert_eq!(ix.timeline.len(), g.events.len());
+        for w in ix.timeline.windows(2) {
+            let (a, b) = (g.event(w[0]).date, g.event(w[1]).date);
+            assert!(
+                a < b || (a == b && w[0] < w[1]),
+                "same dates keep file order"
+            );
+        }
+        for (pos, e) in ix.timeline.iter().enumerate() {
+            assert_eq!(ix.timeline_pos[e.ix()] as usize, pos);
+        }
+    }
+
+    #[test]
+    fn country_events_cover_the_country_and_its_members() {
+        let g = graph();
+        let ix = Index::build(&g);
+        let Some(crate::graph::Entity::Actor(cn)) = g.lookup("cn") else {
+            unreachable!("synth always writes China")
+        };
+        let expected: Vec<EventIx> = ix
+            .timeline
+            .iter()
+            .copied()
+            .filter(|&e| g.event_involves(e, cn))
+            .collect();
+        assert_eq!(ix.events_of_country(cn), expected.as_slice());
+        let counts: Vec<usize> = ix
+            .countries
+            .iter()
+            .map(|&c| ix.events_of_country(c).len())
+            .collect();
+        assert!(
+            counts.windows(2).all(|w| w[0] >= w[1]),
+            "most present first: {counts:?}"
+        );
+    }
+}
