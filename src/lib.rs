@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod graph;
 pub mod index;
 pub mod load;
+pub mod search;
 pub mod synth;
 pub mod text;
 pub mod tui;
