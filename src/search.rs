@@ -5,6 +5,7 @@
 pub mod fold;
 pub mod query;
 pub mod rank;
+pub mod snippet;
 
 use std::ops::Range;
 

@@ -37,7 +37,10 @@ impl Hit {
 struct Cand {
     doc: u32,
     field: u32,
-    tier: u8,
+    /// Match quality, then field: `3 * class + tier`, where class 0 is a contiguous match,
+    /// 1 a loose one (gaps at most the pattern's length) and 2 a scattered one; a scattered
+    /// match in a title must not hide the exact word in a quote.
+    band: u8,
     /// The positive terms matched in `field`, as bits.
     terms: u64,
     rough: i32,
@@ -69,9 +72,9 @@ impl Matches {
     /// Within the tier where `limit` falls, only the best by rough score are scored
     /// exactly.
     pub fn rank(&self, ix: &SearchIndex, q: &Query, limit: usize) -> Vec<Hit> {
-        let mut by_tier: [Vec<&Cand>; 3] = Default::default();
+        let mut by_tier: [Vec<&Cand>; 9] = Default::default();
         for c in &self.cands {
-            by_tier[usize::from(c.tier.min(2))].push(c);
+            by_tier[usize::from(c.band.min(8))].push(c);
         }
         let matcher = SkimMatcherV2::default().respect_case();
         let mut hits = Vec::new();
@@ -169,12 +172,13 @@ fn find(t: &Term, text: &str) -> Option<usize> {
     }
 }
 
-/// A rough score when `t` matches `text`: tight windows and word starts score higher.
-fn rough(t: &Term, text: &str) -> Option<i32> {
+/// A rough score and the match class (see `Cand::band`) when `t` matches `text`: tight
+/// windows and word starts score higher.
+fn rough(t: &Term, text: &str) -> Option<(i32, u8)> {
     if t.how != How::Fuzzy {
         return find(t, text).map(|at| {
             let n = i32::try_from(t.pattern.len()).unwrap_or(0);
-            16 * n + if word_start(text, at) { 8 } else { 0 }
+            (16 * n + if word_start(text, at) { 8 } else { 0 }, 0)
         });
     }
     if t.pattern.is_ascii() {
@@ -190,7 +194,11 @@ fn rough(t: &Term, text: &str) -> Option<i32> {
 
 /// fzf's v1 idea: the first window where `pat` is a subsequence, tightened from its end;
 /// the score rewards a short window and a start at a word boundary.
-fn greedy<T: Copy + PartialEq>(hay: &[T], pat: &[T], is_word: impl Fn(T) -> bool) -> Option<i32> {
+fn greedy<T: Copy + PartialEq>(
+    hay: &[T],
+    pat: &[T],
+    is_word: impl Fn(T) -> bool,
+) -> Option<(i32, u8)> {
     let (&first, _) = pat.split_first()?;
     let mut from = hay.iter().position(|&h| h == first)?;
     let mut end = from;
@@ -215,7 +223,15 @@ fn greedy<T: Copy + PartialEq>(hay: &[T], pat: &[T], is_word: impl Fn(T) -> bool
     let gaps = i32::try_from(end + 1 - start - pat.len()).unwrap_or(i32::MAX / 4);
     let len = i32::try_from(pat.len()).unwrap_or(0);
     let boundary = start == 0 || !is_word(hay[start - 1]);
-    Some(16 * len - gaps.min(15 * len) + if boundary { 8 } else { 0 })
+    let class = match gaps {
+        0 => 0,
+        g if g <= len => 1,
+        _ => 2,
+    };
+    Some((
+        16 * len - gaps.min(15 * len) + if boundary { 8 } else { 0 },
+        class,
+    ))
 }
 
 impl SearchIndex {
@@ -305,6 +321,7 @@ impl SearchIndex {
                     let text = self.field_text(f);
                     let mut bits = 0u64;
                     let mut score = 0;
+                    let mut class = 0;
                     let mut i = 0;
                     for t in &q.terms {
                         let fits = t.mask & !f.mask == 0;
@@ -316,25 +333,31 @@ impl SearchIndex {
                         }
                         if i < 64
                             && fits
-                            && let Some(s) = rough(t, text)
+                            && let Some((s, c)) = rough(t, text)
                         {
                             bits |= 1 << i;
                             score += s;
+                            class = class.max(c);
                         }
                         i += 1;
                     }
                     seen |= bits;
-                    if best.is_none_or(|b| bits.count_ones() > b.terms.count_ones()) {
+                    let band = 3 * class + f.field.tier();
+                    let better = best.is_none_or(|b| {
+                        (Reverse(bits.count_ones()), band) < (Reverse(b.terms.count_ones()), b.band)
+                    });
+                    if better {
                         best = Some(Cand {
                             doc: d,
                             field: fi,
-                            tier: f.field.tier(),
+                            band,
                             terms: bits,
                             rough: score,
                         });
                     }
-                    // Fields come best tier first: nothing later can do better.
-                    if bits == want && !has_neg {
+                    // Fields come best tier first: after a contiguous match of every
+                    // word, nothing later can do better.
+                    if bits == want && class == 0 && !has_neg {
                         break;
                     }
                 }
