@@ -87,7 +87,7 @@ mod tests {
         let s = snippet(long, &(at..at + 9).collect::<Vec<_>>(), 24);
         assert_eq!(show(&s), "…f dix [fragmenté]");
         let s = snippet(long, &[0], 12);
-        assert_eq!(show(&s), "[u]n deux tr…");
+        assert_eq!(show(&s), "[u]n deux tro…");
         assert_eq!(show(&snippet("a\u{1b}b", &[2], 10)), "a␛[b]");
     }
 }
