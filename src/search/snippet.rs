@@ -28,6 +28,12 @@ pub fn snippet(text: &str, positions: &[usize], max_width: usize) -> Vec<Piece> 
             context -= w(chars[start - 1]);
             start -= 1;
         }
+        // Near the end: use the room the rest leaves for more context.
+        let mut rest: usize = chars[start..].iter().map(|&c| w(c)).sum();
+        while start > 0 && rest + w(chars[start - 1]) < max_width {
+            rest += w(chars[start - 1]);
+            start -= 1;
+        }
     }
     let mut out: Vec<Piece> = Vec::new();
     let mut used = 0;
@@ -84,8 +90,8 @@ mod tests {
         assert_eq!(show(&s), "la gouvernance de [l’IA]");
         let long = "un deux trois quatre cinq six sept huit neuf dix fragmenté";
         let at = long.chars().count() - 9;
-        let s = snippet(long, &(at..at + 9).collect::<Vec<_>>(), 24);
-        assert_eq!(show(&s), "…f dix [fragmenté]");
+        let s = snippet(long, &(at..at + 9).collect::<Vec<_>>(), 32);
+        assert_eq!(show(&s), "…ix sept huit neuf dix [fragmenté]");
         let s = snippet(long, &[0], 12);
         assert_eq!(show(&s), "[u]n deux tro…");
         assert_eq!(show(&snippet("a\u{1b}b", &[2], 10)), "a␛[b]");

@@ -15,7 +15,13 @@ use crate::tui::view::{pane_block, render_lines};
 
 /// Every line of the pane at `w` columns.
 pub fn lines(app: &App, w: u16) -> Vec<Line<'static>> {
+    lines_and_starts(app, w).0
+}
+
+/// Every line of the pane at `w` columns, and the line each quote starts on.
+pub fn lines_and_starts(app: &App, w: u16) -> (Vec<Line<'static>>, Vec<usize>) {
     let w = usize::from(w).max(1);
+    let mut starts = Vec::new();
     let graph = &app.dataset.graph;
     let theme = &app.theme;
     let mut out = Vec::new();
@@ -23,6 +29,7 @@ pub fn lines(app: &App, w: u16) -> Vec<Line<'static>> {
         if i > 0 {
             out.push(Line::default());
         }
+        starts.push(out.len());
         let quote = graph.quote(q);
         let (text, lang) = match (&quote.translation, app.translate) {
             (Some(tr), true) => (tr.as_str(), "en, translated"),
@@ -47,7 +54,7 @@ pub fn lines(app: &App, w: u16) -> Vec<Line<'static>> {
     if out.is_empty() {
         out.push(Line::styled("no quotes here", theme.dim));
     }
-    out
+    (out, starts)
 }
 
 /// Draws the quotes pane.
