@@ -180,7 +180,7 @@ fn search_popup_finds_fragmentee_enter_lands_and_esc_restores() {
     pty.wait_text("li-qiang-fragmentee");
     pty.send("\r");
     pty.wait_text("« fragmentée » (fr)");
-    pty.wait_text("Li Qiang proposes a World AI Cooperation Organization");
+    pty.wait_text("▸ 07-26 Li Qiang proposes a World AI Coope");
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
 }
