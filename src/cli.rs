@@ -5,6 +5,7 @@ pub mod check;
 pub mod filter;
 pub mod json;
 pub mod list;
+pub mod search;
 pub mod show;
 
 use std::io::{self, Write};
@@ -61,6 +62,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search events, quotes, actors and sources (fuzzy; accents and case do not matter)
+    #[command(
+        after_help = "Several words must all match. 'word exact, ^word prefix, word$ suffix, !word not;\nq: e: a: s: limit to quotes, events, actors, sources."
+    )]
+    Search {
+        /// What to look for
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Only this kind of record
+        #[arg(long, value_enum)]
+        kind: Option<SearchKind>,
+        /// At most this many hits
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        limit: usize,
+        /// Print one JSON array (with match positions) instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// Export the whole dataset
     Export {
         /// Output format
@@ -79,6 +98,27 @@ pub enum ListKind {
     Quotes,
     Actors,
     Sources,
+}
+
+/// What `search --kind` keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchKind {
+    Quote,
+    Event,
+    Actor,
+    Source,
+}
+
+impl SearchKind {
+    /// The scope prefix of the query language.
+    pub fn scope(self) -> &'static str {
+        match self {
+            SearchKind::Quote => "q",
+            SearchKind::Event => "e",
+            SearchKind::Actor => "a",
+            SearchKind::Source => "s",
+        }
+    }
 }
 
 /// Export formats.
@@ -180,6 +220,20 @@ fn write_command(
                 Err(o) => return Ok(o),
             };
             show::run(&ds, id, *json, out, err)
+        }
+        Command::Search {
+            query,
+            kind,
+            limit,
+            json,
+        } => {
+            let ds = match open(&origin(None), env, err)? {
+                Ok(ds) => ds,
+                Err(o) => return Ok(o),
+            };
+            let query = query.join(" ");
+            search::run(&ds, &query, *kind, *limit, *json, env.color_out, out)?;
+            Ok(Outcome::Ok)
         }
         Command::Export {
             format: ExportFormat::Json,

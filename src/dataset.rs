@@ -5,6 +5,9 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::graph::Graph;
 use crate::index::Index;
 use crate::load::{self, DataFile, LoadError, Origin};
+use crate::search::SearchIndex;
+
+use std::sync::OnceLock;
 
 /// A validated dataset and its lookups.
 #[derive(Debug, Clone)]
@@ -12,6 +15,8 @@ pub struct Dataset {
     pub origin: Origin,
     pub graph: Graph,
     pub index: Index,
+    /// Built on first use: commands that do not search do not pay for it.
+    search: OnceLock<SearchIndex>,
 }
 
 /// Everything a check found: the files (to render diagnostics) and, when there was no
@@ -92,7 +97,13 @@ impl Dataset {
             origin,
             graph,
             index,
+            search: OnceLock::new(),
         }
+    }
+
+    /// The search index, folded on first use.
+    pub fn search(&self) -> &SearchIndex {
+        self.search.get_or_init(|| SearchIndex::build(&self.graph))
     }
 
     /// Loads a dataset; on data errors returns the check with its diagnostics.

@@ -4,8 +4,9 @@
 //! user's files and [`load::parse`] turns each TOML table into raw records with spans;
 //! [`validate`] resolves ids and checks every rule, producing [`diagnostic`]s and a
 //! [`graph::Graph`]; [`index`] derives the lookups (timeline, backlinks, per country);
-//! [`dataset`] runs that pipeline and holds the result. The [`cli`] commands (check,
-//! list, show, export) read a `Dataset` and write to any `io::Write`; [`text`] keeps
+//! [`dataset`] runs that pipeline and holds the result, with a [`search`] index folded
+//! on first use (accents, case, quote styles; match positions map onto the original
+//! text). The [`cli`] commands (check, list, show, search, export) read a `Dataset` and write to any `io::Write`; [`text`] keeps
 //! data text safe and aligned wherever it is printed. The [`tui`] explorer takes a
 //! `Dataset` by value, shares it read-only with its one `App` state and only draws it;
 //! [`synth`] writes synthetic datasets of any size for the benchmarks.
@@ -16,6 +17,7 @@ pub mod diagnostic;
 pub mod graph;
 pub mod index;
 pub mod load;
+pub mod search;
 pub mod synth;
 pub mod text;
 pub mod tui;

@@ -39,6 +39,7 @@ fn explore(cli: &Cli, env: Env, no_color: bool) -> ExitCode {
              For scripts and pipes, use a command instead:\n  \
              aigov list events|quotes|actors|sources [--country ID] [--json]\n  \
              aigov show ID [--json]\n  \
+             aigov search QUERY [--kind K] [--json]\n  \
              aigov check [PATH]\n  \
              aigov export --format json [--out FILE]"
         );

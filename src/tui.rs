@@ -10,6 +10,7 @@ pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod worker;
 
 use std::io;
 use std::sync::Arc;
@@ -29,13 +30,11 @@ pub fn run(dataset: Dataset, theme: Theme) -> io::Result<()> {
     let (mut terminal, _guard) = terminal::enter(theme.monochrome)?;
     let (tx, rx) = mpsc::channel();
     input::spawn_signals(tx.clone())?;
-    input::spawn_terminal(tx);
+    input::spawn_terminal(tx.clone());
     let size = terminal.size()?;
-    let mut app = App::new(
-        Arc::new(dataset),
-        theme,
-        Rect::new(0, 0, size.width, size.height),
-    );
+    let dataset = Arc::new(dataset);
+    let worker = worker::Worker::spawn(dataset.clone(), tx);
+    let mut app = App::new(dataset, theme, Rect::new(0, 0, size.width, size.height));
     loop {
         terminal.draw(|frame| {
             view::render(&app, frame);
@@ -55,11 +54,21 @@ pub fn run(dataset: Dataset, theme: Theme) -> io::Result<()> {
                     Input::Action(a) => Some(a),
                     Input::Signal => return Ok(()),
                     Input::Failed(e) => return Err(e),
+                    Input::Searched(r) => {
+                        changed |= app.searched(r);
+                        None
+                    }
                 };
                 if let Some(action) = action {
                     changed = true;
-                    if app.update(action) == Effect::Quit {
-                        return Ok(());
+                    match app.update(action) {
+                        Effect::Quit => return Ok(()),
+                        Effect::Search => {
+                            if let Some((generation, input)) = app.search_request() {
+                                worker.submit(generation, input);
+                            }
+                        }
+                        Effect::None => {}
                     }
                 }
             }

@@ -344,3 +344,44 @@ fn a_closed_pipe_is_not_a_crash() {
     let o = child.wait_with_output().unwrap();
     assert!(!String::from_utf8_lossy(&o.stderr).contains("panicked"));
 }
+
+#[test]
+fn search_json_gives_positions_into_the_original_text() {
+    let o = aigov(&["search", "fragmentee", "--json", "--limit", "3"]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    let hits: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    let first = &hits[0];
+    assert_eq!(first["kind"], "quote");
+    assert_eq!(first["id"], "li-qiang-fragmentee");
+    assert_eq!(first["field"], "text");
+    let text: Vec<char> = first["text"].as_str().unwrap().chars().collect();
+    let marked: String = first["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| text[usize::try_from(p.as_u64().unwrap()).unwrap()])
+        .collect();
+    assert_eq!(marked, "fragmentée");
+    assert!(hits.as_array().unwrap().len() <= 3);
+}
+
+#[test]
+fn search_text_is_plain_in_a_pipe_and_honours_kind() {
+    let o = aigov(&[
+        "--data",
+        "tests/fixtures/explorer",
+        "search",
+        "trump",
+        "--kind",
+        "quote",
+    ]);
+    assert_eq!(code(&o), 0);
+    let text = out(&o);
+    assert!(!text.contains('\x1b'), "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines.iter().all(|l| l.starts_with("quote ")), "{text}");
+    assert!(lines[0].contains("q-trump-win") && lines[0].contains("speaker"));
+    let none = aigov(&["--data", "tests/fixtures/explorer", "search", "zzzzqx"]);
+    assert_eq!(out(&none), "no match\n");
+}

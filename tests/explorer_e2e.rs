@@ -148,3 +148,39 @@ fn without_a_terminal_it_says_which_command_to_use_and_exits_2() {
         assert!(err.contains(cmd), "{err}");
     }
 }
+
+#[test]
+fn search_popup_finds_fragmentee_enter_lands_and_esc_restores() {
+    // The bundled data: Li Qiang's « fragmentée », typed without the accent.
+    let mut pty = Pty::spawn(&[], &[], 120, 40);
+    pty.wait_text("q quit");
+    let before = pty.contents();
+    pty.send("/");
+    pty.wait_text("type to search");
+    pty.send("fragmentee");
+    pty.wait_text("li-qiang-fragmentee");
+    // The matched characters of the first hit are highlighted (bold, underlined).
+    pty.wait_for("fragmentée highlighted", |s| {
+        (0..40).any(|r| {
+            let row = s.contents_between(r, 0, r, 120);
+            row.contains("▸ quote")
+                .then(|| row.find("fragmentée"))
+                .flatten()
+                .is_some_and(|i| {
+                    let c = u16::try_from(row[..i].chars().count()).unwrap();
+                    s.cell(r, c).is_some_and(|c| c.bold() && c.underline())
+                })
+        })
+    });
+    // Esc: the screen as it was.
+    pty.send("\x1b");
+    pty.wait_for("the view restored", |s| s.contents() == before);
+    // Again, and Enter: the quote in the quotes pane.
+    pty.send("/fragmentee");
+    pty.wait_text("li-qiang-fragmentee");
+    pty.send("\r");
+    pty.wait_text("« fragmentée » (fr)");
+    pty.wait_text("▸ 07-26 Li Qiang proposes a World AI Coope");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}

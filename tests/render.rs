@@ -131,3 +131,45 @@ fn every_size_from_0x0_renders_without_panic() {
         }
     }
 }
+
+fn typed(s: &str) -> Vec<Action> {
+    std::iter::once(Action::OpenSearch)
+        .chain(s.chars().map(Action::SearchInput))
+        .collect()
+}
+
+#[test]
+fn search_popup_at_120x40_and_80x24() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let t = draw(&app(w, h, Theme::default(), &typed("fragmente")));
+        insta::assert_snapshot!(format!("search_fragmente_{w}x{h}"), t.backend());
+    }
+}
+
+#[test]
+fn search_popup_highlights_the_matched_characters() {
+    // Monochrome: the match is bold and underlined, never colour alone.
+    let t = draw(&app(100, 30, Theme::monochrome(), &typed("l'ia")));
+    let buf = t.backend().buffer();
+    let row = (0..30)
+        .find(|&y| {
+            let line: String = (0..100).map(|x| buf[(x, y)].symbol()).collect();
+            line.contains("l’IA")
+        })
+        .unwrap();
+    let line: Vec<&ratatui::buffer::Cell> = (0..100).map(|x| &buf[(x, row)]).collect();
+    let text: String = line.iter().map(|c| c.symbol()).collect();
+    let at = text.find("l’IA").unwrap();
+    let col = text[..at].chars().count();
+    for c in &line[col..col + 4] {
+        assert!(
+            c.modifier.contains(ratatui::style::Modifier::UNDERLINED),
+            "{text}"
+        );
+    }
+    assert!(
+        !line[col - 1]
+            .modifier
+            .contains(ratatui::style::Modifier::UNDERLINED)
+    );
+}

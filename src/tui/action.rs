@@ -76,6 +76,22 @@ pub enum Action {
     GoBack,
     /// Show quotes in English translation, or as said.
     ToggleTranslation,
+    /// Open the search popup.
+    OpenSearch,
+    /// Type a character into the search input.
+    SearchInput(char),
+    /// Delete the last character of the search input.
+    SearchBackspace,
+    /// Empty the search input.
+    SearchClear,
+    /// Go to the selected hit and close the popup.
+    SearchAccept,
+    /// Close the popup and put the view back as it was.
+    SearchCancel,
+    /// Go to the next hit of the last search.
+    NextHit,
+    /// Go to the previous hit of the last search.
+    PrevHit,
     /// A mouse click at a cell.
     Click { x: u16, y: u16 },
     /// The mouse wheel, up (`down == false`) or down, over a cell.
@@ -91,4 +107,6 @@ pub enum Effect {
     None,
     /// Leave the loop and restore the terminal.
     Quit,
+    /// Run the search the popup asks for (`App::search_request`) off the input thread.
+    Search,
 }

@@ -10,6 +10,47 @@ use super::keymap::Mode;
 use super::theme::Theme;
 use crate::dataset::Dataset;
 use crate::graph::{ActorIx, EventIx, QuoteIx};
+use crate::search::Hit;
+
+/// Hits kept for the popup's list (the first screenful comes sooner, see `tui::worker`).
+pub const MAX_HITS: usize = 500;
+/// Up to this many records, searching runs inside `update`; above, on the worker thread.
+pub const SYNC_SEARCH_LIMIT: usize = 20_000;
+
+/// The search popup: the input, the hits so far, and the view to put back on Esc.
+#[derive(Debug, Clone)]
+pub struct SearchBox {
+    pub input: String,
+    pub hits: Vec<Hit>,
+    /// How many records match (the list holds at most `MAX_HITS`).
+    pub total: usize,
+    pub selected: usize,
+    pub offset: usize,
+    /// Bumped on every edit; results of an older generation are dropped.
+    pub generation: u64,
+    /// A search for the current input is still running.
+    pub pending: bool,
+    /// Where the user was when the popup opened.
+    pub saved: Place,
+    pub saved_translate: bool,
+}
+
+/// Results of a search, for the generation that asked.
+#[derive(Debug, Clone)]
+pub struct Searched {
+    pub generation: u64,
+    pub hits: Vec<Hit>,
+    pub total: usize,
+    /// More hits are coming for this generation (the first screenful came first).
+    pub partial: bool,
+}
+
+/// The hits of the last accepted search, for `n` and `N`.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    pub hits: Vec<Hit>,
+    pub at: usize,
+}
 
 /// A selection in a list and the first visible row.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -72,6 +113,12 @@ pub struct App {
     pub density: Density,
     /// Quotes of the events of the chosen country, in timeline order.
     pub country_quotes: Vec<QuoteIx>,
+    /// The search popup, while open.
+    pub search: Option<SearchBox>,
+    /// The last accepted search.
+    pub found: Found,
+    /// The quote the last jump landed on, marked in the quotes pane.
+    pub landed_quote: Option<QuoteIx>,
 }
 
 impl App {
@@ -94,6 +141,9 @@ impl App {
             year_starts: Vec::new(),
             density: Density::default(),
             country_quotes: Vec::new(),
+            search: None,
+            found: Found::default(),
+            landed_quote: None,
         };
         app.refilter();
         app
@@ -103,9 +153,19 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.help {
             Mode::Help
+        } else if self.search.is_some() {
+            Mode::Search
         } else {
             Mode::Browse(self.focus)
         }
+    }
+
+    /// The search the runtime should run: generation and input.
+    pub fn search_request(&self) -> Option<(u64, String)> {
+        self.search
+            .as_ref()
+            .filter(|s| s.pending)
+            .map(|s| (s.generation, s.input.clone()))
     }
 
     /// The chosen country or bloc, if any.

@@ -11,6 +11,7 @@ use ratatui::crossterm::event::{
 };
 
 use super::action::Action;
+use super::app::Searched;
 use super::keymap::Key;
 
 /// What the loop receives.
@@ -24,6 +25,8 @@ pub enum Input {
     Signal,
     /// Reading the terminal failed.
     Failed(io::Error),
+    /// Results from the search worker.
+    Searched(Searched),
 }
 
 /// The key of a crossterm key event, if the explorer knows it.

@@ -66,6 +66,8 @@ pub enum Context {
     Pane(Pane),
     /// While the help overlay is open.
     Help,
+    /// While the search popup is open (other printable keys are typed into it).
+    Search,
 }
 
 impl Context {
@@ -75,6 +77,7 @@ impl Context {
             Context::Global => "Everywhere",
             Context::Pane(p) => p.title(),
             Context::Help => "Help",
+            Context::Search => "Search (/)",
         }
     }
 }
@@ -84,6 +87,7 @@ impl Context {
 pub enum Mode {
     Browse(Pane),
     Help,
+    Search,
 }
 
 /// One row of the keymap.
@@ -115,7 +119,7 @@ const fn b(
     }
 }
 
-use Context::{Global, Help};
+use Context::{Global, Help, Search};
 use Key::{
     BackTab, Backspace, Char, Ctrl, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right,
     Tab, Up,
@@ -128,6 +132,51 @@ const Q: Context = Context::Pane(Pane::Quotes);
 
 /// Every binding. Pane rows come first so that they win over global ones.
 pub const BINDINGS: &[Binding] = &[
+    b(
+        Search,
+        &[Enter],
+        Action::SearchAccept,
+        "go to the hit in its pane",
+        Some("go to"),
+    ),
+    b(
+        Search,
+        &[Up, Ctrl('p')],
+        Action::MoveUp,
+        "previous hit",
+        Some(""),
+    ),
+    b(
+        Search,
+        &[Down, Ctrl('n')],
+        Action::MoveDown,
+        "next hit",
+        Some("hits"),
+    ),
+    b(Search, &[PageUp], Action::PageUp, "page up", None),
+    b(Search, &[PageDown], Action::PageDown, "page down", None),
+    b(
+        Search,
+        &[Backspace],
+        Action::SearchBackspace,
+        "delete a character",
+        None,
+    ),
+    b(
+        Search,
+        &[Ctrl('u')],
+        Action::SearchClear,
+        "clear the input",
+        None,
+    ),
+    b(
+        Search,
+        &[Esc],
+        Action::SearchCancel,
+        "close, the view as it was",
+        Some("cancel"),
+    ),
+    b(Search, &[Ctrl('c')], Action::Quit, "quit", None),
     b(
         Help,
         &[Up, Char('k')],
@@ -330,6 +379,27 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         Global,
+        &[Char('/')],
+        Action::OpenSearch,
+        "search everything (fuzzy, accents ignored)",
+        Some("search"),
+    ),
+    b(
+        Global,
+        &[Char('n')],
+        Action::NextHit,
+        "next hit of the last search",
+        None,
+    ),
+    b(
+        Global,
+        &[Char('N')],
+        Action::PrevHit,
+        "previous hit of the last search",
+        None,
+    ),
+    b(
+        Global,
         &[Esc],
         Action::Escape,
         "close help, else quit",
@@ -355,17 +425,23 @@ fn contexts(mode: Mode) -> &'static [Context] {
         },
         // Help takes every key: the panes behind it do not move.
         Mode::Help => &[Help],
+        // The popup takes every key: what is not bound is typed.
+        Mode::Search => &[Search],
     }
 }
 
 /// The action bound to `key` in `mode`, if any.
 pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
-    contexts(mode).iter().find_map(|&ctx| {
+    let bound = contexts(mode).iter().find_map(|&ctx| {
         BINDINGS
             .iter()
             .find(|b| b.context == ctx && b.keys.contains(&key))
             .map(|b| b.action)
-    })
+    });
+    match (bound, mode, key) {
+        (None, Mode::Search, Key::Char(c)) => Some(Action::SearchInput(c)),
+        _ => bound,
+    }
 }
 
 /// The bindings that apply in `mode`, most specific first, without rows whose keys are
@@ -406,7 +482,7 @@ pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
 
 /// The help overlay: one section per context, each row (keys, help).
 pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-    let order = [Global, C, T, E, Q, Help];
+    let order = [Global, C, T, E, Q, Search, Help];
     order
         .into_iter()
         .map(|ctx| {

@@ -24,6 +24,8 @@ pub struct Theme {
     pub quote: Style,
     pub density: Style,
     pub key: Style,
+    /// Characters a search matched.
+    pub matched: Style,
 }
 
 impl Default for Theme {
@@ -52,6 +54,9 @@ impl Theme {
             quote: Style::new().fg(Color::Green),
             density: Style::new().fg(Color::Magenta),
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            matched: Style::new()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 
@@ -71,6 +76,7 @@ impl Theme {
             quote: Style::new().add_modifier(Modifier::ITALIC),
             density: Style::new(),
             key: Style::new().add_modifier(Modifier::BOLD),
+            matched: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 

@@ -22,6 +22,14 @@ impl App {
             }
             Action::Resize { width, height } => self.viewport = Rect::new(0, 0, width, height),
             _ if self.help => self.update_help(action),
+            _ if self.search.is_some() => {
+                let effect = self.update_search(action);
+                self.keep_in_view();
+                return effect;
+            }
+            Action::OpenSearch => self.open_search(),
+            Action::NextHit => self.step_hit(true),
+            Action::PrevHit => self.step_hit(false),
             Action::FocusNext => self.focus(next(self.focus, 1)),
             Action::FocusPrev => self.focus(next(self.focus, 3)),
             Action::Focus(p) => self.focus(p),
@@ -44,7 +52,7 @@ impl App {
         Effect::None
     }
 
-    fn panes(&self) -> Panes {
+    pub(super) fn panes(&self) -> Panes {
         layout(self.viewport, self.focus)
     }
 
@@ -52,7 +60,7 @@ impl App {
         usize::from(self.panes().rect(pane).height.saturating_sub(3)).max(MIN_PAGE)
     }
 
-    fn focus(&mut self, pane: Pane) {
+    pub(super) fn focus(&mut self, pane: Pane) {
         if (self.focus == Pane::Countries) != (pane == Pane::Countries) {
             self.quotes_scroll = 0;
         }
@@ -136,7 +144,7 @@ impl App {
         }
     }
 
-    fn select_event(&mut self, pos: usize) {
+    pub(super) fn select_event(&mut self, pos: usize) {
         if pos != self.timeline.selected {
             self.timeline.selected = pos;
             self.event_link = 0;
@@ -146,7 +154,7 @@ impl App {
     }
 
     /// Chooses a countries-pane row, keeping the selected event (or the nearest one).
-    fn choose_country(&mut self, row: usize) {
+    pub(super) fn choose_country(&mut self, row: usize) {
         if row == self.countries.selected {
             return;
         }
@@ -160,7 +168,7 @@ impl App {
     }
 
     /// The position of `e` in the current timeline, or of the first event after it.
-    fn position_near(&self, e: crate::graph::EventIx) -> usize {
+    pub(super) fn position_near(&self, e: crate::graph::EventIx) -> usize {
         let pos = &self.dataset.index.timeline_pos;
         let target = pos[e.ix()];
         let events = self.timeline_events();
@@ -188,9 +196,14 @@ impl App {
 
     /// Returns to the place before the last followed link.
     fn go_back(&mut self) {
-        let Some(place) = self.history.pop() else {
-            return;
-        };
+        if let Some(place) = self.history.pop() {
+            self.restore(place);
+        }
+    }
+
+    /// Puts the view back to a place.
+    pub(super) fn restore(&mut self, place: crate::tui::app::Place) {
+        self.landed_quote = None;
         let refilter = place.countries.selected != self.countries.selected;
         self.focus = place.focus;
         self.countries = place.countries;
@@ -285,6 +298,10 @@ impl App {
         if total < needed {
             self.quotes_scroll = self.quotes_scroll.min(total.saturating_sub(h));
         }
+        if let Some(sb) = self.search.as_mut() {
+            let rows = view::search::list_rows(self.viewport);
+            sb.offset = scrolled(sb.offset, sb.selected, rows);
+        }
         let help_total = view::help::lines(self).len();
         let help_h = usize::from(self.viewport.height.saturating_sub(4));
         self.help_scroll = self.help_scroll.min(help_total.saturating_sub(help_h));
@@ -297,7 +314,7 @@ fn next(pane: Pane, by: usize) -> Pane {
 }
 
 /// A list selection after a movement action.
-fn moved(selected: usize, len: usize, page: usize, action: Action) -> usize {
+pub(super) fn moved(selected: usize, len: usize, page: usize, action: Action) -> usize {
     let last = len.saturating_sub(1);
     match action {
         Action::MoveUp => selected.saturating_sub(1),
@@ -321,5 +338,6 @@ fn scrolled(offset: usize, row: usize, height: usize) -> usize {
     }
 }
 
+mod search;
 #[cfg(test)]
 mod tests;

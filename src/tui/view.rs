@@ -6,6 +6,7 @@ pub mod event;
 pub mod header;
 pub mod help;
 pub mod quotes;
+pub mod search;
 pub mod status;
 pub mod timeline;
 pub mod wrap;
@@ -49,6 +50,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     event::render(app, panes.event, buf);
     quotes::render(app, panes.quotes, buf);
     status::render(app, panes.status, buf);
+    if let Some(sb) = &app.search {
+        search::render(app, sb, area, buf);
+    }
     if app.help {
         help::render(app, area, buf);
     }

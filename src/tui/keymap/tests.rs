@@ -37,3 +37,33 @@ fn hints_join_paired_keys() {
     assert_eq!(h[0], ("↑↓".to_string(), "move"));
     assert!(h.iter().any(|(k, w)| k == "⌫" && *w == "back"));
 }
+
+#[test]
+fn search_mode_types_printable_keys_and_binds_the_rest() {
+    assert_eq!(
+        lookup(Mode::Browse(Pane::Timeline), Key::Char('/')),
+        Some(Action::OpenSearch)
+    );
+    assert_eq!(
+        lookup(Mode::Search, Key::Char('q')),
+        Some(Action::SearchInput('q'))
+    );
+    assert_eq!(
+        lookup(Mode::Search, Key::Char('/')),
+        Some(Action::SearchInput('/'))
+    );
+    assert_eq!(lookup(Mode::Search, Key::Esc), Some(Action::SearchCancel));
+    assert_eq!(lookup(Mode::Search, Key::Enter), Some(Action::SearchAccept));
+    assert_eq!(lookup(Mode::Search, Key::Tab), None);
+    assert_eq!(
+        lookup(Mode::Browse(Pane::Quotes), Key::Char('n')),
+        Some(Action::NextHit)
+    );
+    let h = hints(Mode::Search);
+    assert!(h.iter().any(|(k, w)| k == "Enter" && *w == "go to"));
+    assert!(
+        hints(Mode::Browse(Pane::Timeline))
+            .iter()
+            .any(|(k, w)| k == "/" && *w == "search")
+    );
+}

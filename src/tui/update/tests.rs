@@ -186,3 +186,81 @@ fn tiny_and_huge_viewports_never_panic() {
         run(&mut app, &all);
     }
 }
+
+fn search(app: &mut App, s: &str) {
+    run(app, &[Action::OpenSearch]);
+    for c in s.chars() {
+        run(app, &[Action::SearchInput(c)]);
+    }
+}
+
+#[test]
+fn enter_lands_on_the_quote_and_esc_puts_everything_back() {
+    let mut a = app(120, 40);
+    choose(&mut a, "United States");
+    run(&mut a, &[Action::Focus(Pane::Timeline), Action::MoveDown]);
+    let before = a.place();
+    // Esc: nothing moved.
+    search(&mut a, "fragmente");
+    assert!(a.search.as_ref().unwrap().total > 0);
+    run(&mut a, &[Action::MoveDown, Action::SearchCancel]);
+    assert!(a.search.is_none());
+    assert_eq!(a.place(), before);
+    // Enter: the quote, in the quotes pane, country narrowing lifted when needed.
+    search(&mut a, "fragmente");
+    let sb = a.search.as_ref().unwrap();
+    let first = sb.hits[0].entity;
+    assert_eq!(a.dataset.graph.id_of(first), "q-li-fragmented");
+    run(&mut a, &[Action::SearchAccept]);
+    assert!(a.search.is_none());
+    assert_eq!(a.focus, Pane::Quotes);
+    assert_eq!(selected_id(&a), "waic-2025");
+    let q = a.dataset.graph.lookup("q-li-fragmented");
+    assert!(
+        a.quotes()
+            .iter()
+            .any(|&x| Some(crate::graph::Entity::Quote(x)) == q)
+    );
+    // Backspace returns to before the jump.
+    run(&mut a, &[Action::GoBack]);
+    assert_eq!(a.place(), before);
+}
+
+#[test]
+fn enter_on_an_event_a_country_and_n_steps_through_hits() {
+    let mut a = app(120, 40);
+    search(&mut a, "e: ^paris");
+    run(&mut a, &[Action::SearchAccept]);
+    assert_eq!((a.focus, selected_id(&a)), (Pane::Timeline, "paris-summit"));
+    search(&mut a, "a: ^european");
+    run(&mut a, &[Action::SearchAccept]);
+    assert_eq!(a.focus, Pane::Countries);
+    let eu = a.country().unwrap();
+    assert_eq!(a.dataset.graph.actor(eu).id, "eu");
+    // Two hits for "trump" quotes; n and N walk them, wrapping.
+    search(&mut a, "q: trump");
+    run(&mut a, &[Action::SearchAccept]);
+    let first = selected_id(&a).to_string();
+    run(&mut a, &[Action::NextHit]);
+    let second = selected_id(&a).to_string();
+    assert_ne!(first, second);
+    run(&mut a, &[Action::NextHit]);
+    assert_eq!(selected_id(&a), first);
+    run(&mut a, &[Action::PrevHit]);
+    assert_eq!(selected_id(&a), second);
+}
+
+#[test]
+fn results_of_an_older_generation_are_dropped() {
+    let mut a = app(120, 40);
+    search(&mut a, "li");
+    let g = a.search.as_ref().unwrap().generation;
+    let stale = crate::tui::app::Searched {
+        generation: g - 1,
+        hits: Vec::new(),
+        total: 0,
+        partial: false,
+    };
+    assert!(!a.searched(stale));
+    assert!(a.search.as_ref().unwrap().total > 0);
+}

@@ -16,7 +16,13 @@ use crate::tui::view::{pane_block, render_lines};
 /// The lines of the pane at `w` columns, up to `max` of them: a country can have
 /// thousands of quotes, and only what can be on screen is wrapped.
 pub fn lines(app: &App, w: u16, max: usize) -> Vec<Line<'static>> {
+    lines_and_starts(app, w, max).0
+}
+
+/// The lines of the pane at `w` columns (up to `max`), and the line each quote starts on.
+pub fn lines_and_starts(app: &App, w: u16, max: usize) -> (Vec<Line<'static>>, Vec<usize>) {
     let w = usize::from(w).max(1);
+    let mut starts = Vec::new();
     let graph = &app.dataset.graph;
     let theme = &app.theme;
     let mut out = Vec::new();
@@ -27,6 +33,7 @@ pub fn lines(app: &App, w: u16, max: usize) -> Vec<Line<'static>> {
         if i > 0 {
             out.push(Line::default());
         }
+        starts.push(out.len());
         let quote = graph.quote(q);
         let (text, lang) = match (&quote.translation, app.translate) {
             (Some(tr), true) => (tr.as_str(), "en, translated"),
@@ -51,7 +58,7 @@ pub fn lines(app: &App, w: u16, max: usize) -> Vec<Line<'static>> {
     if out.is_empty() {
         out.push(Line::styled("no quotes here", theme.dim));
     }
-    out
+    (out, starts)
 }
 
 /// Draws the quotes pane.

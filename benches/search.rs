@@ -1,0 +1,168 @@
+//! `cargo bench --bench search`: per-keystroke latency of the explorer's search on a
+//! synthetic 100k events + 100k quotes (`AIGOV_BENCH_EVENTS` to change it), typing
+//! "gouvernance m" one character at a time as the worker does it: narrow from the last
+//! matches, then rank the first screenful; also the full list, the index build and size.
+
+#![allow(clippy::cast_precision_loss)] // sizes in MiB for display
+
+use std::time::{Duration, Instant};
+
+use aigov::dataset::Dataset;
+use aigov::load::Origin;
+use aigov::search::{Query, SearchIndex};
+use aigov::synth::{Spec, generate};
+
+const TYPED: &str = "gouvernance m";
+const SCREEN: usize = 60;
+
+#[allow(clippy::too_many_lines)] // one linear script: load, build, type, report
+fn main() {
+    let n: usize = std::env::var("AIGOV_BENCH_EVENTS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
+    let out = std::env::var_os("AIGOV_SYNTH_OUT").map(std::path::PathBuf::from);
+    let dir = out.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("aigov-bench-search-{}", std::process::id()))
+    });
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("synth.toml");
+    if std::fs::write(
+        &path,
+        generate(Spec {
+            events: n,
+            quotes: n,
+        }),
+    )
+    .is_err()
+    {
+        eprintln!("cannot write {}", path.display());
+        return;
+    }
+    let Ok(Ok(ds)) = Dataset::load(&Origin::Path(path)) else {
+        eprintln!("synthetic data did not load");
+        return;
+    };
+    if let Some(out) = out {
+        // For benches/compare-fzf.sh: the same records, one line each, for fzf.
+        let lines = lines(&ds);
+        if std::fs::write(out.join("lines.txt"), lines).is_err() {
+            eprintln!("cannot write lines.txt");
+        }
+        return;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let t = Instant::now();
+    let ix = SearchIndex::build(&ds.graph);
+    println!(
+        "{n} events + {n} quotes: index built in {:.0} ms, {:.1} MiB ({} records)",
+        ms(t.elapsed()),
+        ix.heap_bytes() as f64 / 1_048_576.0,
+        ix.len()
+    );
+    for round in 0..3 {
+        let mut times = Vec::new();
+        let mut last: Option<(Query, Vec<u32>)> = None;
+        if round == 0 {
+            println!(
+                "{:<16} {:>9} {:>10} {:>12}",
+                "typed", "matches", "screenful", "full (500)"
+            );
+        }
+        for end in TYPED.char_indices().map(|(i, c)| i + c.len_utf8()) {
+            let typed = &TYPED[..end];
+            let t = Instant::now();
+            let q = Query::parse(typed);
+            let within = last
+                .as_ref()
+                .filter(|(old, _)| q.narrows(old))
+                .map(|(_, d)| d.as_slice());
+            let Some(m) = ix.matches(&q, within, &|| false) else {
+                return;
+            };
+            let hits = m.rank(&ix, &q, SCREEN);
+            let screen = t.elapsed();
+            std::hint::black_box(&hits);
+            let t2 = Instant::now();
+            std::hint::black_box(m.rank(&ix, &q, 500));
+            let full = screen + t2.elapsed();
+            if round == 0 {
+                println!(
+                    "{:<16} {:>9} {:>8.1}ms {:>10.1}ms",
+                    format!("{typed:?}"),
+                    m.total(),
+                    ms(screen),
+                    ms(full)
+                );
+            }
+            times.push(screen);
+            last = Some((q, m.docs()));
+        }
+        times.sort();
+        println!(
+            "round {round}: keystroke to first screenful: median {:.1} ms, worst {:.1} ms",
+            ms(times[times.len() / 2]),
+            ms(times[times.len() - 1])
+        );
+    }
+    // Without narrowing: each prefix from scratch (a paste, or Backspace).
+    let mut cold = Vec::new();
+    for end in TYPED.char_indices().map(|(i, c)| i + c.len_utf8()) {
+        let t = Instant::now();
+        let q = Query::parse(&TYPED[..end]);
+        if let Some(m) = ix.matches(&q, None, &|| false) {
+            std::hint::black_box(m.rank(&ix, &q, SCREEN));
+        }
+        cold.push(t.elapsed());
+    }
+    cold.sort();
+    println!(
+        "from scratch (no narrowing): median {:.1} ms, worst {:.1} ms",
+        ms(cold[cold.len() / 2]),
+        ms(cold[cold.len() - 1])
+    );
+}
+
+/// Every record as one line: the fields aigov searches, joined by spaces.
+fn lines(ds: &Dataset) -> String {
+    let g = &ds.graph;
+    let mut out = String::new();
+    let mut line = |parts: &[&str]| {
+        out.push_str(&parts.join(" ").replace('\n', " "));
+        out.push('\n');
+    };
+    for e in &g.events {
+        let tags = e.tags.join(" ");
+        line(&[
+            &e.title,
+            e.place.as_deref().unwrap_or(""),
+            &tags,
+            e.summary.as_deref().unwrap_or(""),
+        ]);
+    }
+    for q in &g.quotes {
+        line(&[
+            &g.actor(q.speaker).name,
+            &q.text,
+            q.translation.as_deref().unwrap_or(""),
+            q.original.as_deref().unwrap_or(""),
+        ]);
+    }
+    for a in &g.actors {
+        let aliases = a.aliases.join(" ");
+        line(&[
+            &a.name,
+            a.role.as_deref().unwrap_or(""),
+            &aliases,
+            a.summary.as_deref().unwrap_or(""),
+        ]);
+    }
+    for s in &g.sources {
+        line(&[&s.title, &s.publisher, s.summary.as_deref().unwrap_or("")]);
+    }
+    out
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}

@@ -1,0 +1,212 @@
+//! The query language: words that must all match (fuzzy), fzf's operators (`'exact`,
+//! `^prefix`, `suffix$`, `!not`) and scopes (`q:` `e:` `a:` `s:`). Parsed once per
+//! keystroke into folded terms with their character masks. No I/O.
+
+use super::fold::fold;
+
+/// How a term matches a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// The characters in order, anywhere (fuzzy-matcher's skim score).
+    Fuzzy,
+    /// A substring (`'word`, and every `!word`).
+    Exact,
+    /// The start of the field (`^word`).
+    Prefix,
+    /// The end of the field (`word$`).
+    Suffix,
+    /// The whole field (`^word$`).
+    Whole,
+}
+
+/// One word of a query, folded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub pattern: String,
+    pub how: How,
+    /// `!word`: the record must not contain it, in any field.
+    pub negate: bool,
+    /// The characters the pattern needs (see [`mask`]).
+    pub mask: u64,
+}
+
+/// Record kinds, as a scope.
+pub const EVENTS: u8 = 1;
+/// Quotes scope bit.
+pub const QUOTES: u8 = 2;
+/// Actors scope bit.
+pub const ACTORS: u8 = 4;
+/// Sources scope bit.
+pub const SOURCES: u8 = 8;
+/// Every kind.
+pub const ALL: u8 = EVENTS | QUOTES | ACTORS | SOURCES;
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    pub terms: Vec<Term>,
+    /// The kinds searched (bits above); every kind when no scope is given.
+    pub kinds: u8,
+}
+
+impl Query {
+    /// Parses what the user typed.
+    pub fn parse(input: &str) -> Query {
+        let mut kinds = 0;
+        let mut terms = Vec::new();
+        for token in input.split_whitespace() {
+            let mut word = token;
+            if let Some((scope, rest)) = scope_of(word) {
+                kinds |= scope;
+                word = rest;
+            }
+            if let Some(t) = term(word) {
+                terms.push(t);
+            }
+        }
+        Query {
+            terms,
+            kinds: if kinds == 0 { ALL } else { kinds },
+        }
+    }
+
+    /// Whether nothing is asked.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Whether every record matching `self` matches `older` too: then a search can start
+    /// from `older`'s results (typing on narrows).
+    pub fn narrows(&self, older: &Query) -> bool {
+        if self.kinds & !older.kinds != 0 || older.terms.len() > self.terms.len() {
+            return false;
+        }
+        older.terms.iter().zip(&self.terms).all(|(o, n)| {
+            !o.negate
+                && !n.negate
+                && o.how == n.how
+                && match o.how {
+                    How::Fuzzy => is_subsequence(&o.pattern, &n.pattern),
+                    How::Exact => n.pattern.contains(&o.pattern),
+                    How::Prefix => n.pattern.starts_with(&o.pattern),
+                    How::Suffix => n.pattern.ends_with(&o.pattern),
+                    How::Whole => n.pattern == o.pattern,
+                }
+        })
+    }
+}
+
+fn scope_of(token: &str) -> Option<(u8, &str)> {
+    let (head, rest) = token.split_at_checked(2)?;
+    let kind = match head {
+        "q:" => QUOTES,
+        "e:" => EVENTS,
+        "a:" => ACTORS,
+        "s:" => SOURCES,
+        _ => return None,
+    };
+    Some((kind, rest))
+}
+
+fn term(word: &str) -> Option<Term> {
+    let mut w = word;
+    let negate = w.len() > 1 && w.starts_with('!');
+    if negate {
+        w = &w[1..];
+    }
+    let mut how = if negate { How::Exact } else { How::Fuzzy };
+    if w.len() > 1 && w.starts_with('\'') {
+        how = How::Exact;
+        w = &w[1..];
+    }
+    let prefix = w.len() > 1 && w.starts_with('^');
+    if prefix {
+        w = &w[1..];
+    }
+    let suffix = w.len() > 1 && w.ends_with('$');
+    if suffix {
+        w = &w[..w.len() - 1];
+    }
+    how = match (prefix, suffix) {
+        (true, true) => How::Whole,
+        (true, false) => How::Prefix,
+        (false, true) => How::Suffix,
+        (false, false) => how,
+    };
+    if w.is_empty() {
+        return None;
+    }
+    let pattern = fold(w);
+    Some(Term {
+        mask: mask(&pattern),
+        pattern,
+        how,
+        negate,
+    })
+}
+
+/// The bit of a folded character: letters and digits have their own, every non-ASCII
+/// character shares one.
+fn bit(c: char) -> u64 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+        '\'' => 1 << 36,
+        '"' => 1 << 37,
+        c if !c.is_ascii() => 1 << 63,
+        _ => 0,
+    }
+}
+
+/// The characters a folded text contains, as bits: a field can only match a term whose
+/// mask is inside its own.
+pub fn mask(folded: &str) -> u64 {
+    if folded.is_ascii() {
+        folded.bytes().fold(0, |m, b| m | bit(char::from(b)))
+    } else {
+        folded.chars().fold(0, |m, c| m | bit(c))
+    }
+}
+
+fn is_subsequence(needle: &str, hay: &str) -> bool {
+    let mut it = hay.chars();
+    needle.chars().all(|c| it.any(|h| h == c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> Term {
+        Query::parse(s).terms.remove(0)
+    }
+
+    #[test]
+    fn operators_and_scopes() {
+        assert_eq!(one("Équitable").how, How::Fuzzy);
+        assert_eq!(one("Équitable").pattern, "equitable");
+        assert_eq!(one("'ia").how, How::Exact);
+        assert_eq!(one("^sommet").how, How::Prefix);
+        assert_eq!(one("ia$").how, How::Suffix);
+        assert_eq!(one("^ia$").how, How::Whole);
+        let not = one("!trump");
+        assert!(not.negate && not.how == How::Exact && not.pattern == "trump");
+        assert_eq!(one("l’IA").pattern, "l'ia");
+        let q = Query::parse("q: li e:waic");
+        assert_eq!(q.kinds, QUOTES | EVENTS);
+        assert_eq!(q.terms.len(), 2);
+        assert_eq!(Query::parse("li").kinds, ALL);
+        assert!(Query::parse("  q: ").is_empty());
+    }
+
+    #[test]
+    fn typing_on_narrows_but_a_new_scope_or_a_negation_does_not() {
+        let p = |s| Query::parse(s);
+        assert!(p("gouv").narrows(&p("gou")));
+        assert!(p("gouv m").narrows(&p("gouv")));
+        assert!(!p("gou").narrows(&p("gouv")));
+        assert!(!p("q:").narrows(&p("q")));
+        assert!(!p("!ab").narrows(&p("!a")));
+        assert!(p("q: x").narrows(&p("x")));
+    }
+}

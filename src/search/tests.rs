@@ -1,0 +1,144 @@
+//! Search on the explorer fixture: folding, highlight positions, operators, scopes, ranking.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::PathBuf;
+
+use super::*;
+use crate::dataset::Dataset;
+use crate::load::Origin;
+
+fn fixture() -> Dataset {
+    let dir = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/explorer"
+    ));
+    Dataset::load(&Origin::Path(dir)).unwrap().unwrap()
+}
+
+fn ids(ds: &Dataset, q: &str) -> Vec<String> {
+    let (hits, _) = ds.search().query(q, 50);
+    hits.iter()
+        .map(|h| ds.graph.id_of(h.entity).to_string())
+        .collect()
+}
+
+/// The matched characters of the first hit, taken from the original text.
+fn marked(ds: &Dataset, q: &str) -> String {
+    let (hits, _) = ds.search().query(q, 1);
+    let h = &hits[0];
+    let chars: Vec<char> = h.text(&ds.graph).chars().collect();
+    h.positions.iter().map(|&p| chars[p]).collect()
+}
+
+#[test]
+fn accents_do_not_matter_and_positions_point_into_the_original() {
+    let ds = fixture();
+    assert_eq!(ids(&ds, "fragmente")[0], "q-li-fragmented");
+    assert_eq!(marked(&ds, "fragmente"), "fragmenté");
+    assert_eq!(marked(&ds, "développement"), "développement");
+    assert_eq!(marked(&ds, "DEVELOPPEMENT"), "développement");
+}
+
+#[test]
+fn apostrophes_match_whatever_their_style() {
+    let ds = fixture();
+    assert_eq!(ids(&ds, "'l'ia")[0], "q-li-fragmented");
+    assert_eq!(marked(&ds, "'l'IA"), "l’IA");
+    assert_eq!(marked(&ds, "'l’ia"), "l’IA");
+}
+
+#[test]
+fn cjk_matches_and_highlights_by_character() {
+    let ds = fixture();
+    assert_eq!(ids(&ds, "全球治理")[0], "q-li-cjk");
+    let (hits, _) = ds.search().query("全球治理", 1);
+    assert_eq!(hits[0].positions, vec![4, 5, 6, 7]);
+    assert_eq!(marked(&ds, "全球治理"), "全球治理");
+}
+
+#[test]
+fn several_words_must_all_match_somewhere_in_the_record() {
+    let ds = fixture();
+    // "li" in the speaker, "fragmente" in the text.
+    assert_eq!(ids(&ds, "q: li fragmente"), ["q-li-fragmented"]);
+    assert!(ids(&ds, "fragmente trustworthy").is_empty());
+}
+
+#[test]
+fn operators() {
+    let ds = fixture();
+    // exact: a substring only
+    assert!(ids(&ds, "'fgmt").is_empty());
+    assert!(!ids(&ds, "fgmt").is_empty());
+    // prefix and suffix of a field
+    assert_eq!(ids(&ds, "q: ^trustworthy"), ["q-vdl-trust"]);
+    assert!(ids(&ds, "q: ^european").is_empty());
+    assert_eq!(ids(&ds, "q: way.$"), ["q-vdl-trust"]);
+    assert_eq!(ids(&ds, "a: ^li^qiang$").len(), 0);
+    assert_eq!(ids(&ds, "a: ^china$"), ["cn"]);
+    // not
+    let trump = ids(&ds, "q: trump");
+    assert_eq!(trump.len(), 2);
+    assert_eq!(ids(&ds, "q: trump !sign"), ["q-trump-win"]);
+    // only negations: everything else
+    assert_eq!(ids(&ds, "q: !trump").len(), 3);
+}
+
+#[test]
+fn scopes() {
+    let ds = fixture();
+    let kinds = |q: &str| {
+        let (hits, _) = ds.search().query(q, 100);
+        let mut k: Vec<&str> = hits.iter().map(|h| h.entity.kind_name()).collect();
+        k.sort_unstable();
+        k.dedup();
+        k
+    };
+    assert_eq!(kinds("q: a"), ["quote"]);
+    assert_eq!(kinds("e: a"), ["event"]);
+    assert_eq!(kinds("a: a"), ["actor"]);
+    assert_eq!(kinds("s: a"), ["source"]);
+    assert_eq!(kinds("q:li"), ["quote"]);
+    assert_eq!(kinds("q: e: a"), ["event", "quote"]);
+}
+
+#[test]
+fn ranking_puts_names_before_words_and_newest_first_on_ties() {
+    let ds = fixture();
+    let (hits, total) = ds.search().query("trump", 50);
+    assert_eq!(total, hits.len());
+    // Tier 0 (title, speaker, name): the title starting with the word scores highest;
+    // equal scores go newest first, the undated actor last.
+    let first: Vec<(&str, &str)> = hits
+        .iter()
+        .take(4)
+        .map(|h| (ds.graph.id_of(h.entity), h.field.name()))
+        .collect();
+    assert_eq!(
+        first,
+        [
+            ("eo-14110-revoked", "title"),
+            ("q-trump-win", "speaker"),
+            ("q-trump-paris", "speaker"),
+            ("donald-trump", "name"),
+        ]
+    );
+    for w in hits.windows(2) {
+        assert!(w[0].field.tier() <= w[1].field.tier(), "{hits:#?}");
+    }
+}
+
+#[test]
+fn narrowing_from_an_earlier_query_gives_the_same_matches() {
+    let ds = fixture();
+    let ix = ds.search();
+    let wide = Query::parse("a");
+    let narrow = Query::parse("ai");
+    assert!(narrow.narrows(&wide));
+    let from_wide = ix.matches(&wide, None, &|| false).unwrap().docs();
+    let a = ix.matches(&narrow, Some(&from_wide), &|| false).unwrap();
+    let b = ix.matches(&narrow, None, &|| false).unwrap();
+    assert_eq!(a.docs(), b.docs());
+    assert!(ix.matches(&narrow, None, &|| true).is_none(), "cancelled");
+}

@@ -1,0 +1,181 @@
+//! The search popup's transitions: editing the input, moving through hits, going to a
+//! hit in its pane (Enter, `n`, `N`) and putting the view back (Esc). No I/O.
+
+use super::super::action::{Action, Effect, Pane};
+use super::super::app::{App, Found, MAX_HITS, SYNC_SEARCH_LIMIT, SearchBox, Searched};
+use super::super::view;
+use super::moved;
+use crate::graph::{Entity, EventIx};
+
+impl App {
+    /// Opens the popup, remembering the view.
+    pub(super) fn open_search(&mut self) {
+        self.search = Some(SearchBox {
+            input: String::new(),
+            hits: Vec::new(),
+            total: 0,
+            selected: 0,
+            offset: 0,
+            generation: 0,
+            pending: false,
+            saved: self.place(),
+            saved_translate: self.translate,
+        });
+    }
+
+    /// An action while the popup is open.
+    pub(super) fn update_search(&mut self, action: Action) -> Effect {
+        let page = view::search::list_rows(self.viewport).max(1);
+        let Some(sb) = self.search.as_mut() else {
+            return Effect::None;
+        };
+        match action {
+            Action::SearchInput(c) => sb.input.push(c),
+            Action::SearchBackspace => {
+                sb.input.pop();
+            }
+            Action::SearchClear => sb.input.clear(),
+            Action::MoveUp | Action::MoveDown | Action::PageUp | Action::PageDown => {
+                sb.selected = moved(sb.selected, sb.hits.len(), page, action);
+                return Effect::None;
+            }
+            Action::SearchAccept => {
+                if let Some(hit) = sb.hits.get(sb.selected) {
+                    let entity = hit.entity;
+                    let at = sb.selected;
+                    let place = sb.saved;
+                    if let Some(sb) = self.search.take() {
+                        self.found = Found { hits: sb.hits, at };
+                    }
+                    self.history.push(place);
+                    self.go_to(entity);
+                }
+                return Effect::None;
+            }
+            Action::SearchCancel => {
+                if let Some(sb) = self.search.take() {
+                    self.restore(sb.saved);
+                    self.translate = sb.saved_translate;
+                }
+                return Effect::None;
+            }
+            _ => return Effect::None,
+        }
+        self.search_changed()
+    }
+
+    /// The input changed: search now on a small dataset, else ask the runtime.
+    fn search_changed(&mut self) -> Effect {
+        let ds = self.dataset.clone();
+        let g = &ds.graph;
+        let small =
+            g.events.len() + g.quotes.len() + g.actors.len() + g.sources.len() < SYNC_SEARCH_LIMIT;
+        let Some(sb) = self.search.as_mut() else {
+            return Effect::None;
+        };
+        sb.generation += 1;
+        sb.selected = 0;
+        sb.offset = 0;
+        if sb.input.trim().is_empty() {
+            sb.hits.clear();
+            sb.total = 0;
+            sb.pending = false;
+            return Effect::None;
+        }
+        if small {
+            let (hits, total) = ds.search().query(&sb.input, MAX_HITS);
+            sb.hits = hits;
+            sb.total = total;
+            sb.pending = false;
+            Effect::None
+        } else {
+            sb.pending = true;
+            Effect::Search
+        }
+    }
+
+    /// Takes results from the worker; those of an older generation are dropped. Returns
+    /// whether anything changed.
+    pub fn searched(&mut self, r: Searched) -> bool {
+        let Some(sb) = self.search.as_mut() else {
+            return false;
+        };
+        if r.generation != sb.generation {
+            return false;
+        }
+        sb.hits = r.hits;
+        sb.total = r.total;
+        sb.pending = r.partial;
+        sb.selected = sb.selected.min(sb.hits.len().saturating_sub(1));
+        true
+    }
+
+    /// `n` (`by` = 1) and `N` (`by` = -1): the next or previous hit of the last search.
+    pub(super) fn step_hit(&mut self, forward: bool) {
+        let n = self.found.hits.len();
+        if n == 0 {
+            return;
+        }
+        self.found.at = if forward {
+            (self.found.at + 1) % n
+        } else {
+            (self.found.at + n - 1) % n
+        };
+        let entity = self.found.hits[self.found.at].entity;
+        self.go_to(entity);
+    }
+
+    /// Shows a record in its pane: an event in the timeline, a quote in the quotes pane,
+    /// a country in the countries pane; a person by their latest event, a source by the
+    /// latest event citing it.
+    pub fn go_to(&mut self, entity: Entity) {
+        let ds = self.dataset.clone();
+        let (g, index) = (&ds.graph, &ds.index);
+        self.landed_quote = None;
+        match entity {
+            Entity::Event(e) => self.show_event(e, Pane::Timeline),
+            Entity::Quote(q) => {
+                self.show_event(g.quote(q).event, Pane::Quotes);
+                self.landed_quote = Some(q);
+                let w = self.panes().rect(Pane::Quotes).width.saturating_sub(2);
+                let (_, starts) = view::quotes::lines_and_starts(self, w, usize::MAX);
+                if let Some(i) = self.quotes().iter().position(|&x| x == q) {
+                    self.quotes_scroll = starts.get(i).copied().unwrap_or(0);
+                }
+            }
+            Entity::Actor(a) => {
+                let actor = g.actor(a);
+                let country = if actor.kind.is_country_like() {
+                    Some(a)
+                } else if let Some(&e) = index.events_by_actor[a.ix()].last() {
+                    self.show_event(e, Pane::Timeline);
+                    None
+                } else {
+                    actor.country
+                };
+                if let Some(c) = country
+                    && let Some(i) = index.countries.iter().position(|&x| x == c)
+                {
+                    self.focus(Pane::Countries);
+                    self.choose_country(i + 1);
+                }
+            }
+            Entity::Source(s) => {
+                if let Some(&e) = index.events_citing(s).last() {
+                    self.show_event(e, Pane::Event);
+                }
+            }
+        }
+    }
+
+    fn show_event(&mut self, e: EventIx, pane: Pane) {
+        if !self.timeline_events().contains(&e) {
+            self.countries.selected = 0;
+            self.refilter();
+        }
+        let pos = self.position_near(e);
+        self.timeline.selected = usize::MAX;
+        self.select_event(pos);
+        self.focus(pane);
+    }
+}
