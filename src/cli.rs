@@ -199,38 +199,30 @@ fn write_command(
         path.or(cli.data.as_ref())
             .map_or(Origin::Bundled, |p| Origin::Path(p.clone()))
     };
+    if let Command::Check { path, strict } = command {
+        return check::run(&origin(path.as_ref()), *strict, env, out, err);
+    }
+    // Every other command reads a valid dataset first.
+    let ds = match open(&origin(None), env, err)? {
+        Ok(ds) => ds,
+        Err(o) => return Ok(o),
+    };
     match command {
-        Command::Check { path, strict } => {
-            check::run(&origin(path.as_ref()), *strict, env, out, err)
-        }
+        Command::Check { .. } => Ok(Outcome::Ok), // ran above, before loading
         Command::List { what, filter, json } => {
-            let ds = match open(&origin(None), env, err)? {
-                Ok(ds) => ds,
-                Err(o) => return Ok(o),
-            };
             let Some(f) = filter::Filter::resolve(&ds, filter, err)? else {
                 return Ok(Outcome::Usage);
             };
             list::run(&ds, *what, &f, *json, out)?;
             Ok(Outcome::Ok)
         }
-        Command::Show { id, json } => {
-            let ds = match open(&origin(None), env, err)? {
-                Ok(ds) => ds,
-                Err(o) => return Ok(o),
-            };
-            show::run(&ds, id, *json, out, err)
-        }
+        Command::Show { id, json } => show::run(&ds, id, *json, out, err),
         Command::Search {
             query,
             kind,
             limit,
             json,
         } => {
-            let ds = match open(&origin(None), env, err)? {
-                Ok(ds) => ds,
-                Err(o) => return Ok(o),
-            };
             let query = query.join(" ");
             search::run(&ds, &query, *kind, *limit, *json, env.color_out, out)?;
             Ok(Outcome::Ok)
@@ -239,26 +231,26 @@ fn write_command(
             format: ExportFormat::Json,
             out: file,
         } => {
-            let ds = match open(&origin(None), env, err)? {
-                Ok(ds) => ds,
-                Err(o) => return Ok(o),
-            };
             let value = json::export(&ds);
-            if let Some(path) = file {
-                let mut text = serde_json::to_string_pretty(&value).map_err(io::Error::other)?;
-                text.push('\n');
-                if let Err(e) = std::fs::write(path, text) {
-                    writeln!(err, "error: {}: {e}", path.display())?;
-                    return Ok(Outcome::Usage);
-                }
-                Ok(Outcome::Ok)
-            } else {
-                serde_json::to_writer_pretty(&mut *out, &value).map_err(io::Error::other)?;
-                writeln!(out)?;
-                Ok(Outcome::Ok)
+            let Some(path) = file else {
+                write_json(out, &value)?;
+                return Ok(Outcome::Ok);
+            };
+            let mut text = Vec::new();
+            write_json(&mut text, &value)?;
+            if let Err(e) = std::fs::write(path, text) {
+                writeln!(err, "error: {}: {e}", path.display())?;
+                return Ok(Outcome::Usage);
             }
+            Ok(Outcome::Ok)
         }
     }
+}
+
+/// Writes one JSON value, pretty-printed, and a newline: the shape of every `--json`.
+pub fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    writeln!(out)
 }
 
 /// Loads a dataset for a command; prints why it cannot and says which exit code to use.

@@ -220,7 +220,5 @@ fn write_json(
     out: &mut dyn Write,
     items: impl Iterator<Item = serde_json::Value>,
 ) -> io::Result<()> {
-    let items: Vec<serde_json::Value> = items.collect();
-    serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::other)?;
-    writeln!(out)
+    super::write_json(out, &items.collect::<Vec<_>>())
 }

@@ -48,8 +48,7 @@ pub fn run(
                 })
             })
             .collect();
-        serde_json::to_writer_pretty(&mut *out, &items).map_err(io::Error::other)?;
-        return writeln!(out);
+        return super::write_json(out, &items);
     }
     let id_w = hits
         .iter()

@@ -28,8 +28,7 @@ pub fn run(
         return Ok(Outcome::Usage);
     };
     if as_json {
-        serde_json::to_writer_pretty(&mut *out, &to_json(ds, entity)).map_err(io::Error::other)?;
-        writeln!(out)?;
+        super::write_json(out, &to_json(ds, entity))?;
         return Ok(Outcome::Ok);
     }
     let mut w = Fields { out, key_width: 13 };

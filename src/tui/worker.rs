@@ -50,28 +50,22 @@ impl Worker {
                 let Some(m): Option<Matches> = ix.matches(&q, within, &cancelled) else {
                     continue;
                 };
-                let hits = m.rank(ix, &q, FIRST_SCREEN);
-                let more = m.total() > hits.len();
-                let answer = Searched {
-                    generation,
-                    hits,
-                    total: m.total(),
-                    partial: more,
-                };
-                if out.send(Input::Searched(answer)).is_err() {
-                    return;
-                }
-                if more && !cancelled() {
-                    let hits = m.rank(ix, &q, MAX_HITS);
-                    let answer = Searched {
+                // The first screenful at once, then (unless a newer search came) the rest.
+                let send = |limit: usize| {
+                    let hits = m.rank(ix, &q, limit);
+                    let partial = m.total() > hits.len() && limit < MAX_HITS;
+                    let total = m.total();
+                    out.send(Input::Searched(Searched {
                         generation,
                         hits,
-                        total: m.total(),
-                        partial: false,
-                    };
-                    if out.send(Input::Searched(answer)).is_err() {
-                        return;
-                    }
+                        total,
+                        partial,
+                    }))
+                    .map(|()| partial)
+                };
+                let Ok(more) = send(FIRST_SCREEN) else { return };
+                if more && !cancelled() && send(MAX_HITS).is_err() {
+                    return;
                 }
                 last = Some((q, m.docs()));
             }
