@@ -110,13 +110,4 @@ impl Dataset {
     pub fn load(origin: &Origin) -> Result<Result<Dataset, Box<Checked>>, LoadError> {
         Ok(check(origin)?.into_dataset())
     }
-
-    /// The bundled dataset. It is checked by the tests; should it ever fail to load, an
-    /// empty dataset is returned rather than a panic.
-    pub fn bundled() -> Dataset {
-        match Self::load(&Origin::Bundled) {
-            Ok(Ok(d)) => d,
-            _ => Dataset::from_graph(Origin::Bundled, Graph::default()),
-        }
-    }
 }

@@ -133,7 +133,7 @@ impl Index {
         self.country_events.get(&country).map_or(&[], Vec::as_slice)
     }
 
-    /// Sources cited by an event, or for a quote, its source.
+    /// The events that cite a source, in timeline order.
     pub fn events_citing(&self, source: SourceIx) -> &[EventIx] {
         &self.events_by_source[source.ix()]
     }

@@ -18,6 +18,11 @@ const SEEDS: &[(&str, &str)] = &[
     ("004_b26e6c56d2aedb98.txt", "frandroid-2025-02"),
 ];
 
+/// The bundled dataset; a failure to load it fails the test that asks.
+fn bundled() -> Dataset {
+    Dataset::load(&Origin::Bundled).unwrap().unwrap()
+}
+
 fn files_below(dir: &Path, root: &Path, out: &mut Vec<String>) {
     for e in std::fs::read_dir(dir).unwrap() {
         let p = e.unwrap().path();
@@ -57,7 +62,7 @@ fn every_file_in_data_is_embedded_and_identical() {
 fn bundled_dataset_passes_strict_and_loads_the_same_from_disk() {
     let checked = check(&Origin::Bundled).unwrap();
     assert!(checked.diagnostics.is_empty(), "{:#?}", checked.diagnostics);
-    let bundled = Dataset::bundled();
+    let bundled = bundled();
     let from_disk = Dataset::load(&Origin::Path(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
     ))
@@ -74,7 +79,7 @@ fn bundled_dataset_passes_strict_and_loads_the_same_from_disk() {
 
 #[test]
 fn seed_events_have_their_dates() {
-    let ds = Dataset::bundled();
+    let ds = bundled();
     for (id, date) in [
         ("paris-declaration-2025", "2025-02-11"),
         ("us-ai-action-plan", "2025-07-23"),
@@ -103,7 +108,7 @@ fn seed_events_have_their_dates() {
 /// to the US AI Action Plan, following links and backlinks.
 #[test]
 fn response_chains_are_walkable() {
-    let ds = Dataset::bundled();
+    let ds = bundled();
     let ev = |id: &str| match ds.graph.lookup(id) {
         Some(Entity::Event(e)) => e,
         _ => panic!("no event {id}"),
@@ -138,7 +143,7 @@ fn response_chains_are_walkable() {
 
 #[test]
 fn each_seed_article_is_a_source_and_each_seed_quote_is_verbatim() {
-    let ds = Dataset::bundled();
+    let ds = bundled();
     let g = &ds.graph;
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     let have_seeds = seeds.is_dir();
