@@ -75,11 +75,6 @@ impl Diagnostic {
         self.related = Some((location, label.into()));
         self
     }
-
-    /// Whether this counts as a failure: errors always, warnings under `--strict`.
-    pub fn is_failure(&self, strict: bool) -> bool {
-        self.severity == Severity::Error || strict
-    }
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {

@@ -21,7 +21,7 @@ pub struct Sp<T> {
 
 /// Where a record was defined: its file and the span of its table.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Origin {
+pub struct DefinedAt {
     pub file: usize,
     pub span: Range<usize>,
 }
@@ -29,7 +29,7 @@ pub struct Origin {
 /// An `[[actor]]` as written; `None` where a required field was missing or wrong.
 #[derive(Debug, Clone)]
 pub struct RawActor {
-    pub at: Origin,
+    pub at: DefinedAt,
     pub id: Option<Sp<String>>,
     pub name: Option<String>,
     pub kind: Option<ActorKind>,
@@ -43,7 +43,7 @@ pub struct RawActor {
 /// A `[[source]]` as written.
 #[derive(Debug, Clone)]
 pub struct RawSource {
-    pub at: Origin,
+    pub at: DefinedAt,
     pub id: Option<Sp<String>>,
     pub title: Option<String>,
     pub publisher: Option<String>,
@@ -67,7 +67,7 @@ pub struct RawLink {
 /// An `[[event]]` as written.
 #[derive(Debug, Clone)]
 pub struct RawEvent {
-    pub at: Origin,
+    pub at: DefinedAt,
     pub id: Option<Sp<String>>,
     pub date: Option<Sp<PartialDate>>,
     pub end: Option<Sp<PartialDate>>,
@@ -84,7 +84,7 @@ pub struct RawEvent {
 /// A `[[quote]]` as written.
 #[derive(Debug, Clone)]
 pub struct RawQuote {
-    pub at: Origin,
+    pub at: DefinedAt,
     pub id: Option<Sp<String>>,
     pub speaker: Option<Sp<String>>,
     pub event: Option<Sp<String>>,
@@ -285,7 +285,7 @@ pub fn parse_file(file: usize, text: &str, raw: &mut RawDataset, diags: &mut Vec
                 header: header.clone(),
                 diags: &mut *diags,
             };
-            let at = Origin { file, span: header };
+            let at = DefinedAt { file, span: header };
             match kind {
                 0 => raw.actors.push(read_actor(&mut r, at)),
                 1 => raw.sources.push(read_source(&mut r, at)),
@@ -296,7 +296,7 @@ pub fn parse_file(file: usize, text: &str, raw: &mut RawDataset, diags: &mut Vec
     }
 }
 
-fn read_actor(r: &mut Reader, at: Origin) -> RawActor {
+fn read_actor(r: &mut Reader, at: DefinedAt) -> RawActor {
     r.finish(ACTOR_FIELDS);
     RawActor {
         at,
@@ -311,7 +311,7 @@ fn read_actor(r: &mut Reader, at: Origin) -> RawActor {
     }
 }
 
-fn read_source(r: &mut Reader, at: Origin) -> RawSource {
+fn read_source(r: &mut Reader, at: DefinedAt) -> RawSource {
     r.finish(SOURCE_FIELDS);
     RawSource {
         at,
@@ -327,7 +327,7 @@ fn read_source(r: &mut Reader, at: Origin) -> RawSource {
     }
 }
 
-fn read_event(r: &mut Reader, at: Origin) -> RawEvent {
+fn read_event(r: &mut Reader, at: DefinedAt) -> RawEvent {
     r.finish(EVENT_FIELDS);
     RawEvent {
         at,
@@ -345,7 +345,7 @@ fn read_event(r: &mut Reader, at: Origin) -> RawEvent {
     }
 }
 
-fn read_quote(r: &mut Reader, at: Origin) -> RawQuote {
+fn read_quote(r: &mut Reader, at: DefinedAt) -> RawQuote {
     r.finish(QUOTE_FIELDS);
     RawQuote {
         at,
