@@ -381,7 +381,7 @@ pub const BINDINGS: &[Binding] = &[
         Global,
         &[Char('/')],
         Action::OpenSearch,
-        "search everything (fuzzy, accents ignored)",
+        "search all (fuzzy, accents ignored)",
         Some("search"),
     ),
     b(

@@ -72,9 +72,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let col_w = u16::try_from(col_w)
             .unwrap_or(u16::MAX)
             .min(inner.right() - x);
+        // a gutter of two cells, so that a long description never runs into the next column
         let col = Rect {
             x,
-            width: col_w,
+            width: col_w.saturating_sub(2).max(1),
             ..inner
         };
         render_lines(chunk.to_vec(), app.help_scroll, col, buf);
