@@ -25,9 +25,18 @@ use crate::load::Origin;
     after_help = "With no command, aigov opens the explorer (when stdout is a terminal).\nThe data format: see data/README.md in the repository."
 )]
 pub struct Cli {
-    /// Dataset to use: a TOML file or a directory of them [default: the bundled dataset]
+    /// Dataset to use: a TOML file or a directory of them [default: the bundled dataset];
+    /// the explorer reloads it when a file there changes
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
+
+    /// Open the explorer on this event, quote, actor or source
+    #[arg(long, value_name = "ID")]
+    pub goto: Option<String>,
+
+    /// Open the explorer with this search typed in
+    #[arg(long, value_name = "TEXT")]
+    pub query: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -6,10 +6,12 @@
 //! [`graph::Graph`]; [`index`] derives the lookups (timeline, backlinks, per country);
 //! [`dataset`] runs that pipeline and holds the result, with a [`search`] index folded
 //! on first use (accents, case, quote styles; match positions map onto the original
-//! text). The [`cli`] commands (check, list, show, search, export) read a `Dataset` and write to any `io::Write`; [`text`] keeps
+//! text). The [`cli`] commands (check, list, show, search, export) read a `Dataset` and
+//! write to any `io::Write`; [`text`] keeps
 //! data text safe and aligned wherever it is printed. The [`tui`] explorer takes a
 //! `Dataset` by value, shares it read-only with its one `App` state and only draws it;
-//! [`synth`] writes synthetic datasets of any size for the benchmarks.
+//! search and reload (a file watcher) run on their own threads and send results to the
+//! one input loop; [`synth`] writes synthetic datasets of any size for the benchmarks.
 
 pub mod cli;
 pub mod dataset;

@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use super::action::Pane;
 use super::keymap::Mode;
 use super::theme::Theme;
+use super::watch::Problems;
 use crate::dataset::Dataset;
 use crate::graph::{ActorIx, EventIx, QuoteIx};
 use crate::search::Hit;
@@ -119,6 +120,10 @@ pub struct App {
     pub found: Found,
     /// The quote the last jump landed on, marked in the quotes pane.
     pub landed_quote: Option<QuoteIx>,
+    /// Why the last reload of the watched data was refused; shown until a reload works.
+    pub problems: Option<Problems>,
+    /// A one-off message for the status bar ("reloaded"), cleared by the next key.
+    pub notice: Option<String>,
 }
 
 impl App {
@@ -144,6 +149,8 @@ impl App {
             search: None,
             found: Found::default(),
             landed_quote: None,
+            problems: None,
+            notice: None,
         };
         app.refilter();
         app

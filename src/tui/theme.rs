@@ -26,6 +26,10 @@ pub struct Theme {
     pub key: Style,
     /// Characters a search matched.
     pub matched: Style,
+    /// Errors: the problems panel.
+    pub error: Style,
+    /// A one-off message in the status bar.
+    pub notice: Style,
 }
 
 impl Default for Theme {
@@ -57,6 +61,8 @@ impl Theme {
             matched: Style::new()
                 .fg(Color::Yellow)
                 .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            notice: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
         }
     }
 
@@ -77,6 +83,8 @@ impl Theme {
             density: Style::new(),
             key: Style::new().add_modifier(Modifier::BOLD),
             matched: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            error: Style::new().add_modifier(Modifier::BOLD),
+            notice: Style::new().add_modifier(Modifier::BOLD),
         }
     }
 

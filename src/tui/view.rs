@@ -5,6 +5,7 @@ pub mod countries;
 pub mod event;
 pub mod header;
 pub mod help;
+pub mod problems;
 pub mod quotes;
 pub mod search;
 pub mod status;
@@ -50,6 +51,13 @@ pub fn render(app: &App, frame: &mut Frame) {
     event::render(app, panes.event, buf);
     quotes::render(app, panes.quotes, buf);
     status::render(app, panes.status, buf);
+    if let Some(p) = &app.problems {
+        let above_status = Rect {
+            height: panes.status.y.saturating_sub(area.y),
+            ..area
+        };
+        problems::render(app, p, above_status, buf);
+    }
     if let Some(sb) = &app.search {
         search::render(app, sb, area, buf);
     }

@@ -23,6 +23,15 @@ impl App {
         });
     }
 
+    /// Opens the popup with `text` typed in (`--query`).
+    pub fn type_search(&mut self, text: &str) -> Effect {
+        self.open_search();
+        if let Some(sb) = self.search.as_mut() {
+            sb.input = text.to_string();
+        }
+        self.search_changed()
+    }
+
     /// An action while the popup is open.
     pub(super) fn update_search(&mut self, action: Action) -> Effect {
         let page = view::search::list_rows(self.viewport).max(1);
@@ -65,7 +74,7 @@ impl App {
     }
 
     /// The input changed: search now on a small dataset, else ask the runtime.
-    fn search_changed(&mut self) -> Effect {
+    pub(super) fn search_changed(&mut self) -> Effect {
         let ds = self.dataset.clone();
         let g = &ds.graph;
         let small =

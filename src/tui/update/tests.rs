@@ -264,3 +264,97 @@ fn results_of_an_older_generation_are_dropped() {
     assert!(!a.searched(stale));
     assert!(a.search.as_ref().unwrap().total > 0);
 }
+
+/// The explorer fixture copied to a temporary directory, to edit.
+fn editable_fixture(name: &str) -> PathBuf {
+    let from = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/explorer"
+    ));
+    let dir = std::env::temp_dir().join(format!("aigov-reload-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in std::fs::read_dir(&from).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, dir.join(f.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_reload_keeps_the_country_and_event_by_id_and_a_bad_one_keeps_the_data() {
+    use crate::tui::watch::{Reload, reload};
+    let dir = editable_fixture("keep");
+    let origin = Origin::Path(dir.clone());
+    let mut app = App::new(
+        Arc::new(Dataset::load(&origin).unwrap().unwrap()),
+        Theme::default(),
+        Rect::new(0, 0, 120, 40),
+    );
+    choose(&mut app, "China");
+    run(&mut app, &[Action::Focus(Pane::Timeline), Action::Bottom]);
+    let before = selected_id(&app).to_string();
+    let country = app.country();
+    // A new event before every other one shifts every position by one.
+    let events = dir.join("events.toml");
+    let text = std::fs::read_to_string(&events).unwrap();
+    let first = "[[event]]\nid = \"a-new-first-event\"\ndate = \"1900\"\ntitle = \"First\"\nactors = [\"cn\"]\n\n";
+    std::fs::write(&events, format!("{first}{text}")).unwrap();
+    let Reload::Loaded(ds) = reload(&origin) else {
+        panic!("the edited fixture must load");
+    };
+    assert_eq!(app.reloaded(Reload::Loaded(ds)), Effect::None);
+    assert_eq!(selected_id(&app), before);
+    assert_eq!(
+        app.country().map(|c| app.dataset.graph.actor(c).id.clone()),
+        country.map(|_| "cn".to_string())
+    );
+    assert!(app.notice.as_deref().unwrap().starts_with("data reloaded"));
+    assert!(app.history.is_empty());
+    // A typo: the data stays, the problem shows where it is.
+    std::fs::write(
+        &events,
+        format!("{first}{text}").replace("date = \"1900\"", "date = \"1900-13\""),
+    )
+    .unwrap();
+    let failed = reload(&origin);
+    assert!(matches!(failed, Reload::Failed(_)));
+    app.reloaded(failed);
+    assert_eq!(selected_id(&app), before);
+    let problems = app.problems.clone().unwrap();
+    assert!(
+        problems.lines[0].contains("events.toml:3:8: error"),
+        "{problems:?}"
+    );
+    // Fixed: the panel goes.
+    std::fs::write(&events, format!("{first}{text}")).unwrap();
+    let fixed = reload(&origin);
+    app.reloaded(fixed);
+    assert!(app.problems.is_none());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_reload_during_a_search_runs_it_again() {
+    use crate::tui::watch::{Reload, reload};
+    let dir = editable_fixture("search");
+    let origin = Origin::Path(dir.clone());
+    let mut app = App::new(
+        Arc::new(Dataset::load(&origin).unwrap().unwrap()),
+        Theme::default(),
+        Rect::new(0, 0, 120, 40),
+    );
+    search(&mut app, "fragmente");
+    let before = app.search.as_ref().unwrap().hits.len();
+    assert!(before > 0);
+    let quotes = dir.join("quotes.toml");
+    let text = std::fs::read_to_string(&quotes).unwrap();
+    std::fs::write(&quotes, text.replace("fragment", "divis")).unwrap();
+    let Reload::Loaded(ds) = reload(&origin) else {
+        panic!("must load");
+    };
+    app.reloaded(Reload::Loaded(ds));
+    let after = app.search.as_ref().unwrap().hits.len();
+    assert!(after < before, "{before} → {after}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
