@@ -166,6 +166,11 @@ fn json_keeps_what_list_keeps_and_every_reference_resolves() {
                 assert!(event_ids.contains(s(&q["event"])), "{ctx}");
                 assert!(actor_ids.contains(s(&q["speaker"])), "{ctx}");
                 assert!(source_ids.contains(s(&q["source"])), "{ctx}");
+                let original = &q["original_source"];
+                assert!(
+                    original.is_null() || source_ids.contains(s(original)),
+                    "{ctx}"
+                );
             }
             for a in &r.actors {
                 assert!(a["country"].is_null() || actor_ids.contains(s(&a["country"])));
