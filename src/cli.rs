@@ -256,7 +256,8 @@ fn write_command(
 
 /// Writes one JSON value, pretty-printed, and a newline: the shape of every `--json`.
 pub fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    // `From` hands back the I/O error inside, so a closed pipe stays a `BrokenPipe`.
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
     writeln!(out)
 }
 

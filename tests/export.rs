@@ -905,3 +905,19 @@ fn snapshots_of_the_fixture() {
         )
     );
 }
+
+#[test]
+fn a_closed_pipe_ends_any_format_quietly() {
+    for format in ["json", "csv", "markdown", "timelinejs", "dot"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_aigov"))
+            .args(["export", "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{format}");
+        assert_eq!(String::from_utf8_lossy(&o.stderr), "", "{format}");
+    }
+}

@@ -225,11 +225,19 @@ pub fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
-    w.write_record(table.header)?;
+    w.write_record(table.header).map_err(io_error)?;
     for row in &table.rows {
-        w.write_record(row)?;
+        w.write_record(row).map_err(io_error)?;
     }
     w.flush()
+}
+
+/// The I/O error inside a csv error, so that a closed pipe is still seen as one.
+fn io_error(e: ::csv::Error) -> io::Error {
+    match e.into_kind() {
+        ::csv::ErrorKind::Io(e) => e,
+        kind => io::Error::other(format!("{kind:?}")),
+    }
 }
 
 /// Writes the events table.
