@@ -6,10 +6,12 @@
 //! [`graph::Graph`]; [`index`] derives the lookups (timeline, backlinks, per country);
 //! [`dataset`] runs that pipeline and holds the result, with a [`search`] index folded
 //! on first use (accents, case, quote styles; match positions map onto the original
-//! text). The [`cli`] commands (check, list, show, search, export) read a `Dataset` and write to any `io::Write`; [`text`] keeps
-//! data text safe and aligned wherever it is printed. The [`tui`] explorer takes a
-//! `Dataset` by value, shares it read-only with its one `App` state and only draws it;
-//! [`synth`] writes synthetic datasets of any size for the benchmarks.
+//! text). The [`cli`] commands (check, list, show, search, export) read a `Dataset` and
+//! write to any `io::Write` (export also to files: the records its filters keep, as JSON,
+//! CSV, Markdown, TimelineJS or DOT); [`text`] keeps data text safe and aligned wherever
+//! it is printed. The [`tui`] explorer takes a `Dataset` by value, shares it read-only
+//! with its one `App` state and only draws it; [`synth`] writes synthetic datasets of any
+//! size for the benchmarks.
 
 pub mod cli;
 pub mod dataset;
