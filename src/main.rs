@@ -51,7 +51,7 @@ fn explore(cli: &Cli, env: Env, no_color: bool) -> ExitCode {
              aigov show ID [--json]\n  \
              aigov search QUERY [--kind K] [--json]\n  \
              aigov check [PATH]\n  \
-             aigov export --format json [--out FILE]"
+             aigov export --format json|csv|markdown|timelinejs|dot [--out FILE]"
         );
         return ExitCode::from(Outcome::Usage as u8);
     }

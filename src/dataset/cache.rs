@@ -168,7 +168,8 @@ mod tests {
     use crate::synth::{Spec, generate};
 
     fn export(ds: &Dataset) -> String {
-        crate::cli::json::export(ds).to_string()
+        let all = crate::cli::export::Selection::new(ds, &crate::cli::filter::Filter::default());
+        crate::cli::json::export(ds, &all).to_string()
     }
 
     #[test]
