@@ -39,6 +39,29 @@ impl App {
             return Effect::None;
         };
         match action {
+            Action::Scroll { down, .. } => {
+                let step = if down {
+                    Action::MoveDown
+                } else {
+                    Action::MoveUp
+                };
+                sb.selected = moved(sb.selected, sb.hits.len(), page, step);
+                return Effect::None;
+            }
+            Action::Click { x, y } => {
+                // A click on a hit selects it; a click on the selected hit goes to it.
+                let Some(i) = view::search::hit_at(self.viewport, sb.offset, x, y) else {
+                    return Effect::None;
+                };
+                if i >= sb.hits.len() {
+                    return Effect::None;
+                }
+                if i != sb.selected {
+                    sb.selected = i;
+                    return Effect::None;
+                }
+                return self.update_search(Action::SearchAccept);
+            }
             Action::SearchInput(c) => sb.input.push(c),
             Action::SearchBackspace => {
                 sb.input.pop();

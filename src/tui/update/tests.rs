@@ -358,3 +358,26 @@ fn a_reload_during_a_search_runs_it_again() {
     assert!(after < before, "{before} → {after}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_mouse_picks_a_hit_in_the_popup_and_a_second_click_goes_to_it() {
+    let mut a = app(120, 40);
+    search(&mut a, "trump");
+    let hits = a.search.as_ref().unwrap().hits.clone();
+    assert!(hits.len() >= 3);
+    let rect = crate::tui::view::search::popup(a.viewport);
+    let (x, y) = (rect.x + 10, rect.y + 3 + 2); // the third hit
+    run(&mut a, &[Action::Click { x, y }]);
+    assert_eq!(a.search.as_ref().unwrap().selected, 2);
+    // The wheel moves the selection.
+    run(&mut a, &[Action::Scroll { x, y, down: false }]);
+    assert_eq!(a.search.as_ref().unwrap().selected, 1);
+    run(&mut a, &[Action::Scroll { x, y, down: true }]);
+    // Outside the list: nothing.
+    run(&mut a, &[Action::Click { x: 0, y: 0 }]);
+    assert_eq!(a.search.as_ref().unwrap().selected, 2);
+    run(&mut a, &[Action::Click { x, y }]);
+    assert!(a.search.is_none(), "the second click goes to the hit");
+    assert_eq!(a.found.at, 2);
+    assert_eq!(a.found.hits[2].entity, hits[2].entity);
+}
