@@ -18,17 +18,17 @@ trap 'rm -rf "$DIR"' EXIT
 cargo build --release --quiet
 AIGOV_SYNTH_OUT="$DIR" AIGOV_BENCH_EVENTS="$N" cargo bench --quiet --bench search >/dev/null
 BIN=target/release/aigov
-echo "$N events + $N quotes: $(du -m "$DIR/synth.toml" | cut -f1) MiB TOML, $(wc -l <"$DIR/lines.txt") lines; fzf $(fzf --version | cut -d' ' -f1)"
+echo "$N events + $N quotes: $(cat "$DIR"/synth-*.toml | wc -c | awk "{print int(\$1/1048576)}") MiB TOML, $(wc -l <"$DIR/lines.txt") lines; fzf $(fzf --version | cut -d' ' -f1)"
 t() { # seconds and peak RSS (MiB) of a command, output discarded
   /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1
 }
 CACHE=$DIR/cache
 # The first run parses the TOML (and writes the load cache); later runs read the cache.
-read -r first firstm < <(AIGOV_CACHE_DIR=$CACHE t "$BIN" --data "$DIR/synth.toml" search --limit 20 gouvernance)
+read -r first firstm < <(AIGOV_CACHE_DIR=$CACHE t "$BIN" --data "$DIR" search --limit 20 gouvernance)
 echo "first run, TOML parsed: ${first}s, peak $((firstm / 1024)) MiB"
 printf '%9s %9s %8s %11s %9s  %s\n' aigov fzf ratio "aigov peak" "fzf peak" query
 for q in "${QUERIES[@]}"; do
-  read -r a am < <(AIGOV_CACHE_DIR=$CACHE t "$BIN" --data "$DIR/synth.toml" search --limit 20 "$q")
+  read -r a am < <(AIGOV_CACHE_DIR=$CACHE t "$BIN" --data "$DIR" search --limit 20 "$q")
   read -r f fm < <(t fzf --filter "$q" <"$DIR/lines.txt")
   # The query last: its accents would shift any column after it.
   printf '%8ss %8ss %7.2fx %8dMiB %6dMiB  %s\n' "$a" "$f" "$(echo "$a / $f" | bc -l)" $((am / 1024)) $((fm / 1024)) "$q"

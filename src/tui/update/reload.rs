@@ -16,6 +16,7 @@ impl App {
         match reload {
             Reload::Failed(problems) => {
                 self.problems = Some(problems);
+                self.notice = None;
                 Effect::None
             }
             Reload::Loaded(ds) => {

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::text::truncate;
 use crate::tui::app::App;
+use crate::tui::view::wrap::wrap;
 use crate::tui::watch::Problems;
 
 /// Draws the panel at the bottom of `area` (above the status bar), at most half of it.
@@ -31,18 +32,22 @@ pub fn render(app: &App, problems: &Problems, area: Rect, buf: &mut Buffer) {
     Clear.render(rect, buf);
     block.render(rect, buf);
     let room = usize::from(inner.width);
-    let lines: Vec<Line> = problems
-        .lines
-        .iter()
-        .take(usize::from(inner.height))
-        .map(|l| {
+    // Messages and hints wrap; source lines are cut, so that carets stay under them.
+    let mut lines: Vec<Line> = Vec::new();
+    for l in &problems.lines {
+        if l.contains(": error") || l.trim_start().starts_with("= ") {
             let style = if l.contains(": error") {
                 theme.title
             } else {
                 theme.text
             };
-            Line::styled(truncate(l, room).into_owned(), style)
-        })
-        .collect();
+            lines.extend(wrap(l, room, 0).into_iter().map(|w| Line::styled(w, style)));
+        } else {
+            lines.push(Line::styled(truncate(l, room).into_owned(), theme.text));
+        }
+        if lines.len() >= usize::from(inner.height) {
+            break;
+        }
+    }
     Paragraph::new(lines).render(inner, buf);
 }
