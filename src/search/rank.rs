@@ -366,6 +366,32 @@ impl SearchIndex {
             .collect()
     }
 
+    /// Walks the records of `docs` that `q`'s scope keeps, in chunks between looks at
+    /// `cancelled`, collecting what `cand` makes of each.
+    fn walk(
+        &self,
+        q: &Query,
+        docs: &[u32],
+        cancelled: &dyn Fn() -> bool,
+        mut cand: impl FnMut(u32, &Doc) -> Option<Cand>,
+    ) -> Option<Vec<Cand>> {
+        let mut out = Vec::new();
+        for chunk in docs.chunks(CHUNK) {
+            if cancelled() {
+                return None;
+            }
+            for &d in chunk {
+                let doc = &self.docs[d as usize];
+                if kind_ok(q, doc)
+                    && let Some(c) = cand(d, doc)
+                {
+                    out.push(c);
+                }
+            }
+        }
+        Some(out)
+    }
+
     fn scan_titles(
         &self,
         q: &Query,
@@ -374,42 +400,29 @@ impl SearchIndex {
     ) -> Option<Vec<Cand>> {
         let want = all_terms(q);
         let needles = needles(q);
-        let mut out = Vec::new();
-        for chunk in docs.chunks(CHUNK) {
-            if cancelled() {
-                return None;
-            }
-            'doc: for &d in chunk {
-                let doc = &self.docs[d as usize];
-                if !kind_ok(q, doc) {
-                    continue;
+        self.walk(q, docs, cancelled, |d, doc| {
+            for fi in doc.fields.0..doc.fields.1 {
+                let f = &self.fields[fi as usize];
+                if f.field.tier() != 0 {
+                    return None;
                 }
-                for fi in doc.fields.0..doc.fields.1 {
-                    let f = &self.fields[fi as usize];
-                    if f.field.tier() != 0 {
-                        continue 'doc;
-                    }
-                    let text = self.field_text(f);
-                    let score = positive(&needles).try_fold(0, |sum, n| {
-                        let fits = n.t.mask & !f.mask == 0;
-                        Some(sum + fits.then(|| tight(n, text)).flatten()?)
+                let text = self.field_text(f);
+                let score = positive(&needles).try_fold(0, |sum, n| {
+                    let fits = n.t.mask & !f.mask == 0;
+                    Some(sum + fits.then(|| tight(n, text)).flatten()?)
+                });
+                if let Some(score) = score {
+                    return (!self.has_negated(&needles, doc)).then_some(Cand {
+                        doc: d,
+                        field: fi,
+                        band: 0,
+                        terms: want,
+                        rough: score,
                     });
-                    if let Some(score) = score
-                        && !self.has_negated(&needles, doc)
-                    {
-                        out.push(Cand {
-                            doc: d,
-                            field: fi,
-                            band: 0,
-                            terms: want,
-                            rough: score,
-                        });
-                        continue 'doc;
-                    }
                 }
             }
-        }
-        Some(out)
+            None
+        })
     }
 
     /// Whether some field of `doc` holds one of `q`'s `!words`.
@@ -422,74 +435,59 @@ impl SearchIndex {
     }
 
     fn scan(&self, q: &Query, docs: &[u32], cancelled: &dyn Fn() -> bool) -> Option<Vec<Cand>> {
-        let mut out = Vec::new();
         let want = all_terms(q);
         let needles = needles(q);
         let has_neg = q.terms.iter().any(|t| t.negate);
-        for chunk in docs.chunks(CHUNK) {
-            if cancelled() {
-                return None;
-            }
-            'doc: for &d in chunk {
-                let doc = &self.docs[d as usize];
-                if !kind_ok(q, doc) {
-                    continue;
-                }
-                let mut seen = 0u64;
-                let mut best: Option<Cand> = None;
-                for fi in doc.fields.0..doc.fields.1 {
-                    let f = &self.fields[fi as usize];
-                    let text = self.field_text(f);
-                    let mut bits = 0u64;
-                    let mut score = 0;
-                    let mut class = 0;
-                    let mut i = 0;
-                    for n in &needles {
-                        let fits = n.t.mask & !f.mask == 0;
-                        if n.t.negate {
-                            if fits && find(n, text).is_some() {
-                                continue 'doc;
-                            }
-                            continue;
+        self.walk(q, docs, cancelled, |d, doc| {
+            let mut seen = 0u64;
+            let mut best: Option<Cand> = None;
+            for fi in doc.fields.0..doc.fields.1 {
+                let f = &self.fields[fi as usize];
+                let text = self.field_text(f);
+                let mut bits = 0u64;
+                let mut score = 0;
+                let mut class = 0;
+                let mut i = 0;
+                for n in &needles {
+                    let fits = n.t.mask & !f.mask == 0;
+                    if n.t.negate {
+                        if fits && find(n, text).is_some() {
+                            return None;
                         }
-                        if i < 64
-                            && fits
-                            && let Some((s, c)) = rough(n, text)
-                        {
-                            bits |= 1 << i;
-                            score += s;
-                            class = class.max(c);
-                        }
-                        i += 1;
+                        continue;
                     }
-                    seen |= bits;
-                    let band = 3 * class + f.field.tier();
-                    let better = best.is_none_or(|b| {
-                        (Reverse(bits.count_ones()), band) < (Reverse(b.terms.count_ones()), b.band)
+                    if i < 64
+                        && fits
+                        && let Some((s, c)) = rough(n, text)
+                    {
+                        bits |= 1 << i;
+                        score += s;
+                        class = class.max(c);
+                    }
+                    i += 1;
+                }
+                seen |= bits;
+                let band = 3 * class + f.field.tier();
+                let better = best.is_none_or(|b| {
+                    (Reverse(bits.count_ones()), band) < (Reverse(b.terms.count_ones()), b.band)
+                });
+                if better {
+                    best = Some(Cand {
+                        doc: d,
+                        field: fi,
+                        band,
+                        terms: bits,
+                        rough: score,
                     });
-                    if better {
-                        best = Some(Cand {
-                            doc: d,
-                            field: fi,
-                            band,
-                            terms: bits,
-                            rough: score,
-                        });
-                    }
-                    // Fields come best tier first: after a contiguous match of every
-                    // word, nothing later can do better.
-                    if bits == want && class == 0 && !has_neg {
-                        break;
-                    }
                 }
-                if seen == want
-                    && let Some(b) = best
-                {
-                    out.push(b);
+                // Fields come best tier first: after a contiguous match of every
+                // word, nothing later can do better.
+                if bits == want && class == 0 && !has_neg {
+                    break;
                 }
             }
-        }
-        Some(out)
+            best.filter(|_| seen == want)
+        })
     }
 }
 
