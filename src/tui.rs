@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod compare;
 pub mod input;
 pub mod keymap;
 pub mod layout;
