@@ -7,6 +7,7 @@ pub mod compare;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod neighbourhood;
 pub mod terminal;
 pub mod theme;
 pub mod update;
