@@ -8,7 +8,9 @@
 //! on first use (accents, case, quote styles; match positions map onto the original
 //! text). The [`cli`] commands (check, list, show, search, export) read a `Dataset` and write to any `io::Write`; [`text`] keeps
 //! data text safe and aligned wherever it is printed. The [`tui`] explorer takes a
-//! `Dataset` by value, shares it read-only with its one `App` state and only draws it;
+//! `Dataset` by value, shares it read-only with its one `App` state and only draws it
+//! (its compare view and link graph are laid out from the graph and the index by the pure
+//! `tui::compare` and `tui::neighbourhood`);
 //! [`synth`] writes synthetic datasets of any size for the benchmarks.
 
 pub mod cli;

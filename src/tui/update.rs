@@ -27,6 +27,10 @@ impl App {
                 self.keep_in_view();
                 return effect;
             }
+            _ if self.graph.is_some() => self.update_graph(action),
+            _ if self.compare.is_some() => self.update_compare(action),
+            Action::ToggleCompare => self.open_compare(),
+            Action::ToggleGraph => self.open_graph(),
             Action::OpenSearch => self.open_search(),
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
@@ -204,6 +208,16 @@ impl App {
     /// Puts the view back to a place.
     pub(super) fn restore(&mut self, place: crate::tui::app::Place) {
         self.landed_quote = None;
+        self.graph = None;
+        match (place.compare, self.compare.as_mut()) {
+            (None, _) => self.compare = None,
+            (Some(at), Some(cv)) if (cv.at.left, cv.at.right) == (at.left, at.right) => {
+                cv.at = at;
+            }
+            (Some(at), _) => {
+                self.compare = Some(crate::tui::app::CompareView::new(&self.dataset, at));
+            }
+        }
         let refilter = place.countries.selected != self.countries.selected;
         self.focus = place.focus;
         self.countries = place.countries;
@@ -302,6 +316,8 @@ impl App {
             let rows = view::search::list_rows(self.viewport);
             sb.offset = scrolled(sb.offset, sb.selected, rows);
         }
+        self.keep_compare_in_view();
+        self.keep_graph_in_view();
         let help_total = view::help::lines(self).len();
         let help_h = usize::from(self.viewport.height.saturating_sub(4));
         self.help_scroll = self.help_scroll.min(help_total.saturating_sub(help_h));
@@ -338,6 +354,8 @@ fn scrolled(offset: usize, row: usize, height: usize) -> usize {
     }
 }
 
+mod compare;
+mod graph;
 mod search;
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,176 @@
+//! The compare view's transitions: opening it near the selected event, moving through
+//! time on both sides, choosing the countries, opening an event and coming back. No I/O.
+
+use super::super::action::{Action, Pane};
+use super::super::app::{App, CompareAt, CompareView, ListCursor};
+use super::super::compare::{Side, default_pair};
+use super::super::view;
+use super::moved;
+use crate::graph::EventIx;
+
+impl App {
+    /// Opens the compare view: China and the US (or the two most present countries), the
+    /// cursor on the row nearest the selected event. Needs two countries or blocs.
+    pub(super) fn open_compare(&mut self) {
+        let Some((left, right)) = default_pair(&self.dataset.graph, &self.dataset.index) else {
+            return;
+        };
+        let at = CompareAt {
+            left,
+            right,
+            cursor: ListCursor::default(),
+            side: Side::Left,
+        };
+        let mut view = CompareView::new(&self.dataset, at);
+        if let Some(e) = self.selected_event() {
+            view.at.cursor.selected = view.layout.row_near(&self.dataset.graph, e);
+            if let Some(row) = view.layout.rows.get(view.at.cursor.selected)
+                && row.at(Side::Left) != Some(e)
+                && row.at(Side::Right) == Some(e)
+            {
+                view.at.side = Side::Right;
+            }
+        }
+        self.compare = Some(view);
+    }
+
+    /// An action in the compare view.
+    pub(super) fn update_compare(&mut self, action: Action) {
+        let page = view::compare::list_rows(self.viewport).max(1);
+        let Some(cv) = self.compare.as_mut() else {
+            return;
+        };
+        let rows = cv.layout.rows.len();
+        let sel = cv.at.cursor.selected;
+        match action {
+            Action::ToggleCompare => self.compare = None,
+            Action::ToggleGraph => self.open_graph(),
+            Action::Follow => {
+                if let Some(e) = cv.selected() {
+                    self.open_event(e);
+                }
+            }
+            Action::GoBack => self.go_back(),
+            Action::MoveLeft => cv.at.side = Side::Left,
+            Action::MoveRight => cv.at.side = Side::Right,
+            Action::PrevYear => {
+                let starts = &cv.layout.year_starts;
+                let i = starts.partition_point(|&s| s < sel);
+                cv.at.cursor.selected = i.checked_sub(1).map_or(0, |i| starts[i]);
+            }
+            Action::NextYear => {
+                let starts = &cv.layout.year_starts;
+                let i = starts.partition_point(|&s| s <= sel);
+                cv.at.cursor.selected = starts.get(i).copied().unwrap_or(sel);
+            }
+            Action::PrevCountry | Action::NextCountry => {
+                self.cycle_country(action == Action::NextCountry);
+            }
+            Action::SwapSides => {
+                let at = CompareAt {
+                    left: cv.at.right,
+                    right: cv.at.left,
+                    side: cv.at.side.other(),
+                    ..cv.at
+                };
+                *cv = CompareView::new(&self.dataset, at);
+            }
+            Action::Click { x, y } => self.click_compare(x, y),
+            Action::Scroll { down, .. } => {
+                let step = if down {
+                    Action::MoveDown
+                } else {
+                    Action::MoveUp
+                };
+                cv.at.cursor.selected = moved(sel, rows, page, step);
+            }
+            a => cv.at.cursor.selected = moved(sel, rows, page, a),
+        }
+    }
+
+    /// Puts the next (or previous) country or bloc in the selected column, skipping the
+    /// other column's; the cursor stays near the date it was at.
+    fn cycle_country(&mut self, forward: bool) {
+        let ds = self.dataset.clone();
+        let Some(cv) = self.compare.as_mut() else {
+            return;
+        };
+        let countries = &ds.index.countries;
+        let (mine, other) = match cv.at.side {
+            Side::Left => (cv.at.left, cv.at.right),
+            Side::Right => (cv.at.right, cv.at.left),
+        };
+        let n = countries.len();
+        let Some(from) = countries.iter().position(|&c| c == mine) else {
+            return;
+        };
+        let Some(next) = (1..n)
+            .map(|k| {
+                let i = if forward { from + k } else { from + n - k };
+                countries[i % n]
+            })
+            .find(|&c| c != other)
+        else {
+            return;
+        };
+        let near = cv.selected();
+        let mut at = cv.at;
+        match at.side {
+            Side::Left => at.left = next,
+            Side::Right => at.right = next,
+        }
+        let mut view = CompareView::new(&ds, at);
+        view.at.cursor.selected = near.map_or(0, |e| view.layout.row_near(&ds.graph, e));
+        *cv = view;
+    }
+
+    /// A click in the compare view selects the row and the column under it.
+    fn click_compare(&mut self, x: u16, y: u16) {
+        let geo = view::compare::Geometry::new(self.panes().body);
+        let Some(cv) = self.compare.as_mut() else {
+            return;
+        };
+        let list = geo.list;
+        if !list.contains(ratatui::layout::Position { x, y }) {
+            return;
+        }
+        let row = cv.at.cursor.offset + usize::from(y - list.y);
+        if row < cv.layout.rows.len() {
+            cv.at.cursor.selected = row;
+            cv.at.side = if x < geo.gutter_x {
+                Side::Left
+            } else {
+                Side::Right
+            };
+        }
+    }
+
+    /// Shows `e` in the event pane, remembering where the user was (Backspace returns):
+    /// the views over the panes close, and a country filter that hides `e` is lifted.
+    pub(super) fn open_event(&mut self, e: EventIx) {
+        self.history.push(self.place());
+        self.graph = None;
+        self.compare = None;
+        self.landed_quote = None;
+        if self.country().is_some() && !self.timeline_events().contains(&e) {
+            self.countries.selected = 0;
+            self.refilter();
+        }
+        let pos = self.position_near(e);
+        self.timeline.selected = pos;
+        self.event_link = 0;
+        self.event_scroll = 0;
+        self.quotes_scroll = 0;
+        self.focus(Pane::Event);
+    }
+
+    /// Keeps the compare cursor in its rows and in view.
+    pub(super) fn keep_compare_in_view(&mut self) {
+        let h = view::compare::list_rows(self.viewport);
+        if let Some(cv) = self.compare.as_mut() {
+            let c = &mut cv.at.cursor;
+            c.selected = c.selected.min(cv.layout.rows.len().saturating_sub(1));
+            c.offset = super::scrolled(c.offset, c.selected, h);
+        }
+    }
+}
