@@ -265,6 +265,19 @@ fn bundled_compare_shows_the_waico_proposal_beside_the_action_plan() {
         assert!(row.contains('▸'), "the cursor is on it: {row}");
         // The July 2025 rows line up under one month label.
         assert!(screen.contains("Jul "), "{screen}");
+        // Opened in the middle of the list, with what came before and after in sight; the
+        // first row shown says its year and month.
+        let lines: Vec<&str> = screen.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.contains("26 Li Qiang proposes"))
+            .unwrap();
+        let list = aigov::tui::view::compare::Geometry::new(Rect::new(0, 1, w, h - 2)).list;
+        let mid = usize::from(list.y + list.height / 2);
+        assert!(at.abs_diff(mid) <= 1, "row {at}, middle {mid}");
+        let first = lines[usize::from(list.y)];
+        let year: String = first.chars().skip(2).take(4).collect();
+        assert!(year.starts_with("20"), "{first}");
         // And the link graph of it: its causes labelled (the plan shows when there is room).
         a.update(Action::ToggleGraph);
         let screen = draw(&a).backend().to_string();

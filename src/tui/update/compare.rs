@@ -31,6 +31,7 @@ impl App {
                 view.at.side = Side::Right;
             }
         }
+        centre_cursor(&mut view, view::compare::list_rows(self.viewport));
         self.compare = Some(view);
     }
 
@@ -53,15 +54,18 @@ impl App {
             Action::GoBack => self.go_back(),
             Action::MoveLeft => cv.at.side = Side::Left,
             Action::MoveRight => cv.at.side = Side::Right,
+            // A year jump shows the year from its first row down.
             Action::PrevYear => {
                 let starts = &cv.layout.year_starts;
                 let i = starts.partition_point(|&s| s < sel);
                 cv.at.cursor.selected = i.checked_sub(1).map_or(0, |i| starts[i]);
+                cv.at.cursor.offset = cv.at.cursor.selected;
             }
             Action::NextYear => {
                 let starts = &cv.layout.year_starts;
                 let i = starts.partition_point(|&s| s <= sel);
                 cv.at.cursor.selected = starts.get(i).copied().unwrap_or(sel);
+                cv.at.cursor.offset = cv.at.cursor.selected;
             }
             Action::PrevCountry | Action::NextCountry => {
                 self.cycle_country(action == Action::NextCountry);
@@ -92,6 +96,7 @@ impl App {
     /// other column's; the cursor stays near the date it was at.
     fn cycle_country(&mut self, forward: bool) {
         let ds = self.dataset.clone();
+        let page = view::compare::list_rows(self.viewport);
         let Some(cv) = self.compare.as_mut() else {
             return;
         };
@@ -121,6 +126,7 @@ impl App {
         }
         let mut view = CompareView::new(&ds, at);
         view.at.cursor.selected = near.map_or(0, |e| view.layout.row_near(&ds.graph, e));
+        centre_cursor(&mut view, page);
         *cv = view;
     }
 
@@ -164,13 +170,22 @@ impl App {
         self.focus(Pane::Event);
     }
 
-    /// Keeps the compare cursor in its rows and in view.
+    /// Keeps the compare cursor in its rows and in view, the list full where it can be.
     pub(super) fn keep_compare_in_view(&mut self) {
         let h = view::compare::list_rows(self.viewport);
         if let Some(cv) = self.compare.as_mut() {
+            let rows = cv.layout.rows.len();
             let c = &mut cv.at.cursor;
-            c.selected = c.selected.min(cv.layout.rows.len().saturating_sub(1));
+            c.selected = c.selected.min(rows.saturating_sub(1));
+            c.offset = c.offset.min(rows.saturating_sub(h));
             c.offset = super::scrolled(c.offset, c.selected, h);
         }
     }
+}
+
+/// Scrolls so that the cursor is in the middle of `height` rows: the view opens with what
+/// happened before and after in sight.
+fn centre_cursor(view: &mut CompareView, height: usize) {
+    let c = &mut view.at.cursor;
+    c.offset = c.selected.saturating_sub(height / 2);
 }

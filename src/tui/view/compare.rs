@@ -95,13 +95,16 @@ fn day(g: &Graph, e: EventIx) -> String {
 }
 
 /// What the date column says on row `i`: the year on a year's first row, the month on a
-/// month's first row.
+/// month's first row; both on the first row shown, so the top of the list has its date.
 fn date_label(cv: &CompareView, i: usize) -> String {
     let rows = &cv.layout.rows;
     let Some(row) = rows.get(i) else {
         return String::new();
     };
-    let prev = i.checked_sub(1).and_then(|p| rows.get(p));
+    let prev = i
+        .checked_sub(1)
+        .filter(|_| i != cv.at.cursor.offset)
+        .and_then(|p| rows.get(p));
     let new_year = prev.is_none_or(|p| p.period.year != row.period.year);
     let new_period = prev.is_none_or(|p| p.period != row.period);
     let month = row
