@@ -291,3 +291,26 @@ fn bundled_compare_shows_the_waico_proposal_beside_the_action_plan() {
         }
     }
 }
+
+#[test]
+fn help_over_compare_and_graph_starts_with_their_keys() {
+    for (view, heading, key) in [
+        (
+            COMPARE_WAIC,
+            "Compare (c)",
+            "next country in the chosen column",
+        ),
+        (
+            GRAPH_WAIC,
+            "Link graph (L)",
+            "centre the graph on the selected node",
+        ),
+    ] {
+        let actions = [view, &[Action::ToggleHelp]].concat();
+        let t = draw(&app(80, 24, Theme::default(), &actions));
+        let screen = t.backend().to_string();
+        let first = screen.lines().nth(2).unwrap();
+        assert!(first.contains(heading), "{screen}");
+        assert!(screen.contains(key), "{screen}");
+    }
+}

@@ -228,7 +228,14 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.help {
             Mode::Help
-        } else if self.search.is_some() {
+        } else {
+            self.mode_behind_help()
+        }
+    }
+
+    /// What keys would mean with the help overlay closed.
+    pub fn mode_behind_help(&self) -> Mode {
+        if self.search.is_some() {
             Mode::Search
         } else if self.graph.is_some() {
             Mode::Graph

@@ -675,9 +675,16 @@ pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
     out
 }
 
-/// The help overlay: one section per context, each row (keys, help).
-pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-    let order = [Global, C, T, E, Q, Compare, Graph, Search, Help];
+/// The help overlay: one section per context, each row (keys, help); over the compare
+/// view or the link graph (`behind`), that view's section comes first.
+pub fn help_sections(behind: Mode) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    let mut order = vec![Global, C, T, E, Q, Compare, Graph, Search, Help];
+    if let Mode::Compare | Mode::Graph = behind
+        && let Some(&view) = contexts(behind).first()
+    {
+        order.retain(|&c| c != view);
+        order.insert(0, view);
+    }
     order
         .into_iter()
         .map(|ctx| {

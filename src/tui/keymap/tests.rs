@@ -149,7 +149,10 @@ fn compare_and_graph_have_their_keys_and_leave_with_esc() {
 
 #[test]
 fn help_lists_the_compare_and_graph_keys_from_the_table() {
-    let sections = super::help_sections();
+    let sections = super::help_sections(Mode::Browse(Pane::Timeline));
+    assert_eq!(sections[0].0, "Everywhere");
+    assert_eq!(super::help_sections(Mode::Compare)[0].0, "Compare (c)");
+    assert_eq!(super::help_sections(Mode::Graph)[0].0, "Link graph (L)");
     let find = |heading: &str| {
         sections
             .iter()

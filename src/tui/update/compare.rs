@@ -118,7 +118,13 @@ impl App {
         else {
             return;
         };
-        let near = cv.selected();
+        // The event of the column that stays keeps the cursor at its date.
+        let near = cv
+            .layout
+            .rows
+            .get(cv.at.cursor.selected)
+            .and_then(|r| r.at(cv.at.side.other()))
+            .or_else(|| cv.selected());
         let mut at = cv.at;
         match at.side {
             Side::Left => at.left = next,

@@ -377,6 +377,13 @@ fn compare_moves_by_row_year_and_page_and_changes_countries() {
     );
     run(&mut a, &[Action::PrevCountry]);
     assert_eq!(compare_ids(&a), ("cn".into(), "eu".into()));
+    // Changing the right column keeps the cursor at the left event's date.
+    run(&mut a, &[Action::Bottom, Action::NextCountry]);
+    assert_eq!(compare_ids(&a), ("cn".into(), "us".into()));
+    assert_eq!(compare_selected(&a), "us-ai-action-plan");
+    run(&mut a, &[Action::NextCountry]);
+    assert_eq!(compare_ids(&a), ("cn".into(), "eu".into()));
+    assert_eq!(compare_selected(&a), "waic-2025", "still on WAIC's row");
     run(&mut a, &[Action::SwapSides]);
     assert_eq!(compare_ids(&a), ("eu".into(), "cn".into()));
     assert_eq!(
