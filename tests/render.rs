@@ -314,3 +314,35 @@ fn help_over_compare_and_graph_starts_with_their_keys() {
         assert!(screen.contains(key), "{screen}");
     }
 }
+
+#[test]
+fn no_color_compare_and_graph_mark_the_selection_and_never_underline_lines() {
+    use ratatui::style::{Color, Modifier};
+    for (view, text) in [
+        (COMPARE_WAIC, "Li Qiang proposes"),
+        (GRAPH_WAIC, "2025-07-26"),
+    ] {
+        let t = draw(&app(80, 24, Theme::monochrome(), view));
+        let buf = t.backend().buffer();
+        assert!(
+            buf.content
+                .iter()
+                .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+        );
+        let row = (0..24)
+            .find(|&y| {
+                let line: String = (0..80).map(|x| buf[(x, y)].symbol()).collect();
+                line.contains(text)
+            })
+            .unwrap();
+        let cells: Vec<&ratatui::buffer::Cell> = (0..80).map(|x| &buf[(x, row)]).collect();
+        let marker = cells.iter().position(|c| c.symbol() == "▸").unwrap();
+        assert!(cells[marker].modifier.contains(Modifier::REVERSED));
+        for c in cells
+            .iter()
+            .filter(|c| !c.symbol().is_empty() && "─┬┤┘│".contains(c.symbol()))
+        {
+            assert!(!c.modifier.contains(Modifier::UNDERLINED), "{c:?}");
+        }
+    }
+}

@@ -211,7 +211,11 @@ fn node_lines(app: &App, gv: &GraphView, geo: &Geometry, i: usize) -> Vec<Line<'
     let fill = if joins_right { "─" } else { " " };
     parts.push(Span::styled(
         format!(" {}", fill.repeat(w.saturating_sub(used + 1))),
-        label_style,
+        if selected {
+            theme.selected
+        } else {
+            theme.connector
+        },
     ));
     let mut out = vec![Line::from(parts)];
     let mut title = wrap(&ev.title, w.saturating_sub(1), 0);
@@ -395,7 +399,7 @@ pub fn render(app: &App, gv: &GraphView, body: Rect, buf: &mut Buffer) {
     }
     heading(app, gv, &geo).render(geo.heading, buf);
     for a in geo.first..geo.first + geo.cols - 1 {
-        connectors(gv, &geo, a, theme.link, buf);
+        connectors(gv, &geo, a, theme.connector, buf);
     }
     for (i, n) in gv.hood.nodes.iter().enumerate() {
         let Some(rect) = geo.node_rect(n) else {
