@@ -204,7 +204,8 @@ fn compare_on_the_waico_proposal(cols: u16, rows: u16) -> Pty {
     pty
 }
 
-fn compare_lines_up_waico_and_the_action_plan(cols: u16, rows: u16) {
+/// `back` returns from the opened event: Backspace, or Esc.
+fn compare_lines_up_waico_and_the_action_plan(cols: u16, rows: u16, back: &str) {
     let mut pty = compare_on_the_waico_proposal(cols, rows);
     pty.wait_text("Compare · China ⇄ United States");
     // One row: the proposal (26 July), the link, the US plan (23 July).
@@ -222,11 +223,11 @@ fn compare_lines_up_waico_and_the_action_plan(cols: u16, rows: u16) {
         .is_some()
     });
     pty.wait_text("Jul ");
-    // Enter opens it in the event pane; Backspace returns to the same row.
+    // Enter opens it in the event pane; Backspace (or Esc) returns to the same row.
     pty.send("\r");
     pty.wait_text("Enter follow");
     pty.wait_text("→ responds to: White House releases");
-    pty.send("\x7f");
+    pty.send(back);
     pty.wait_for("compare again, on the same row", |s| {
         row_with(s, cols, rows, &["▸26 Li Qiang proposes", "responds to"]).is_some()
     });
@@ -239,12 +240,12 @@ fn compare_lines_up_waico_and_the_action_plan(cols: u16, rows: u16) {
 
 #[test]
 fn compare_shows_waico_beside_the_us_action_plan_at_120x40() {
-    compare_lines_up_waico_and_the_action_plan(120, 40);
+    compare_lines_up_waico_and_the_action_plan(120, 40, "\x7f");
 }
 
 #[test]
 fn compare_shows_waico_beside_the_us_action_plan_at_80x24() {
-    compare_lines_up_waico_and_the_action_plan(80, 24);
+    compare_lines_up_waico_and_the_action_plan(80, 24, "\x1b");
 }
 
 fn link_graph_recentres_and_goes_back(cols: u16, rows: u16) {

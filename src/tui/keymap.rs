@@ -579,7 +579,7 @@ pub const BINDINGS: &[Binding] = &[
         Global,
         &[Esc],
         Action::Escape,
-        "close help, else quit",
+        "close help, back to compare, else quit",
         None,
     ),
     b(

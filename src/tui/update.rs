@@ -15,7 +15,11 @@ impl App {
     pub fn update(&mut self, action: Action) -> Effect {
         match action {
             Action::Quit => return Effect::Quit,
-            Action::Escape if !self.help => return Effect::Quit,
+            Action::Escape if !self.help => {
+                if !self.return_to_compare() {
+                    return Effect::Quit;
+                }
+            }
             Action::Escape | Action::ToggleHelp => {
                 self.help = !self.help;
                 self.help_scroll = 0;
@@ -203,6 +207,18 @@ impl App {
         if let Some(place) = self.history.pop() {
             self.restore(place);
         }
+    }
+
+    /// Esc on an event opened from the compare view: back to that view (the places
+    /// visited since are dropped from the history). False when not opened from it.
+    fn return_to_compare(&mut self) -> bool {
+        let Some(i) = self.history.iter().rposition(|p| p.compare.is_some()) else {
+            return false;
+        };
+        let place = self.history[i];
+        self.history.truncate(i);
+        self.restore(place);
+        true
     }
 
     /// Puts the view back to a place.

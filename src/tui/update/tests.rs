@@ -317,10 +317,19 @@ fn compare_opens_on_china_and_us_near_the_event_and_enter_opens_then_back_return
     assert_eq!(a.mode(), Mode::Compare);
     assert_eq!(a.place(), before);
     assert_eq!(compare_selected(&a), "eo-14110-revoked");
+    // Esc on the opened event returns too, even after following a link from it.
+    run(&mut a, &[Action::Follow, Action::Follow]);
+    assert!(a.compare.is_none());
+    assert_eq!(a.history.len(), 2);
+    run(&mut a, &[Action::Escape]);
+    assert_eq!(a.place(), before);
+    assert!(a.history.is_empty());
     // Esc leaves compare; the explorer is as it was before `c`.
     run(&mut a, &[Action::ToggleCompare]);
     assert!(a.compare.is_none());
     assert_eq!(selected_id(&a), "waic-2025");
+    // With no compare view to return to, Esc quits as before.
+    assert_eq!(a.update(Action::Escape), Effect::Quit);
 }
 
 #[test]
