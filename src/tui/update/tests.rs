@@ -547,3 +547,30 @@ fn compare_and_graph_never_panic_at_any_size() {
         }
     }
 }
+
+#[test]
+fn graph_click_selects_the_node_under_it() {
+    let mut a = app(120, 40);
+    run(&mut a, &[Action::Bottom, Action::ToggleGraph]);
+    let gv = a.graph.as_ref().unwrap();
+    let geo = crate::tui::view::graph::Geometry::new(a.panes().body, gv);
+    let e = a.dataset.graph.lookup("eo-14110-revoked");
+    let i = gv
+        .hood
+        .nodes
+        .iter()
+        .position(|n| Some(crate::graph::Entity::Event(n.event)) == e)
+        .unwrap();
+    let r = geo.node_rect(&gv.hood.nodes[i]).unwrap();
+    run(
+        &mut a,
+        &[Action::Click {
+            x: r.x + 2,
+            y: r.y + 1,
+        }],
+    );
+    assert_eq!(graph_selected(&a), "eo-14110-revoked");
+    // A click between nodes changes nothing.
+    run(&mut a, &[Action::Click { x: 0, y: 0 }]);
+    assert_eq!(graph_selected(&a), "eo-14110-revoked");
+}
