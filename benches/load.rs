@@ -1,6 +1,7 @@
 //! `cargo bench --bench load`: loading and validating synthetic datasets of 10k and 100k
-//! events (and as many quotes), beside what the TOML parser alone costs. Peak memory
-//! is measured in a child process per run (`VmHWM`), so that runs do not inflate each other.
+//! events (and as many quotes), beside what the TOML parser alone costs, then the same
+//! load from the cache of unchanged files, and with the search index built. Each run is
+//! a fresh process, so that times and peak memory (`VmHWM`) do not inflate each other.
 
 #![allow(clippy::cast_precision_loss)] // sizes in MiB for display
 
@@ -25,10 +26,12 @@ fn main() {
         Err(_) => vec![10_000, 100_000],
     };
     let dir = std::env::temp_dir().join(format!("aigov-bench-load-{}", std::process::id()));
+    let cache = dir.join("cache");
     let _ = std::fs::create_dir_all(&dir);
+    println!("Each cell: median time / peak memory of a fresh process.");
     println!(
-        "{:<18} {:>8} {:>11} {:>11} {:>7} {:>11} {:>11}",
-        "dataset", "MiB", "parse-only", "full load", "ratio", "peak parse", "peak load"
+        "{:<18} {:>7} {:>17} {:>17} {:>17} {:>17}",
+        "dataset", "MiB", "TOML parse only", "full load", "cached load", "cached + search ix"
     );
     for n in sizes {
         let path = dir.join(format!("synth-{n}.toml"));
@@ -41,78 +44,86 @@ fn main() {
             return;
         }
         let runs = if n >= 100_000 { 3 } else { 7 };
-        let parse = median(runs, || {
-            let t = std::fs::read_to_string(&path).unwrap_or_default();
-            black_box(toml::de::DeTable::parse(&t).is_ok());
-        });
-        let load = median(runs, || {
-            black_box(Dataset::load(&Origin::Path(path.clone())).is_ok_and(|r| r.is_ok()));
-        });
-        let peak_parse = peak("parse", &path);
-        let peak_load = peak("load", &path);
+        let parse = median(runs, "parse", &path, "");
+        let load = median(runs, "load", &path, "");
+        // The first load with a cache directory writes the cache; the next ones read it.
+        run("load", &path, &cache);
+        let cached = median(runs, "load", &path, &cache);
+        let searched = median(runs, "search", &path, &cache);
+        let cell = |(t, m): (Duration, f64)| format!("{:.0} ms / {m:.0} MiB", ms(t));
         println!(
-            "{:<18} {:>8.1} {:>9.0}ms {:>9.0}ms {:>6.2}x {:>8.0}MiB {:>8.0}MiB",
+            "{:<18} {:>7.1} {:>17} {:>17} {:>17} {:>17}",
             format!("{n} ev + {n} q"),
             text.len() as f64 / 1_048_576.0,
-            ms(parse),
-            ms(load),
-            load.as_secs_f64() / parse.as_secs_f64(),
-            peak_parse,
-            peak_load,
+            cell(parse),
+            cell(load),
+            cell(cached),
+            cell(searched),
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
+/// The median time of `runs` fresh processes doing `job`, and the peak memory of the
+/// median one.
+fn median(runs: usize, job: &str, path: &Path, cache: impl AsRef<Path>) -> (Duration, f64) {
+    let mut all: Vec<(Duration, f64)> = (0..runs).map(|_| run(job, path, cache.as_ref())).collect();
+    all.sort_by_key(|a| a.0);
+    all[all.len() / 2]
 }
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// Runs one job in a fresh process and returns its peak resident memory in MiB.
-fn peak(job: &str, path: &Path) -> f64 {
+/// Runs one job in a fresh process (the cache in `cache`, none when empty) and returns
+/// its time and peak resident memory in MiB.
+fn run(job: &str, path: &Path, cache: &Path) -> (Duration, f64) {
     let Ok(exe) = std::env::current_exe() else {
-        return f64::NAN;
+        return (Duration::ZERO, f64::NAN);
     };
     let out = Command::new(exe)
         .env(CHILD, format!("{job}:{}", path.display()))
+        .env("AIGOV_CACHE_DIR", cache)
         .output();
-    out.ok()
+    let text = out
+        .ok()
         .and_then(|o| String::from_utf8(o.stdout).ok())
-        .and_then(|s| s.trim().parse::<f64>().ok())
-        .map_or(f64::NAN, |kb| kb / 1024.0)
+        .unwrap_or_default();
+    let mut nums = text.split_whitespace().map(|s| s.parse::<f64>().ok());
+    match (nums.next().flatten(), nums.next().flatten()) {
+        (Some(us), Some(kb)) => (Duration::from_secs_f64(us / 1e6), kb / 1024.0),
+        _ => (Duration::ZERO, f64::NAN),
+    }
 }
 
+/// In the child: does the job, then prints its time (µs) and `VmHWM` (kB).
 fn child(job: &str) {
     let Some((what, path)) = job.split_once(':') else {
         return;
     };
     let path = PathBuf::from(path);
+    let t = Instant::now();
     match what {
         "parse" => {
             let t = std::fs::read_to_string(&path).unwrap_or_default();
             black_box(toml::de::DeTable::parse(&t).is_ok());
         }
+        "search" => {
+            if let Ok(Ok(ds)) = Dataset::load(&Origin::Path(path)) {
+                black_box(ds.search().len());
+            }
+        }
         _ => {
             black_box(Dataset::load(&Origin::Path(path)).is_ok_and(|r| r.is_ok()));
         }
     }
+    let elapsed = t.elapsed();
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let hwm = status
         .lines()
         .find_map(|l| l.strip_prefix("VmHWM:"))
         .map(|v| v.trim().trim_end_matches("kB").trim().to_string())
         .unwrap_or_default();
-    println!("{hwm}");
+    println!("{} {hwm}", elapsed.as_micros());
 }

@@ -40,7 +40,8 @@ fn frame(app: &App, t: &mut Terminal<TestBackend>) {
 
 fn launch(origin: &Origin) -> (Duration, App) {
     let start = Instant::now();
-    let Ok(Ok(ds)) = Dataset::load(origin) else {
+    // No load cache: each run has its own temporary files.
+    let Ok(Ok(ds)) = Dataset::load_cached(origin, None) else {
         eprintln!("could not load {origin}");
         std::process::exit(1);
     };

@@ -2,6 +2,7 @@
 //! outcomes to exit codes (0 clean, 1 problems in the data, 2 usage or I/O).
 
 pub mod check;
+pub mod export;
 pub mod filter;
 pub mod json;
 pub mod list;
@@ -25,9 +26,18 @@ use crate::load::Origin;
     after_help = "With no command, aigov opens the explorer (when stdout is a terminal).\nThe data format: see data/README.md in the repository."
 )]
 pub struct Cli {
-    /// Dataset to use: a TOML file or a directory of them [default: the bundled dataset]
+    /// Dataset to use: a TOML file or a directory of them [default: the bundled dataset];
+    /// the explorer reloads it when a file there changes
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
+
+    /// Open the explorer on this event, quote, actor or source
+    #[arg(long, value_name = "ID")]
+    pub goto: Option<String>,
+
+    /// Open the explorer with this search typed in
+    #[arg(long, value_name = "TEXT")]
+    pub query: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -80,14 +90,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export the whole dataset
+    /// Export the dataset (or what the filters keep) as JSON, CSV, Markdown, TimelineJS or DOT
+    #[command(
+        after_help = "csv: --out DIR writes events.csv, quotes.csv, actors.csv, sources.csv and links.csv;\nwithout --out (or with --out FILE.csv) only the events are written."
+    )]
     Export {
         /// Output format
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
-        /// Write to this file instead of stdout
+        /// Write to this file instead of stdout (csv: a directory, or a FILE.csv for events only)
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        #[command(flatten)]
+        filter: FilterArgs,
     },
 }
 
@@ -126,9 +141,17 @@ impl SearchKind {
 pub enum ExportFormat {
     /// One JSON object with every record (see README, "JSON output")
     Json,
+    /// RFC 4180 CSV: one file per kind of record, or the events alone
+    Csv,
+    /// A readable chronology with quotes and citations
+    Markdown,
+    /// The JSON that Knight Lab's TimelineJS3 reads
+    Timelinejs,
+    /// The event graph for Graphviz
+    Dot,
 }
 
-/// Filters shared by `list` (and later `export`).
+/// Filters shared by `list` and `export`.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct FilterArgs {
     /// Only what involves this country or bloc (by id), or its people
@@ -228,28 +251,22 @@ fn write_command(
             Ok(Outcome::Ok)
         }
         Command::Export {
-            format: ExportFormat::Json,
+            format,
             out: file,
+            filter,
         } => {
-            let value = json::export(&ds);
-            let Some(path) = file else {
-                write_json(out, &value)?;
-                return Ok(Outcome::Ok);
-            };
-            let mut text = Vec::new();
-            write_json(&mut text, &value)?;
-            if let Err(e) = std::fs::write(path, text) {
-                writeln!(err, "error: {}: {e}", path.display())?;
+            let Some(f) = filter::Filter::resolve(&ds, filter, err)? else {
                 return Ok(Outcome::Usage);
-            }
-            Ok(Outcome::Ok)
+            };
+            export::run(&ds, *format, &f, file.as_deref(), out, err)
         }
     }
 }
 
 /// Writes one JSON value, pretty-printed, and a newline: the shape of every `--json`.
 pub fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    // `From` hands back the I/O error inside, so a closed pipe stays a `BrokenPipe`.
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
     writeln!(out)
 }
 

@@ -7,7 +7,10 @@ use crate::index::Index;
 use crate::load::{self, DataFile, LoadError, Origin};
 use crate::search::SearchIndex;
 
+use std::path::PathBuf;
 use std::sync::OnceLock;
+
+pub mod cache;
 
 /// A validated dataset and its lookups.
 #[derive(Debug, Clone)]
@@ -106,8 +109,34 @@ impl Dataset {
         self.search.get_or_init(|| SearchIndex::build(&self.graph))
     }
 
-    /// Loads a dataset; on data errors returns the check with its diagnostics.
+    /// Loads a dataset; on data errors returns the check with its diagnostics. A large
+    /// dataset whose files have not changed since it last loaded comes from the cache
+    /// (see [`cache`]).
     pub fn load(origin: &Origin) -> Result<Result<Dataset, Box<Checked>>, LoadError> {
-        Ok(check(origin)?.into_dataset())
+        Self::load_cached(origin, cache::dir())
+    }
+
+    /// [`Dataset::load`] with the cache in `cache_dir`, or none.
+    pub fn load_cached(
+        origin: &Origin,
+        cache_dir: Option<PathBuf>,
+    ) -> Result<Result<Dataset, Box<Checked>>, LoadError> {
+        let cached = match (origin, cache_dir) {
+            (Origin::Path(root), Some(dir)) => cache::stamps(root)
+                .filter(|(_, total)| *total >= cache::MIN_BYTES)
+                .map(|(stamps, _)| (root, dir, stamps)),
+            _ => None,
+        };
+        let Some((root, dir, stamps)) = cached else {
+            return Ok(check(origin)?.into_dataset());
+        };
+        if let Some(graph) = cache::read(&dir, root, &stamps) {
+            return Ok(Ok(Dataset::from_graph(origin.clone(), graph)));
+        }
+        let loaded = check(origin)?.into_dataset();
+        if let Ok(ds) = &loaded {
+            cache::write(&dir, root, stamps, &ds.graph);
+        }
+        Ok(loaded)
     }
 }

@@ -6,13 +6,15 @@ pub mod link;
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 pub use date::{PartialDate, Precision};
 pub use link::LinkKind;
 
 macro_rules! index_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub struct $name(pub u32);
 
         impl $name {
@@ -42,7 +44,7 @@ index_type!(
 );
 
 /// What kind of actor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ActorKind {
     /// A state.
     Country,
@@ -89,7 +91,7 @@ impl ActorKind {
 }
 
 /// A country, bloc, organization, company or person.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Actor {
     pub id: String,
     pub name: String,
@@ -103,7 +105,7 @@ pub struct Actor {
 }
 
 /// A cited document: an article, a statement, a law.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
     pub title: String,
@@ -117,7 +119,7 @@ pub struct Source {
 }
 
 /// A typed link from the event that holds it to another event.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Link {
     pub to: EventIx,
     pub kind: LinkKind,
@@ -125,7 +127,7 @@ pub struct Link {
 }
 
 /// Something that happened, at a date known to some precision.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Event {
     pub id: String,
     pub date: PartialDate,
@@ -141,7 +143,7 @@ pub struct Event {
 }
 
 /// Words someone said or wrote, verbatim as a source printed them.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Quote {
     pub id: String,
     pub speaker: ActorIx,
@@ -160,7 +162,7 @@ pub struct Quote {
 }
 
 /// Any record, by kind and index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Entity {
     Actor(ActorIx),
     Source(SourceIx),
@@ -181,7 +183,7 @@ impl Entity {
 }
 
 /// The whole validated dataset.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Graph {
     pub actors: Vec<Actor>,
     pub sources: Vec<Source>,

@@ -5,9 +5,11 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use aigov::cli::{self, Cli, Env, Outcome};
+use aigov::diagnostic::closest;
 use aigov::load::Origin;
-use aigov::tui::{self, theme::Theme};
-use clap::Parser;
+use aigov::tui::{self, Start, theme::Theme};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -19,6 +21,14 @@ fn main() -> ExitCode {
     let Some(command) = &cli.command else {
         return explore(&cli, env, no_color);
     };
+    if cli.goto.is_some() || cli.query.is_some() {
+        Cli::command()
+            .error(
+                ErrorKind::ArgumentConflict,
+                "--goto and --query open the explorer; they do not go with a command",
+            )
+            .exit();
+    }
     let outcome = cli::run(
         &cli,
         command,
@@ -41,7 +51,7 @@ fn explore(cli: &Cli, env: Env, no_color: bool) -> ExitCode {
              aigov show ID [--json]\n  \
              aigov search QUERY [--kind K] [--json]\n  \
              aigov check [PATH]\n  \
-             aigov export --format json [--out FILE]"
+             aigov export --format json|csv|markdown|timelinejs|dot [--out FILE]"
         );
         return ExitCode::from(Outcome::Usage as u8);
     }
@@ -54,8 +64,27 @@ fn explore(cli: &Cli, env: Env, no_color: bool) -> ExitCode {
         Ok(Err(outcome)) => return ExitCode::from(outcome as u8),
         Err(_) => return ExitCode::from(Outcome::Usage as u8),
     };
+    let goto = cli.goto.as_deref().map(|id| (id, dataset.graph.lookup(id)));
+    if let Some((id, None)) = goto {
+        let ids = dataset.graph.ids.keys().map(String::as_str);
+        let hint = closest(id, ids).map_or_else(
+            || "`aigov search` finds records by their words".to_string(),
+            |c| format!("did you mean \"{c}\"?"),
+        );
+        let _ = writeln!(
+            err,
+            "error: --goto \"{id}\": no record has this id\n  = hint: {hint}"
+        );
+        return ExitCode::from(Outcome::Usage as u8);
+    }
+    let goto = goto.and_then(|(_, entity)| entity);
     drop(err);
-    match tui::run(dataset, Theme::for_no_color(no_color)) {
+    let start = Start {
+        watched: cli.data.as_deref(),
+        goto,
+        query: cli.query.clone(),
+    };
+    match tui::run(dataset, Theme::for_no_color(no_color), start) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("aigov: terminal error: {e}");

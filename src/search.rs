@@ -153,11 +153,24 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Folds every field of `g`.
+    /// Folds every field of `g`: events and quotes (nearly all the text) on two threads.
     pub fn build(g: &Graph) -> Self {
+        let (events, quotes) = std::thread::scope(|s| {
+            let quotes = s.spawn(|| Self::quotes(g));
+            let events = Self::events(g);
+            (events, quotes.join().unwrap_or_else(|_| Self::quotes(g)))
+        });
+        let mut ix = events;
+        for part in [quotes, Self::actors(g), Self::sources(g)] {
+            ix.append(part);
+        }
+        ix.text.shrink_to_fit();
+        ix
+    }
+
+    fn events(g: &Graph) -> Self {
         let mut ix = SearchIndex::default();
         let mut batch: Vec<(Field, u16, &str)> = Vec::new();
-        let start = to_u32(ix.docs.len());
         for (i, ev) in g.events.iter().enumerate() {
             batch.push((Field::Title, 0, &ev.title));
             batch.extend(ev.place.as_deref().map(|p| (Field::Place, 0, p)));
@@ -167,8 +180,13 @@ impl SearchIndex {
             batch.extend(ev.summary.as_deref().map(|s| (Field::Summary, 0, s)));
             ix.push(Entity::Event(EventIx(to_u32(i))), Some(ev.date), &mut batch);
         }
-        ix.kinds[0] = start..to_u32(ix.docs.len());
-        let start = to_u32(ix.docs.len());
+        ix.kinds[0] = 0..to_u32(ix.docs.len());
+        ix
+    }
+
+    fn quotes(g: &Graph) -> Self {
+        let mut ix = SearchIndex::default();
+        let mut batch: Vec<(Field, u16, &str)> = Vec::new();
         for (i, q) in g.quotes.iter().enumerate() {
             let qx = QuoteIx(to_u32(i));
             batch.push((Field::Speaker, 0, &g.actor(q.speaker).name));
@@ -177,8 +195,13 @@ impl SearchIndex {
             batch.extend(q.original.as_deref().map(|s| (Field::Original, 0, s)));
             ix.push(Entity::Quote(qx), Some(g.quote_date(qx)), &mut batch);
         }
-        ix.kinds[1] = start..to_u32(ix.docs.len());
-        let start = to_u32(ix.docs.len());
+        ix.kinds[1] = 0..to_u32(ix.docs.len());
+        ix
+    }
+
+    fn actors(g: &Graph) -> Self {
+        let mut ix = SearchIndex::default();
+        let mut batch: Vec<(Field, u16, &str)> = Vec::new();
         for (i, a) in g.actors.iter().enumerate() {
             batch.push((Field::Name, 0, &a.name));
             batch.extend(a.role.as_deref().map(|s| (Field::Role, 0, s)));
@@ -188,17 +211,44 @@ impl SearchIndex {
             batch.extend(a.summary.as_deref().map(|s| (Field::Summary, 0, s)));
             ix.push(Entity::Actor(ActorIx(to_u32(i))), None, &mut batch);
         }
-        ix.kinds[2] = start..to_u32(ix.docs.len());
-        let start = to_u32(ix.docs.len());
+        ix.kinds[2] = 0..to_u32(ix.docs.len());
+        ix
+    }
+
+    fn sources(g: &Graph) -> Self {
+        let mut ix = SearchIndex::default();
+        let mut batch: Vec<(Field, u16, &str)> = Vec::new();
         for (i, s) in g.sources.iter().enumerate() {
             batch.push((Field::Title, 0, &s.title));
             batch.push((Field::Publisher, 0, &s.publisher));
             batch.extend(s.summary.as_deref().map(|t| (Field::Summary, 0, t)));
             ix.push(Entity::Source(SourceIx(to_u32(i))), s.published, &mut batch);
         }
-        ix.kinds[3] = start..to_u32(ix.docs.len());
-        ix.text.shrink_to_fit();
+        ix.kinds[3] = 0..to_u32(ix.docs.len());
         ix
+    }
+
+    /// Appends an index built alone (its text, fields and docs from 0) after this one.
+    fn append(&mut self, part: SearchIndex) {
+        let text = to_u32(self.text.len());
+        let fields = to_u32(self.fields.len());
+        let docs = to_u32(self.docs.len());
+        self.text.push_str(&part.text);
+        self.fields
+            .extend(part.fields.into_iter().map(|f| FieldRec {
+                start: f.start + text,
+                end: f.end + text,
+                ..f
+            }));
+        self.docs.extend(part.docs.into_iter().map(|d| Doc {
+            fields: (d.fields.0 + fields, d.fields.1 + fields),
+            ..d
+        }));
+        for (mine, theirs) in self.kinds.iter_mut().zip(part.kinds) {
+            if !theirs.is_empty() {
+                *mine = theirs.start + docs..theirs.end + docs;
+            }
+        }
     }
 
     fn push(

@@ -12,9 +12,11 @@ pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
+pub mod watch;
 pub mod worker;
 
 use std::io;
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::mpsc;
 
@@ -25,18 +27,49 @@ use self::app::App;
 use self::input::Input;
 use self::theme::Theme;
 use crate::dataset::Dataset;
+use crate::graph::Entity;
+
+/// How the explorer starts, besides its data.
+#[derive(Debug, Clone, Default)]
+pub struct Start<'a> {
+    /// Reload the data when a file here changes (`--data`).
+    pub watched: Option<&'a Path>,
+    /// Open on this record (`--goto`).
+    pub goto: Option<Entity>,
+    /// Open with this search typed in (`--query`).
+    pub query: Option<String>,
+}
 
 /// Runs the explorer on `dataset` until the user quits or a signal asks to stop; the
 /// terminal is restored in every case.
-pub fn run(dataset: Dataset, theme: Theme) -> io::Result<()> {
+pub fn run(dataset: Dataset, theme: Theme, start: Start<'_>) -> io::Result<()> {
     let (mut terminal, _guard) = terminal::enter(theme.monochrome)?;
     let (tx, rx) = mpsc::channel();
     input::spawn_signals(tx.clone())?;
     input::spawn_terminal(tx.clone());
     let size = terminal.size()?;
     let dataset = Arc::new(dataset);
-    let worker = worker::Worker::spawn(dataset.clone(), tx);
+    let mut worker = worker::Worker::spawn(dataset.clone(), tx.clone());
     let mut app = App::new(dataset, theme, Rect::new(0, 0, size.width, size.height));
+    // Without a watch (an unwatchable path, too many watches) the explorer still works;
+    // the status bar says so once.
+    if let Some(entity) = start.goto {
+        app.go_to(entity);
+    }
+    if let Some(query) = start.query
+        && app.type_search(&query) == Effect::Search
+        && let Some((generation, input)) = app.search_request()
+    {
+        worker.submit(generation, input);
+    }
+    let _watch = match start.watched.map(|p| watch::spawn(p, tx.clone())) {
+        Some(Err(e)) => {
+            app.notice = Some(format!("live reload is off: {e}"));
+            None
+        }
+        Some(Ok(w)) => Some(w),
+        None => None,
+    };
     loop {
         terminal.draw(|frame| {
             view::render(&app, frame);
@@ -58,6 +91,21 @@ pub fn run(dataset: Dataset, theme: Theme) -> io::Result<()> {
                     Input::Failed(e) => return Err(e),
                     Input::Searched(r) => {
                         changed |= app.searched(r);
+                        None
+                    }
+                    Input::Reloaded(r) => {
+                        changed = true;
+                        let before = app.dataset.clone();
+                        let effect = app.reloaded(r);
+                        if !Arc::ptr_eq(&before, &app.dataset) {
+                            // The old worker ends when its queue is dropped.
+                            worker = worker::Worker::spawn(app.dataset.clone(), tx.clone());
+                        }
+                        if effect == Effect::Search
+                            && let Some((generation, input)) = app.search_request()
+                        {
+                            worker.submit(generation, input);
+                        }
                         None
                     }
                 };

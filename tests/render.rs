@@ -346,3 +346,35 @@ fn no_color_compare_and_graph_mark_the_selection_and_never_underline_lines() {
         }
     }
 }
+
+#[test]
+fn the_quote_a_search_lands_on_has_a_bar() {
+    let mut actions = typed("fragmentee");
+    actions.push(Action::SearchAccept);
+    let t = draw(&app(120, 40, Theme::default(), &actions));
+    insta::assert_snapshot!("landed_fragmentee_120x40", t.backend());
+    let screen = format!("{:?}", t.backend());
+    assert!(screen.contains("▌ « le développement global"), "{screen}");
+}
+
+#[test]
+fn the_preview_shows_a_match_deep_in_a_long_text() {
+    // The words end a long summary of the bundled data; at 80×24 the preview has few rows.
+    let ds = Arc::new(
+        Dataset::load(&aigov::load::Origin::Bundled)
+            .unwrap()
+            .unwrap(),
+    );
+    let mut app = App::new(ds, Theme::monochrome(), Rect::new(0, 0, 80, 24));
+    for a in typed("'without naming") {
+        app.update(a);
+    }
+    let t = draw(&app);
+    let screen = format!("{:?}", t.backend());
+    let preview = screen
+        .split("waic-2025-waico-proposal ·")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(preview.contains("without naming the US"), "{screen}");
+    assert!(preview.contains('…'), "{screen}");
+}

@@ -4,8 +4,9 @@
 
 use serde_json::{Value, json};
 
+use super::export::Selection;
 use crate::dataset::Dataset;
-use crate::graph::{ActorIx, EventIx, Graph, QuoteIx, SourceIx, to_u32};
+use crate::graph::{ActorIx, EventIx, Graph, QuoteIx, SourceIx};
 
 /// Version of the export document; bumped only on an incompatible change.
 pub const EXPORT_VERSION: u32 = 1;
@@ -84,15 +85,16 @@ pub fn quote(g: &Graph, ix: QuoteIx) -> Value {
     })
 }
 
-/// The whole dataset: `{ "version", "actors", "sources", "events", "quotes" }`, events in
-/// timeline order, the rest in file order.
-pub fn export(ds: &Dataset) -> Value {
+/// The export document: `{ "version", "actors", "sources", "events", "quotes" }` with the
+/// records of a selection (the whole dataset when nothing is filtered), events in timeline
+/// order, the rest in file order.
+pub fn export(ds: &Dataset, sel: &Selection) -> Value {
     let g = &ds.graph;
     json!({
         "version": EXPORT_VERSION,
-        "actors": (0..g.actors.len()).map(|i| actor(g, ActorIx(to_u32(i)))).collect::<Vec<_>>(),
-        "sources": (0..g.sources.len()).map(|i| source(g, SourceIx(to_u32(i)))).collect::<Vec<_>>(),
-        "events": ds.index.timeline.iter().map(|&e| event(g, e)).collect::<Vec<_>>(),
-        "quotes": (0..g.quotes.len()).map(|i| quote(g, QuoteIx(to_u32(i)))).collect::<Vec<_>>(),
+        "actors": sel.actors.iter().map(|&a| actor(g, a)).collect::<Vec<_>>(),
+        "sources": sel.sources.iter().map(|&s| source(g, s)).collect::<Vec<_>>(),
+        "events": sel.events.iter().map(|&e| event(g, e)).collect::<Vec<_>>(),
+        "quotes": sel.quotes.iter().map(|&q| quote(g, q)).collect::<Vec<_>>(),
     })
 }

@@ -1,7 +1,9 @@
 //! `LinkKind`: the closed set of typed links between events, with their labels. No I/O.
 
+use serde::{Deserialize, Serialize};
+
 /// The kind of a link from one event to another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum LinkKind {
     /// This event answers the target.
     RespondsTo,

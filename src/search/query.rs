@@ -23,10 +23,14 @@ pub enum How {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
     pub pattern: String,
+    /// The pattern without a French plural or feminine ending (see [`stem`]); a fuzzy
+    /// term matches where its stem does, ranked below the whole word. Equal to
+    /// `pattern` when there is nothing to strip or the term is not fuzzy.
+    pub stem: String,
     pub how: How,
     /// `!word`: the record must not contain it, in any field.
     pub negate: bool,
-    /// The characters the pattern needs (see [`mask`]).
+    /// The characters the stem needs (see [`mask`]).
     pub mask: u64,
 }
 
@@ -86,7 +90,8 @@ impl Query {
                 && !n.negate
                 && o.how == n.how
                 && match o.how {
-                    How::Fuzzy => is_subsequence(&o.pattern, &n.pattern),
+                    // A record matching `n` holds `n`'s stem, so it holds `o`'s stem.
+                    How::Fuzzy => is_subsequence(&o.stem, &n.stem),
                     How::Exact => n.pattern.contains(&o.pattern),
                     How::Prefix => n.pattern.starts_with(&o.pattern),
                     How::Suffix => n.pattern.ends_with(&o.pattern),
@@ -137,12 +142,34 @@ fn term(word: &str) -> Option<Term> {
         return None;
     }
     let pattern = fold(w);
+    let stem = if how == How::Fuzzy {
+        stem(&pattern).to_string()
+    } else {
+        pattern.clone()
+    };
     Some(Term {
-        mask: mask(&pattern),
+        mask: mask(&stem),
+        stem,
         pattern,
         how,
         negate,
     })
+}
+
+/// A folded word without its French plural (`s`, `x`) and then feminine (`e`) ending,
+/// when at least four characters remain: `fragmentee` → `fragmente` (so that it finds
+/// « fragmenté »), `equitables` → `equitabl`. Other words are left whole.
+pub fn stem(word: &str) -> &str {
+    let plural = word
+        .strip_suffix('s')
+        .or_else(|| word.strip_suffix('x'))
+        .unwrap_or(word);
+    let singular = plural.strip_suffix('e').unwrap_or(plural);
+    if singular.chars().count() >= 4 {
+        singular
+    } else {
+        word
+    }
 }
 
 /// The bit of a folded character: letters and digits have their own, every non-ASCII
@@ -200,6 +227,20 @@ mod tests {
     }
 
     #[test]
+    fn stems_drop_a_plural_then_a_feminine_ending() {
+        assert_eq!(stem("fragmentee"), "fragmente");
+        assert_eq!(stem("fragmentees"), "fragmente");
+        assert_eq!(stem("equitables"), "equitabl");
+        assert_eq!(stem("sommets"), "sommet");
+        assert_eq!(stem("jeux"), "jeux");
+        assert_eq!(stem("ie"), "ie");
+        assert_eq!(stem("norme"), "norm");
+        assert_eq!(one("fragmentee").stem, "fragmente");
+        // Exact terms match as written.
+        assert_eq!(one("'fragmentee").stem, "fragmentee");
+    }
+
+    #[test]
     fn typing_on_narrows_but_a_new_scope_or_a_negation_does_not() {
         let p = |s| Query::parse(s);
         assert!(p("gouv").narrows(&p("gou")));
@@ -208,5 +249,8 @@ mod tests {
         assert!(!p("q:").narrows(&p("q")));
         assert!(!p("!ab").narrows(&p("!a")));
         assert!(p("q: x").narrows(&p("x")));
+        // Through stems: `fragmentee` matches where `fragmente` does.
+        assert!(p("fragmentee").narrows(&p("fragment")));
+        assert!(p("fragmentees").narrows(&p("fragmentee")));
     }
 }

@@ -142,3 +142,66 @@ fn narrowing_from_an_earlier_query_gives_the_same_matches() {
     assert_eq!(a.docs(), b.docs());
     assert!(ix.matches(&narrow, None, &|| true).is_none(), "cancelled");
 }
+
+#[test]
+fn a_plural_or_feminine_ending_still_finds_the_word() {
+    let ds = fixture();
+    // « fragmenté » folds to `fragmente`: `fragmentee` is not in it, its stem is.
+    assert_eq!(ids(&ds, "fragmentee")[0], "q-li-fragmented");
+    assert_eq!(ids(&ds, "gouvernance fragmentee")[0], "q-li-fragmented");
+    assert_eq!(marked(&ds, "fragmentee"), "fragmenté");
+    // A plural finds the singular.
+    let (hits, _) = ds.search().query("developpements", 5);
+    assert_eq!(ds.graph.id_of(hits[0].entity), "q-li-fragmented");
+    // Exact terms are not stemmed.
+    assert!(ids(&ds, "'fragmentee").is_empty());
+}
+
+#[test]
+fn the_first_screenful_from_titles_is_the_first_screenful_of_everything() {
+    // Enough records for the scan to run on every core.
+    let text = crate::synth::generate(crate::synth::Spec {
+        events: 11_000,
+        quotes: 11_000,
+    });
+    let dir = std::env::temp_dir().join(format!("aigov-first-screen-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("synth.toml");
+    std::fs::write(&path, text).unwrap();
+    let ds = Dataset::load(&Origin::Path(path)).unwrap().unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let ix = ds.search();
+    let mut from_titles = 0;
+    for typed in [
+        "g",
+        "gouv",
+        "gouvernance",
+        "gouvernance m",
+        "pekin",
+        "e: sommet",
+        "'l'ia",
+        "ia !sud",
+        "zzz",
+    ] {
+        let q = Query::parse(typed);
+        let all = ix.matches(&q, None, &|| false).unwrap();
+        let Some(first) = ix.first_screen(&q, None, 60, &|| false) else {
+            continue;
+        };
+        from_titles += 1;
+        assert!(first.total() <= all.total(), "{typed}");
+        assert_eq!(first.rank(ix, &q, 60), all.rank(ix, &q, 60), "{typed}");
+    }
+    assert!(
+        from_titles >= 5,
+        "titles answered only {from_titles} queries"
+    );
+    assert!(
+        ix.first_screen(&Query::parse("zzz"), None, 60, &|| false)
+            .is_none()
+    );
+    assert!(
+        ix.first_screen(&Query::parse("g"), None, 60, &|| true)
+            .is_none()
+    );
+}

@@ -10,6 +10,7 @@ use super::compare::{Compare, Side};
 use super::keymap::Mode;
 use super::neighbourhood::Neighbourhood;
 use super::theme::Theme;
+use super::watch::Problems;
 use crate::dataset::Dataset;
 use crate::graph::{ActorIx, EventIx, QuoteIx};
 use crate::search::Hit;
@@ -192,6 +193,10 @@ pub struct App {
     pub compare: Option<CompareView>,
     /// The link graph, while open (over the compare view when both are).
     pub graph: Option<GraphView>,
+    /// Why the last reload of the watched data was refused; shown until a reload works.
+    pub problems: Option<Problems>,
+    /// A one-off message for the status bar ("reloaded"), cleared by the next key.
+    pub notice: Option<String>,
 }
 
 impl App {
@@ -219,6 +224,8 @@ impl App {
             landed_quote: None,
             compare: None,
             graph: None,
+            problems: None,
+            notice: None,
         };
         app.refilter();
         app

@@ -13,6 +13,7 @@ use ratatui::crossterm::event::{
 use super::action::Action;
 use super::app::Searched;
 use super::keymap::Key;
+use super::watch::Reload;
 
 /// What the loop receives.
 #[derive(Debug)]
@@ -27,6 +28,8 @@ pub enum Input {
     Failed(io::Error),
     /// Results from the search worker.
     Searched(Searched),
+    /// The watched data changed and was loaded again.
+    Reloaded(Reload),
 }
 
 /// The key of a crossterm key event, if the explorer knows it.

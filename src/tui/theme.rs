@@ -21,13 +21,15 @@ pub struct Theme {
     pub selected_unfocused: Style,
     pub year: Style,
     pub link: Style,
-    /// Lines joining linked events (compare gutter, link graph): never underlined.
-    pub connector: Style,
     pub quote: Style,
     pub density: Style,
     pub key: Style,
     /// Characters a search matched.
     pub matched: Style,
+    /// Errors: the problems panel.
+    pub error: Style,
+    /// A one-off message in the status bar.
+    pub notice: Style,
 }
 
 impl Default for Theme {
@@ -53,13 +55,14 @@ impl Theme {
             selected_unfocused: Style::new().add_modifier(Modifier::REVERSED),
             year: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             link: Style::new().fg(Color::Blue),
-            connector: Style::new().fg(Color::Blue),
             quote: Style::new().fg(Color::Green),
             density: Style::new().fg(Color::Magenta),
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             matched: Style::new()
                 .fg(Color::Yellow)
                 .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            notice: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
         }
     }
 
@@ -76,12 +79,19 @@ impl Theme {
             selected_unfocused: Style::new().add_modifier(Modifier::REVERSED),
             year: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             link: Style::new().add_modifier(Modifier::UNDERLINED),
-            connector: Style::new(),
             quote: Style::new().add_modifier(Modifier::ITALIC),
             density: Style::new(),
             key: Style::new().add_modifier(Modifier::BOLD),
             matched: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            error: Style::new().add_modifier(Modifier::BOLD),
+            notice: Style::new().add_modifier(Modifier::BOLD),
         }
+    }
+
+    /// Lines joining linked events (compare gutter, link graph): the link style, never
+    /// underlined (an underline on box-drawing lines reads as noise).
+    pub fn connector(&self) -> Style {
+        self.link.remove_modifier(Modifier::UNDERLINED)
     }
 
     /// The theme for an environment: monochrome when `NO_COLOR` is set and not empty.

@@ -13,6 +13,9 @@ const MIN_PAGE: usize = 1;
 impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) -> Effect {
+        if !matches!(action, Action::Resize { .. }) {
+            self.notice = None;
+        }
         match action {
             Action::Quit => return Effect::Quit,
             Action::Escape if !self.help => {
@@ -372,6 +375,7 @@ fn scrolled(offset: usize, row: usize, height: usize) -> usize {
 
 mod compare;
 mod graph;
+mod reload;
 mod search;
 #[cfg(test)]
 mod tests;

@@ -8,6 +8,7 @@ pub mod event;
 pub mod graph;
 pub mod header;
 pub mod help;
+pub mod problems;
 pub mod quotes;
 pub mod search;
 pub mod status;
@@ -59,6 +60,13 @@ pub fn render(app: &App, frame: &mut Frame) {
         quotes::render(app, panes.quotes, buf);
     }
     status::render(app, panes.status, buf);
+    if let Some(p) = &app.problems {
+        let above_status = Rect {
+            height: panes.status.y.saturating_sub(area.y),
+            ..area
+        };
+        problems::render(app, p, above_status, buf);
+    }
     if let Some(sb) = &app.search {
         search::render(app, sb, area, buf);
     }

@@ -1,6 +1,7 @@
 //! The search worker: one thread that runs the popup's searches off the input thread.
 //! A newer request cancels an older one through a generation counter (television's
-//! model); the first screenful is sent as soon as it is ranked, the rest after.
+//! model); the first screenful is sent as soon as it is ranked (from titles alone when
+//! they hold enough), then every hit with the full count.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -47,24 +48,31 @@ impl Worker {
                     .as_ref()
                     .filter(|(old, _)| q.narrows(old))
                     .map(|(_, docs)| docs.as_slice());
-                let Some(m): Option<Matches> = ix.matches(&q, within, &cancelled) else {
-                    continue;
-                };
-                // The first screenful at once, then (unless a newer search came) the rest.
-                let send = |limit: usize| {
-                    let hits = m.rank(ix, &q, limit);
-                    let partial = m.total() > hits.len() && limit < MAX_HITS;
-                    let total = m.total();
+                let send = |m: &Matches, limit: usize, partial: bool| {
                     out.send(Input::Searched(Searched {
                         generation,
-                        hits,
-                        total,
+                        hits: m.rank(ix, &q, limit),
+                        total: m.total(),
                         partial,
                     }))
-                    .map(|()| partial)
                 };
-                let Ok(more) = send(FIRST_SCREEN) else { return };
-                if more && !cancelled() && send(MAX_HITS).is_err() {
+                // The first screenful at once: from titles alone when they hold enough
+                // (their count is then a lower bound), else from every match.
+                let first = ix.first_screen(&q, within, FIRST_SCREEN, &cancelled);
+                if let Some(m) = &first
+                    && send(m, FIRST_SCREEN, true).is_err()
+                {
+                    return;
+                }
+                let Some(m) = ix.matches(&q, within, &cancelled) else {
+                    continue;
+                };
+                // Then (unless a newer search came) every hit, with the full count.
+                let more = m.total() > FIRST_SCREEN;
+                if first.is_none() && send(&m, FIRST_SCREEN, more).is_err() {
+                    return;
+                }
+                if (first.is_some() || more) && !cancelled() && send(&m, MAX_HITS, false).is_err() {
                     return;
                 }
                 last = Some((q, m.docs()));

@@ -6,7 +6,8 @@ use super::super::app::{App, CompareAt, CompareView, ListCursor};
 use super::super::compare::{Side, default_pair};
 use super::super::view;
 use super::moved;
-use crate::graph::EventIx;
+use crate::dataset::Dataset;
+use crate::graph::{ActorIx, Entity, EventIx};
 
 impl App {
     /// Opens the compare view: China and the US (or the two most present countries), the
@@ -174,6 +175,40 @@ impl App {
         self.event_scroll = 0;
         self.quotes_scroll = 0;
         self.focus(Pane::Event);
+    }
+
+    /// After a reload: the compare view on the same countries and the same event, by id
+    /// (China and the US again when a country has gone); closed with fewer than two.
+    pub(super) fn keep_compare_by_id(&mut self, old: &Dataset) {
+        let Some(cv) = self.compare.take() else {
+            return;
+        };
+        let ds = self.dataset.clone();
+        let (g, ix) = (&ds.graph, &ds.index);
+        let actor = |a: ActorIx| match g.lookup(&old.graph.actor(a).id) {
+            Some(Entity::Actor(n)) if ix.countries.contains(&n) => Some(n),
+            _ => None,
+        };
+        let pair = match (actor(cv.at.left), actor(cv.at.right)) {
+            (Some(l), Some(r)) if l != r => Some((l, r)),
+            _ => default_pair(g, ix),
+        };
+        let Some((left, right)) = pair else {
+            return;
+        };
+        let at = CompareAt {
+            left,
+            right,
+            cursor: ListCursor::default(),
+            side: cv.at.side,
+        };
+        let mut view = CompareView::new(&ds, at);
+        let event = cv.selected().and_then(|e| g.lookup(&old.graph.event(e).id));
+        if let Some(Entity::Event(e)) = event {
+            view.at.cursor.selected = view.layout.row_near(g, e);
+        }
+        centre_cursor(&mut view, view::compare::list_rows(self.viewport));
+        self.compare = Some(view);
     }
 
     /// Keeps the compare cursor in its rows and in view, the list full where it can be.

@@ -5,6 +5,8 @@ use super::super::action::Action;
 use super::super::app::{App, GraphView};
 use super::super::neighbourhood::{Neighbourhood, Step};
 use super::super::view;
+use crate::dataset::Dataset;
+use crate::graph::{Entity, EventIx};
 
 impl App {
     /// Opens the graph on the event under the compare cursor, else the selected event.
@@ -63,6 +65,37 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// After a reload: the graph on the same centre, the same node selected, the earlier
+    /// centres that are still there, all by id; closed when the centre has gone.
+    pub(super) fn keep_graph_by_id(&mut self, old: &Dataset) {
+        let Some(gv) = self.graph.take() else {
+            return;
+        };
+        let ds = self.dataset.clone();
+        let find = |e: EventIx| match ds.graph.lookup(&old.graph.event(e).id) {
+            Some(Entity::Event(n)) => Some(n),
+            _ => None,
+        };
+        let Some(centre) = find(gv.hood.centre()) else {
+            return;
+        };
+        let mut view = GraphView::new(&ds, centre);
+        if let Some(sel) = find(gv.selected()) {
+            view.selected = view
+                .hood
+                .nodes
+                .iter()
+                .position(|n| n.event == sel)
+                .unwrap_or(0);
+        }
+        view.history = gv
+            .history
+            .iter()
+            .filter_map(|&(c, _)| find(c).map(|c| (c, 0)))
+            .collect();
+        self.graph = Some(view);
     }
 
     /// Keeps the selected node in view.

@@ -23,6 +23,15 @@ impl App {
         });
     }
 
+    /// Opens the popup with `text` typed in (`--query`).
+    pub fn type_search(&mut self, text: &str) -> Effect {
+        self.open_search();
+        if let Some(sb) = self.search.as_mut() {
+            sb.input = text.to_string();
+        }
+        self.search_changed()
+    }
+
     /// An action while the popup is open.
     pub(super) fn update_search(&mut self, action: Action) -> Effect {
         let page = view::search::list_rows(self.viewport).max(1);
@@ -30,6 +39,29 @@ impl App {
             return Effect::None;
         };
         match action {
+            Action::Scroll { down, .. } => {
+                let step = if down {
+                    Action::MoveDown
+                } else {
+                    Action::MoveUp
+                };
+                sb.selected = moved(sb.selected, sb.hits.len(), page, step);
+                return Effect::None;
+            }
+            Action::Click { x, y } => {
+                // A click on a hit selects it; a click on the selected hit goes to it.
+                let Some(i) = view::search::hit_at(self.viewport, sb.offset, x, y) else {
+                    return Effect::None;
+                };
+                if i >= sb.hits.len() {
+                    return Effect::None;
+                }
+                if i != sb.selected {
+                    sb.selected = i;
+                    return Effect::None;
+                }
+                return self.update_search(Action::SearchAccept);
+            }
             Action::SearchInput(c) => sb.input.push(c),
             Action::SearchBackspace => {
                 sb.input.pop();
@@ -65,7 +97,7 @@ impl App {
     }
 
     /// The input changed: search now on a small dataset, else ask the runtime.
-    fn search_changed(&mut self) -> Effect {
+    pub(super) fn search_changed(&mut self) -> Effect {
         let ds = self.dataset.clone();
         let g = &ds.graph;
         let small =

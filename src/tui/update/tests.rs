@@ -574,3 +574,177 @@ fn graph_click_selects_the_node_under_it() {
     run(&mut a, &[Action::Click { x: 0, y: 0 }]);
     assert_eq!(graph_selected(&a), "eo-14110-revoked");
 }
+
+/// The explorer fixture copied to a temporary directory, to edit.
+fn editable_fixture(name: &str) -> PathBuf {
+    let from = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/explorer"
+    ));
+    let dir = std::env::temp_dir().join(format!("aigov-reload-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in std::fs::read_dir(&from).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, dir.join(f.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_reload_keeps_the_country_and_event_by_id_and_a_bad_one_keeps_the_data() {
+    use crate::tui::watch::{Reload, reload};
+    let dir = editable_fixture("keep");
+    let origin = Origin::Path(dir.clone());
+    let mut app = App::new(
+        Arc::new(Dataset::load(&origin).unwrap().unwrap()),
+        Theme::default(),
+        Rect::new(0, 0, 120, 40),
+    );
+    choose(&mut app, "China");
+    run(&mut app, &[Action::Focus(Pane::Timeline), Action::Bottom]);
+    let before = selected_id(&app).to_string();
+    let country = app.country();
+    // A new event before every other one shifts every position by one.
+    let events = dir.join("events.toml");
+    let text = std::fs::read_to_string(&events).unwrap();
+    let first = "[[event]]\nid = \"a-new-first-event\"\ndate = \"1900\"\ntitle = \"First\"\nactors = [\"cn\"]\n\n";
+    std::fs::write(&events, format!("{first}{text}")).unwrap();
+    let Reload::Loaded(ds) = reload(&origin) else {
+        panic!("the edited fixture must load");
+    };
+    assert_eq!(app.reloaded(Reload::Loaded(ds)), Effect::None);
+    assert_eq!(selected_id(&app), before);
+    assert_eq!(
+        app.country().map(|c| app.dataset.graph.actor(c).id.clone()),
+        country.map(|_| "cn".to_string())
+    );
+    assert!(app.notice.as_deref().unwrap().starts_with("data reloaded"));
+    assert!(app.history.is_empty());
+    // A typo: the data stays, the problem shows where it is.
+    std::fs::write(
+        &events,
+        format!("{first}{text}").replace("date = \"1900\"", "date = \"1900-13\""),
+    )
+    .unwrap();
+    let failed = reload(&origin);
+    assert!(matches!(failed, Reload::Failed(_)));
+    app.reloaded(failed);
+    assert_eq!(selected_id(&app), before);
+    let problems = app.problems.clone().unwrap();
+    assert!(
+        problems.lines[0].contains("events.toml:3:8: error"),
+        "{problems:?}"
+    );
+    // Fixed: the panel goes.
+    std::fs::write(&events, format!("{first}{text}")).unwrap();
+    let fixed = reload(&origin);
+    app.reloaded(fixed);
+    assert!(app.problems.is_none());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_reload_during_a_search_runs_it_again() {
+    use crate::tui::watch::{Reload, reload};
+    let dir = editable_fixture("search");
+    let origin = Origin::Path(dir.clone());
+    let mut app = App::new(
+        Arc::new(Dataset::load(&origin).unwrap().unwrap()),
+        Theme::default(),
+        Rect::new(0, 0, 120, 40),
+    );
+    search(&mut app, "fragmente");
+    let before = app.search.as_ref().unwrap().hits.len();
+    assert!(before > 0);
+    let quotes = dir.join("quotes.toml");
+    let text = std::fs::read_to_string(&quotes).unwrap();
+    std::fs::write(&quotes, text.replace("fragment", "divis")).unwrap();
+    let Reload::Loaded(ds) = reload(&origin) else {
+        panic!("must load");
+    };
+    app.reloaded(Reload::Loaded(ds));
+    let after = app.search.as_ref().unwrap().hits.len();
+    assert!(after < before, "{before} → {after}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_mouse_picks_a_hit_in_the_popup_and_a_second_click_goes_to_it() {
+    let mut a = app(120, 40);
+    search(&mut a, "trump");
+    let hits = a.search.as_ref().unwrap().hits.clone();
+    assert!(hits.len() >= 3);
+    let rect = crate::tui::view::search::popup(a.viewport);
+    let (x, y) = (rect.x + 10, rect.y + 3 + 2); // the third hit
+    run(&mut a, &[Action::Click { x, y }]);
+    assert_eq!(a.search.as_ref().unwrap().selected, 2);
+    // The wheel moves the selection.
+    run(&mut a, &[Action::Scroll { x, y, down: false }]);
+    assert_eq!(a.search.as_ref().unwrap().selected, 1);
+    run(&mut a, &[Action::Scroll { x, y, down: true }]);
+    // Outside the list: nothing.
+    run(&mut a, &[Action::Click { x: 0, y: 0 }]);
+    assert_eq!(a.search.as_ref().unwrap().selected, 2);
+    run(&mut a, &[Action::Click { x, y }]);
+    assert!(a.search.is_none(), "the second click goes to the hit");
+    assert_eq!(a.found.at, 2);
+    assert_eq!(a.found.hits[2].entity, hits[2].entity);
+}
+
+#[test]
+fn a_reload_keeps_compare_and_the_graph_by_id_and_closes_a_graph_whose_centre_went() {
+    use crate::tui::watch::{Reload, reload};
+    let dir = editable_fixture("views");
+    let origin = Origin::Path(dir.clone());
+    let mut a = App::new(
+        Arc::new(Dataset::load(&origin).unwrap().unwrap()),
+        Theme::default(),
+        Rect::new(0, 0, 120, 40),
+    );
+    run(
+        &mut a,
+        &[
+            Action::ToggleCompare,
+            Action::Bottom,
+            Action::ToggleGraph,
+            Action::MoveLeft,
+            Action::MoveDown,
+            Action::Follow,
+            Action::MoveRight,
+        ],
+    );
+    assert_eq!(graph_centre(&a), "us-ai-action-plan");
+    assert_eq!(graph_selected(&a), "waic-2025");
+    // A new first event shifts every event's position and index.
+    let events = dir.join("events.toml");
+    let text = std::fs::read_to_string(&events).unwrap();
+    let first = "[[event]]\nid = \"a-new-first-event\"\ndate = \"1900\"\ntitle = \"First\"\nactors = [\"us\"]\n\n";
+    std::fs::write(&events, format!("{first}{text}")).unwrap();
+    let Reload::Loaded(ds) = reload(&origin) else {
+        panic!("the edited fixture must load");
+    };
+    a.reloaded(Reload::Loaded(ds));
+    assert_eq!(compare_ids(&a), ("cn".into(), "us".into()));
+    assert_eq!(compare_selected(&a), "waic-2025");
+    assert_eq!(graph_centre(&a), "us-ai-action-plan");
+    assert_eq!(graph_selected(&a), "waic-2025");
+    run(&mut a, &[Action::GoBack]);
+    assert_eq!(graph_centre(&a), "waic-2025", "the earlier centre, by id");
+    // Recentre on APEC, then delete it: the graph closes, compare stays.
+    run(&mut a, &[Action::Top, Action::MoveRight, Action::Follow]);
+    assert_eq!(graph_centre(&a), "apec-2025");
+    let without: String = format!("{first}{text}")
+        .split("[[event]]")
+        .filter(|e| !e.contains("id = \"apec-2025\""))
+        .collect::<Vec<_>>()
+        .join("[[event]]");
+    std::fs::write(&events, without).unwrap();
+    let Reload::Loaded(ds) = reload(&origin) else {
+        panic!("the fixture without APEC must load");
+    };
+    a.reloaded(Reload::Loaded(ds));
+    assert!(a.graph.is_none());
+    assert_eq!(compare_selected(&a), "waic-2025");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

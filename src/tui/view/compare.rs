@@ -197,7 +197,7 @@ fn row_spans(app: &App, cv: &CompareView, geo: &Geometry, i: usize) -> Vec<Span<
                 || " ".repeat(gw),
                 |k| gutter(&cv.layout.crossings[k], i, gw),
             );
-            spans.push(Span::styled(text, theme.connector));
+            spans.push(Span::styled(text, theme.connector()));
             spans.push(Span::styled(
                 cell(g, right, on(Side::Right), usize::from(geo.right_w)),
                 style(on(Side::Right) && right.is_some()),

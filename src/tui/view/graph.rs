@@ -214,7 +214,7 @@ fn node_lines(app: &App, gv: &GraphView, geo: &Geometry, i: usize) -> Vec<Line<'
         if selected {
             theme.selected
         } else {
-            theme.connector
+            theme.connector()
         },
     ));
     let mut out = vec![Line::from(parts)];
@@ -399,7 +399,7 @@ pub fn render(app: &App, gv: &GraphView, body: Rect, buf: &mut Buffer) {
     }
     heading(app, gv, &geo).render(geo.heading, buf);
     for a in geo.first..geo.first + geo.cols - 1 {
-        connectors(gv, &geo, a, theme.connector, buf);
+        connectors(gv, &geo, a, theme.connector(), buf);
     }
     for (i, n) in gv.hood.nodes.iter().enumerate() {
         let Some(rect) = geo.node_rect(n) else {

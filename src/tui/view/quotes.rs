@@ -39,9 +39,22 @@ pub fn lines_and_starts(app: &App, w: u16, max: usize) -> (Vec<Line<'static>>, V
             (Some(tr), true) => (tr.as_str(), "en, translated"),
             _ => (quote.text.as_str(), quote.lang.as_str()),
         };
+        // The quote a search or `--goto` landed on has a bar down its left side.
+        let bar = if app.landed_quote == Some(q) {
+            "▌ "
+        } else {
+            ""
+        };
+        let w = w.saturating_sub(bar.chars().count()).max(1);
+        let line = |text: String, style| {
+            Line::from(vec![
+                Span::styled(bar, theme.key),
+                Span::styled(text, style),
+            ])
+        };
         let body = format!("« {text} » ({lang})");
         for l in wrap(&body, w, 0) {
-            out.push(Line::styled(l, theme.quote));
+            out.push(line(l, theme.quote));
         }
         let speaker = graph.actor(quote.speaker);
         let mut cite = format!("— {}", speaker.name);
@@ -52,7 +65,7 @@ pub fn lines_and_starts(app: &App, w: u16, max: usize) -> (Vec<Line<'static>>, V
         let src = graph.source(quote.source);
         let _ = write!(cite, " · {}", src.publisher);
         for l in wrap(&cite, w.saturating_sub(2), 0) {
-            out.push(Line::styled(format!("  {l}"), theme.dim));
+            out.push(line(format!("  {l}"), theme.dim));
         }
     }
     if out.is_empty() {

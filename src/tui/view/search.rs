@@ -40,6 +40,15 @@ pub fn list_rows(viewport: Rect) -> usize {
     usize::from(inner.saturating_sub(3 + preview_rows(inner)))
 }
 
+/// The hit drawn at a cell, as a position in the hit list scrolled by `offset`.
+pub fn hit_at(viewport: Rect, offset: usize, x: u16, y: u16) -> Option<usize> {
+    let rect = popup(viewport);
+    let first = rect.y + 3; // border, input line, rule
+    let inside = x > rect.x && x + 1 < rect.right() && y >= first;
+    let row = usize::from(y.checked_sub(first)?);
+    (inside && row < list_rows(viewport)).then_some(offset + row)
+}
+
 /// Draws the popup over the panes.
 pub fn render(app: &App, sb: &SearchBox, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
@@ -89,7 +98,8 @@ pub fn render(app: &App, sb: &SearchBox, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::styled("─".repeat(w), theme.border));
     if let Some(hit) = sb.hits.get(sb.selected) {
-        lines.extend(preview(g, theme, hit, w));
+        let room = usize::from(inner.height).saturating_sub(lines.len());
+        lines.extend(preview(g, theme, hit, w, room));
     }
     render_lines(lines, 0, inner, buf);
 }
@@ -117,8 +127,9 @@ fn row(g: &Graph, theme: &Theme, hit: &Hit, selected: bool, w: usize) -> Line<'s
     Line::from(spans)
 }
 
-/// The selected hit: what it is, the record's main text, and the matched field in full.
-fn preview(g: &Graph, theme: &Theme, hit: &Hit, w: usize) -> Vec<Line<'static>> {
+/// The selected hit: what it is, the record's main text, and the matched field, wrapped,
+/// from a line that brings its first match into the `room` rows there are.
+fn preview(g: &Graph, theme: &Theme, hit: &Hit, w: usize, room: usize) -> Vec<Line<'static>> {
     let id = g.id_of(hit.entity);
     let date = hit
         .date
@@ -144,12 +155,24 @@ fn preview(g: &Graph, theme: &Theme, hit: &Hit, w: usize) -> Vec<Line<'static>> 
     ) {
         out.push(Line::styled(truncate(&main, w).into_owned(), theme.dim));
     }
-    out.extend(wrapped(hit.text(g), &hit.positions, w, theme));
+    let (text, first_match) = wrapped(hit.text(g), &hit.positions, w, theme);
+    let room = room.saturating_sub(out.len());
+    let skip = first_match.saturating_sub(room.saturating_sub(2));
+    if skip > 0 {
+        out.push(Line::styled("…", theme.dim));
+    }
+    out.extend(text.into_iter().skip(skip));
     out
 }
 
-/// `text` wrapped at spaces to `w` columns, matched characters highlighted.
-fn wrapped(text: &str, positions: &[usize], w: usize, theme: &Theme) -> Vec<Line<'static>> {
+/// `text` wrapped at spaces to `w` columns, matched characters highlighted, and the
+/// index of the first line with a match.
+fn wrapped(
+    text: &str,
+    positions: &[usize],
+    w: usize,
+    theme: &Theme,
+) -> (Vec<Line<'static>>, usize) {
     let mut lines: Vec<Vec<(char, bool)>> = vec![Vec::new()];
     let mut used = 0;
     let mut next = 0;
@@ -180,7 +203,11 @@ fn wrapped(text: &str, positions: &[usize], w: usize, theme: &Theme) -> Vec<Line
         }
         used += cw;
     }
-    lines
+    let first_match = lines
+        .iter()
+        .position(|l| l.iter().any(|&(_, m)| m))
+        .unwrap_or(0);
+    let lines = lines
         .into_iter()
         .map(|l| {
             let mut spans: Vec<Span<'static>> = Vec::new();
@@ -198,7 +225,8 @@ fn wrapped(text: &str, positions: &[usize], w: usize, theme: &Theme) -> Vec<Line
             }
             Line::from(spans)
         })
-        .collect()
+        .collect();
+    (lines, first_match)
 }
 
 fn styled(s: String, matched: bool, theme: &Theme) -> Span<'static> {

@@ -1,0 +1,356 @@
+//! `export --format csv`: one RFC 4180 table per kind of record (CRLF line ends; a field
+//! with a comma, a quote, CR or LF is quoted, its quotes doubled), written by the `csv`
+//! crate, to a directory of files or, for the events alone, to stdout or a FILE.csv.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use super::{Selection, write_file};
+use crate::cli::Outcome;
+use crate::dataset::Dataset;
+use crate::graph::Graph;
+
+/// One table: a file name, its header and its rows. Unset values are empty fields.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub name: &'static str,
+    pub header: &'static [&'static str],
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Joins the values of a multi-valued field (actors, tags, sources, aliases, links) with
+/// `;`. A `;` or `\` inside a value is written `\;` or `\\`, so the field splits back
+/// exactly; ids never need it.
+pub fn join<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        for c in item.chars() {
+            if matches!(c, ';' | '\\') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn opt(value: Option<&String>) -> String {
+    value.cloned().unwrap_or_default()
+}
+
+/// The events, in timeline order; `links` holds `kind:target` pairs.
+pub fn events(ds: &Dataset, sel: &Selection) -> Table {
+    let g = &ds.graph;
+    let rows = sel.events.iter().map(|&e| {
+        let ev = g.event(e);
+        let links: Vec<String> = ev
+            .links
+            .iter()
+            .map(|l| format!("{}:{}", l.kind.as_str(), g.event(l.to).id))
+            .collect();
+        vec![
+            ev.id.clone(),
+            ev.date.to_string(),
+            ev.date.precision().as_str().to_string(),
+            ev.date.start().to_string(),
+            ev.end.map(|d| d.to_string()).unwrap_or_default(),
+            ev.title.clone(),
+            opt(ev.place.as_ref()),
+            opt(ev.summary.as_ref()),
+            join(ev.actors.iter().map(|&a| g.actor(a).id.as_str())),
+            join(ev.tags.iter().map(String::as_str)),
+            join(ev.sources.iter().map(|&s| g.source(s).id.as_str())),
+            join(links.iter().map(String::as_str)),
+            opt(ev.note.as_ref()),
+        ]
+    });
+    Table {
+        name: "events.csv",
+        header: &[
+            "id",
+            "date",
+            "date_precision",
+            "start",
+            "end",
+            "title",
+            "place",
+            "summary",
+            "actors",
+            "tags",
+            "sources",
+            "links",
+            "note",
+        ],
+        rows: rows.collect(),
+    }
+}
+
+fn quotes(g: &Graph, sel: &Selection) -> Table {
+    let rows = sel.quotes.iter().map(|&q| {
+        let quote = g.quote(q);
+        vec![
+            quote.id.clone(),
+            g.actor(quote.speaker).id.clone(),
+            g.event(quote.event).id.clone(),
+            g.source(quote.source).id.clone(),
+            g.quote_date(q).to_string(),
+            quote.lang.clone(),
+            quote.text.clone(),
+            opt(quote.translation.as_ref()),
+            opt(quote.original.as_ref()),
+            opt(quote.original_lang.as_ref()),
+            quote
+                .original_source
+                .map(|s| g.source(s).id.clone())
+                .unwrap_or_default(),
+            opt(quote.note.as_ref()),
+        ]
+    });
+    Table {
+        name: "quotes.csv",
+        header: &[
+            "id",
+            "speaker",
+            "event",
+            "source",
+            "date",
+            "lang",
+            "text",
+            "translation",
+            "original",
+            "original_lang",
+            "original_source",
+            "note",
+        ],
+        rows: rows.collect(),
+    }
+}
+
+fn actors(g: &Graph, sel: &Selection) -> Table {
+    let rows = sel.actors.iter().map(|&a| {
+        let actor = g.actor(a);
+        vec![
+            actor.id.clone(),
+            actor.name.clone(),
+            actor.kind.as_str().to_string(),
+            actor
+                .country
+                .map(|c| g.actor(c).id.clone())
+                .unwrap_or_default(),
+            opt(actor.role.as_ref()),
+            join(actor.aliases.iter().map(String::as_str)),
+            opt(actor.summary.as_ref()),
+            opt(actor.note.as_ref()),
+        ]
+    });
+    Table {
+        name: "actors.csv",
+        header: &[
+            "id", "name", "kind", "country", "role", "aliases", "summary", "note",
+        ],
+        rows: rows.collect(),
+    }
+}
+
+fn sources(g: &Graph, sel: &Selection) -> Table {
+    let rows = sel.sources.iter().map(|&s| {
+        let src = g.source(s);
+        vec![
+            src.id.clone(),
+            src.title.clone(),
+            src.publisher.clone(),
+            src.published.map(|d| d.to_string()).unwrap_or_default(),
+            opt(src.language.as_ref()),
+            opt(src.url.as_ref()),
+            opt(src.author.as_ref()),
+            opt(src.summary.as_ref()),
+            opt(src.note.as_ref()),
+        ]
+    });
+    Table {
+        name: "sources.csv",
+        header: &[
+            "id",
+            "title",
+            "publisher",
+            "published",
+            "language",
+            "url",
+            "author",
+            "summary",
+            "note",
+        ],
+        rows: rows.collect(),
+    }
+}
+
+/// Every link held by an exported event, in timeline order of the events (the target
+/// may be an event the filters left out, as in the JSON).
+fn links(g: &Graph, sel: &Selection) -> Table {
+    let rows = sel.events.iter().flat_map(|&e| {
+        let ev = g.event(e);
+        ev.links.iter().map(move |l| {
+            vec![
+                ev.id.clone(),
+                g.event(l.to).id.clone(),
+                l.kind.as_str().to_string(),
+                opt(l.note.as_ref()),
+            ]
+        })
+    });
+    Table {
+        name: "links.csv",
+        header: &["from", "to", "kind", "note"],
+        rows: rows.collect(),
+    }
+}
+
+/// Every table, in the order of their files: events, quotes, actors, sources, links.
+pub fn tables(ds: &Dataset, sel: &Selection) -> [Table; 5] {
+    let g = &ds.graph;
+    [
+        events(ds, sel),
+        quotes(g, sel),
+        actors(g, sel),
+        sources(g, sel),
+        links(g, sel),
+    ]
+}
+
+/// Writes one table, header first.
+pub fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(out);
+    w.write_record(table.header).map_err(io_error)?;
+    for row in &table.rows {
+        w.write_record(row).map_err(io_error)?;
+    }
+    w.flush()
+}
+
+/// The I/O error inside a csv error, so that a closed pipe is still seen as one.
+fn io_error(e: ::csv::Error) -> io::Error {
+    match e.into_kind() {
+        ::csv::ErrorKind::Io(e) => e,
+        kind => io::Error::other(format!("{kind:?}")),
+    }
+}
+
+/// Writes the events table.
+pub fn write_events(ds: &Dataset, sel: &Selection, out: &mut dyn Write) -> io::Result<()> {
+    write_table(&events(ds, sel), out)
+}
+
+/// Where CSV goes: stdout and FILE.csv get the events, a directory every table.
+enum Target<'a> {
+    Stdout,
+    File(&'a Path),
+    Dir(&'a Path),
+}
+
+fn target(path: Option<&Path>) -> Result<Target<'_>, String> {
+    let Some(p) = path else {
+        return Ok(Target::Stdout);
+    };
+    let is_csv = p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv"));
+    if p.is_dir() {
+        Ok(Target::Dir(p))
+    } else if is_csv && !p.to_string_lossy().ends_with('/') {
+        Ok(Target::File(p))
+    } else if p.exists() {
+        Err(format!(
+            "{}: not a directory; with --format csv, --out takes a directory (every table) or a FILE.csv (the events)",
+            p.display()
+        ))
+    } else {
+        Ok(Target::Dir(p))
+    }
+}
+
+/// Exports CSV to stdout, a file or a directory (created when missing).
+pub fn run(
+    ds: &Dataset,
+    sel: &Selection,
+    path: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    match target(path) {
+        Err(message) => {
+            writeln!(err, "error: {message}")?;
+            Ok(Outcome::Usage)
+        }
+        Ok(Target::Stdout) => {
+            write_events(ds, sel, out)?;
+            Ok(Outcome::Ok)
+        }
+        Ok(Target::File(p)) => {
+            let mut bytes = Vec::new();
+            write_events(ds, sel, &mut bytes)?;
+            write_file(p, &bytes, err)
+        }
+        Ok(Target::Dir(dir)) => {
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                writeln!(err, "error: {}: {e}", dir.display())?;
+                return Ok(Outcome::Usage);
+            }
+            for table in tables(ds, sel) {
+                let mut bytes = Vec::new();
+                write_table(&table, &mut bytes)?;
+                let outcome = write_file(&dir.join(table.name), &bytes, err)?;
+                if outcome != Outcome::Ok {
+                    return Ok(outcome);
+                }
+            }
+            Ok(Outcome::Ok)
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn split(field: &str) -> Vec<String> {
+        let mut items = vec![String::new()];
+        let mut chars = field.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => items.last_mut().unwrap().extend(chars.next()),
+                ';' => items.push(String::new()),
+                c => items.last_mut().unwrap().push(c),
+            }
+        }
+        items
+    }
+
+    #[test]
+    fn joined_values_split_back_exactly() {
+        let values = ["PRC", "a;b", r"back\slash", r"\;", ""];
+        let joined = join(values);
+        assert_eq!(joined, r"PRC;a\;b;back\\slash;\\\;;");
+        assert_eq!(split(&joined), values);
+        assert_eq!(join(["cn", "li-qiang"]), "cn;li-qiang");
+        assert_eq!(join([]), "");
+    }
+
+    #[test]
+    fn fields_are_quoted_as_rfc_4180_says() {
+        let table = Table {
+            name: "t.csv",
+            header: &["a", "b"],
+            rows: vec![vec!["x, y".into(), "say \"hi\"\nbye".into()]],
+        };
+        let mut out = Vec::new();
+        write_table(&table, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a,b\r\n\"x, y\",\"say \"\"hi\"\"\nbye\"\r\n"
+        );
+    }
+}

@@ -1,0 +1,195 @@
+//! `export --format timelinejs`: the JSON document Knight Lab's TimelineJS3 reads (a title
+//! slide and one slide per event: dates at the precision written, HTML text with quotes
+//! and sources as links, a group per country). Data text is HTML-escaped.
+
+use std::fmt::Write as _;
+
+use serde_json::{Map, Value, json};
+
+use super::{Selection, TITLE, summary_line};
+use crate::cli::filter::Filter;
+use crate::dataset::Dataset;
+use crate::graph::{EventIx, Graph, PartialDate, Precision, QuoteIx, SourceIx};
+
+/// The group of events with no country: no actor is a country or bloc, or belongs to one.
+pub const NO_COUNTRY: &str = "Other";
+
+/// Escapes text for HTML, in content and in quoted attributes alike.
+pub fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escaped text whose line breaks stay line breaks.
+fn html_lines(s: &str) -> String {
+    html(s).replace("\r\n", "\n").replace('\n', "<br>")
+}
+
+/// A TimelineJS date object with the parts the date was written with: `2025` gives only
+/// the year, `2025-07` the year and month.
+pub fn date(d: PartialDate) -> Value {
+    let mut m = Map::new();
+    m.insert("year".into(), d.year().into());
+    if let Some(month) = d.month() {
+        m.insert("month".into(), month.into());
+    }
+    if d.precision() == Precision::Day {
+        m.insert("day".into(), chrono::Datelike::day(&d.start()).into());
+    }
+    Value::Object(m)
+}
+
+/// The group (row label) of an event: the name of its first actor that is a country or
+/// bloc; else the country of its first actor that belongs to one; else [`NO_COUNTRY`].
+/// Authors list the main actor first, so this is the event's main country.
+pub fn group(g: &Graph, e: EventIx) -> &str {
+    let ev = g.event(e);
+    let country = ev
+        .actors
+        .iter()
+        .copied()
+        .find(|&a| g.actor(a).kind.is_country_like())
+        .or_else(|| ev.actors.iter().find_map(|&a| g.actor(a).country));
+    country.map_or(NO_COUNTRY, |c| g.actor(c).name.as_str())
+}
+
+/// The whole document: `{ "title", "events", "scale" }`.
+pub fn document(ds: &Dataset, sel: &Selection, f: &Filter) -> Value {
+    json!({
+        "title": {
+            "text": {
+                "headline": html(TITLE),
+                "text": format!("<p>{}</p>", html(&summary_line(ds, sel, f))),
+            },
+        },
+        "events": sel.events.iter().map(|&e| slide(ds, e)).collect::<Vec<_>>(),
+        "scale": "human",
+    })
+}
+
+fn slide(ds: &Dataset, e: EventIx) -> Value {
+    let g = &ds.graph;
+    let ev = g.event(e);
+    let mut s = json!({
+        "unique_id": ev.id,
+        "start_date": date(ev.date),
+        "text": {
+            "headline": html(&ev.title),
+            "text": body(ds, e),
+        },
+        "group": html(group(g, e)),
+        // Links are written as <a> already; autolinking would only find URLs in data text.
+        "autolink": false,
+    });
+    if let Some(end) = ev.end {
+        s["end_date"] = date(end);
+    }
+    s
+}
+
+/// The slide's HTML: place and actors, summary, quotes, sources.
+fn body(ds: &Dataset, e: EventIx) -> String {
+    let g = &ds.graph;
+    let ev = g.event(e);
+    let mut out = String::new();
+    let mut facts: Vec<String> = ev.place.iter().map(|p| html(p)).collect();
+    if !ev.actors.is_empty() {
+        let names: Vec<&str> = ev
+            .actors
+            .iter()
+            .map(|&a| g.actor(a).name.as_str())
+            .collect();
+        facts.push(html(&names.join(", ")));
+    }
+    if !facts.is_empty() {
+        let _ = write!(out, "<p><em>{}</em></p>", facts.join(" · "));
+    }
+    if let Some(s) = &ev.summary {
+        let _ = write!(out, "<p>{}</p>", html_lines(s));
+    }
+    for &q in &ds.index.quotes_by_event[e.ix()] {
+        out.push_str(&quote(g, q));
+    }
+    if !ev.sources.is_empty() {
+        out.push_str("<p>Sources:</p><ul>");
+        for &s in &ev.sources {
+            let _ = write!(out, "<li>{}</li>", citation(g, s));
+        }
+        out.push_str("</ul>");
+    }
+    out
+}
+
+fn quote(g: &Graph, q: QuoteIx) -> String {
+    let quote = g.quote(q);
+    let mut out = format!("<blockquote><p>{}</p>", html_lines(&quote.text));
+    if let Some(t) = &quote.translation {
+        let _ = write!(out, "<p><em>{}</em></p>", html_lines(t));
+    }
+    let speaker = g.actor(quote.speaker);
+    let mut who = html(&speaker.name);
+    if let Some(role) = &speaker.role {
+        let _ = write!(who, ", {}", html(role));
+    }
+    // TimelineJS styles `<cite>` in a blockquote as the attribution, dash included.
+    let _ = write!(
+        out,
+        "<cite>{who} · {}</cite></blockquote>",
+        citation(g, quote.source)
+    );
+    out
+}
+
+/// `Publisher, 2025-07: <a href="url">Title</a>`.
+fn citation(g: &Graph, s: SourceIx) -> String {
+    let src = g.source(s);
+    let mut out = html(&src.publisher);
+    if let Some(d) = src.published {
+        let _ = write!(out, ", {d}");
+    }
+    match &src.url {
+        Some(u) => {
+            let _ = write!(out, ": <a href=\"{}\">{}</a>", html(u), html(&src.title));
+        }
+        None => {
+            let _ = write!(out, ": “{}”", html(&src.title));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_have_only_the_parts_written() {
+        let d = |s: &str| date(PartialDate::parse(s).unwrap());
+        assert_eq!(d("2025"), json!({"year": 2025}));
+        assert_eq!(d("2025-07"), json!({"year": 2025, "month": 7}));
+        assert_eq!(
+            d("2025-07-26"),
+            json!({"year": 2025, "month": 7, "day": 26})
+        );
+    }
+
+    #[test]
+    fn html_escapes_markup_and_attribute_quotes() {
+        assert_eq!(
+            html(r#"<script>"a" & 'b'</script>"#),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
+        );
+        assert_eq!(html_lines("a\nb <c>"), "a<br>b &lt;c&gt;");
+    }
+}

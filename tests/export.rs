@@ -1,0 +1,923 @@
+//! `aigov export` in every format, on the bundled data and on a fixture full of text to
+//! escape, unfiltered and filtered: each output is parsed back (`serde_json`, the csv crate,
+//! a CommonMark parser, a small DOT reader) and compared with the JSON export, whose
+//! selection is itself checked against `aigov list`. Small outputs are also snapshotted.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde_json::Value;
+
+const FIXTURE: &str = "tests/fixtures/export/escaping.toml";
+
+/// The datasets every check runs on: the bundled one and the fixture.
+const DATASETS: [Option<&str>; 2] = [None, Some(FIXTURE)];
+
+/// Filter sets every check runs with.
+const FILTERS: [&[&str]; 5] = [
+    &[],
+    &["--country", "us", "--from", "2025"],
+    &["--country", "cn"],
+    &["--tag", "multilateral"],
+    &["--to", "2024"],
+];
+
+fn aigov(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_aigov"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn args<'a>(data: Option<&'a str>, rest: &[&'a str], filters: &[&'a str]) -> Vec<&'a str> {
+    let mut v = Vec::new();
+    if let Some(d) = data {
+        v.extend(["--data", d]);
+    }
+    v.extend_from_slice(rest);
+    v.extend_from_slice(filters);
+    v
+}
+
+/// Runs a command that must succeed and returns its stdout.
+fn run_ok(args: &[&str]) -> String {
+    let o = aigov(args);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+fn export(data: Option<&str>, format: &str, filters: &[&str]) -> String {
+    run_ok(&args(data, &["export", "--format", format], filters))
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("aigov-export-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The JSON export: the reference every other format is compared with.
+struct Reference {
+    events: Vec<Value>,
+    quotes: Vec<Value>,
+    actors: Vec<Value>,
+    sources: Vec<Value>,
+}
+
+impl Reference {
+    fn new(data: Option<&str>, filters: &[&str]) -> Self {
+        let v: Value = serde_json::from_str(&export(data, "json", filters)).unwrap();
+        assert_eq!(v["version"], 1);
+        let list = |k: &str| v[k].as_array().unwrap().clone();
+        Self {
+            events: list("events"),
+            quotes: list("quotes"),
+            actors: list("actors"),
+            sources: list("sources"),
+        }
+    }
+
+    fn source(&self, id: &str) -> &Value {
+        self.sources.iter().find(|s| s["id"] == id).unwrap()
+    }
+
+    fn actor(&self, id: &str) -> &Value {
+        self.actors.iter().find(|a| a["id"] == id).unwrap()
+    }
+
+    /// The quotes of an event, in export order.
+    fn quotes_of<'a>(&'a self, event: &'a str) -> impl Iterator<Item = &'a Value> {
+        self.quotes.iter().filter(move |q| q["event"] == event)
+    }
+}
+
+fn ids(values: &[Value]) -> Vec<String> {
+    values
+        .iter()
+        .map(|v| v["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn s(v: &Value) -> &str {
+    v.as_str().unwrap_or("")
+}
+
+fn strs(v: &Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| s(x).to_string())
+        .collect()
+}
+
+/// Data text as it reads once Markdown collapsed its whitespace.
+fn collapse(text: &str) -> String {
+    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+// ---------------------------------------------------------------- json
+
+#[test]
+fn json_keeps_what_list_keeps_and_every_reference_resolves() {
+    for data in DATASETS {
+        let all = Reference::new(data, &[]);
+        for filters in FILTERS {
+            let r = Reference::new(data, filters);
+            let ctx = format!("{data:?} {filters:?}");
+            let listed = |what: &str| -> Vec<Value> {
+                let text = run_ok(&args(data, &["list", what, "--json"], filters));
+                serde_json::from_str::<Value>(&text)
+                    .unwrap()
+                    .as_array()
+                    .unwrap()
+                    .clone()
+            };
+            assert_eq!(ids(&r.events), ids(&listed("events")), "{ctx}");
+            // Quotes go with their events: those `list quotes` keeps, at exported events.
+            let event_ids: BTreeSet<String> = ids(&r.events).into_iter().collect();
+            let expected: BTreeSet<String> = listed("quotes")
+                .iter()
+                .filter(|q| event_ids.contains(s(&q["event"])))
+                .map(|q| s(&q["id"]).to_string())
+                .collect();
+            assert_eq!(
+                ids(&r.quotes).into_iter().collect::<BTreeSet<_>>(),
+                expected,
+                "{ctx}"
+            );
+            let actor_ids: BTreeSet<String> = ids(&r.actors).into_iter().collect();
+            let source_ids: BTreeSet<String> = ids(&r.sources).into_iter().collect();
+            for e in &r.events {
+                assert!(strs(&e["actors"]).iter().all(|a| actor_ids.contains(a)));
+                assert!(strs(&e["sources"]).iter().all(|x| source_ids.contains(x)));
+            }
+            for q in &r.quotes {
+                assert!(event_ids.contains(s(&q["event"])), "{ctx}");
+                assert!(actor_ids.contains(s(&q["speaker"])), "{ctx}");
+                assert!(source_ids.contains(s(&q["source"])), "{ctx}");
+                let original = &q["original_source"];
+                assert!(
+                    original.is_null() || source_ids.contains(s(original)),
+                    "{ctx}"
+                );
+            }
+            for a in &r.actors {
+                assert!(a["country"].is_null() || actor_ids.contains(s(&a["country"])));
+            }
+            if filters.is_empty() {
+                assert_eq!(r.actors.len(), listed("actors").len(), "{ctx}");
+                assert_eq!(r.sources.len(), listed("sources").len(), "{ctx}");
+            } else {
+                assert!(
+                    r.events.len() < all.events.len(),
+                    "{ctx} keeps fewer events"
+                );
+                assert!(r.actors.len() <= all.actors.len(), "{ctx}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_quote_is_exported_with_its_event() {
+    let filters = ["--country", "us"];
+    let r = Reference::new(Some(FIXTURE), &filters);
+    assert_eq!(ids(&r.events), ["us-plan"]);
+    assert_eq!(ids(&r.quotes), ["q-trump"]);
+    // only through its speaker does this quote pass: `list` shows it, the export does not
+    let listed = run_ok(&args(Some(FIXTURE), &["list", "quotes"], &filters));
+    assert!(listed.contains("q-trump-eu"), "{listed}");
+    assert_eq!(ids(&r.actors), ["us", "trump"]);
+    assert_eq!(ids(&r.sources), ["src-b"]);
+}
+
+// ---------------------------------------------------------------- csv
+
+/// Splits a multi-valued CSV field (`;`, with `\;` and `\\` escapes).
+fn split(field: &str) -> Vec<String> {
+    if field.is_empty() {
+        return Vec::new();
+    }
+    let mut items = vec![String::new()];
+    let mut chars = field.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => items.last_mut().unwrap().extend(chars.next()),
+            ';' => items.push(String::new()),
+            c => items.last_mut().unwrap().push(c),
+        }
+    }
+    items
+}
+
+/// Reads a CSV file with the csv crate: its header and its records.
+fn read_csv(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let text = std::str::from_utf8(bytes).unwrap();
+    assert!(text.ends_with("\r\n"), "records end in CRLF");
+    let first = text.split("\r\n").next().unwrap();
+    assert!(!first.contains('\n'), "the header ends in CRLF");
+    let mut r = csv::ReaderBuilder::new().from_reader(bytes);
+    let header = r.headers().unwrap().iter().map(String::from).collect();
+    let rows = r
+        .records()
+        .map(|rec| rec.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+/// Compares CSV rows with JSON records field by field: strings as they are, null as an
+/// empty field, arrays as `;`-joined lists.
+fn assert_rows_match(header: &[String], rows: &[Vec<String>], records: &[Value], ctx: &str) {
+    assert_eq!(rows.len(), records.len(), "{ctx}");
+    for (row, rec) in rows.iter().zip(records) {
+        for (key, field) in header.iter().zip(row) {
+            match &rec[key.as_str()] {
+                Value::Null => assert_eq!(field, "", "{ctx} {key}"),
+                Value::String(x) => assert_eq!(field, x, "{ctx} {key}"),
+                Value::Array(items) if key == "links" => {
+                    let pairs: Vec<String> = items
+                        .iter()
+                        .map(|l| format!("{}:{}", s(&l["kind"]), s(&l["to"])))
+                        .collect();
+                    assert_eq!(split(field), pairs, "{ctx} {key}");
+                }
+                Value::Array(_) => assert_eq!(split(field), strs(&rec[key.as_str()])),
+                other => panic!("{ctx}: unexpected {key} = {other}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn csv_to_a_directory_writes_every_table_and_they_parse_back() {
+    let root = temp_dir("csv");
+    for (d, data) in DATASETS.into_iter().enumerate() {
+        for (i, filters) in FILTERS.into_iter().enumerate() {
+            let ctx = format!("{data:?} {filters:?}");
+            let r = Reference::new(data, filters);
+            // a directory that does not exist yet, nested: created
+            let dir = root.join(format!("{d}-{i}/tables"));
+            let dir_s = dir.to_str().unwrap();
+            let stdout = run_ok(&args(
+                data,
+                &["export", "--format", "csv", "--out", dir_s],
+                filters,
+            ));
+            assert_eq!(stdout, "");
+            let table = |name: &str| read_csv(&std::fs::read(dir.join(name)).unwrap());
+
+            let (header, rows) = table("events.csv");
+            assert_eq!(
+                header,
+                [
+                    "id",
+                    "date",
+                    "date_precision",
+                    "start",
+                    "end",
+                    "title",
+                    "place",
+                    "summary",
+                    "actors",
+                    "tags",
+                    "sources",
+                    "links",
+                    "note"
+                ]
+            );
+            assert_rows_match(&header, &rows, &r.events, &format!("{ctx} events"));
+            let (header, rows) = table("quotes.csv");
+            assert_eq!(header[..3], ["id", "speaker", "event"]);
+            assert_rows_match(&header, &rows, &r.quotes, &format!("{ctx} quotes"));
+            let (header, rows) = table("actors.csv");
+            assert_rows_match(&header, &rows, &r.actors, &format!("{ctx} actors"));
+            let (header, rows) = table("sources.csv");
+            assert_rows_match(&header, &rows, &r.sources, &format!("{ctx} sources"));
+
+            let (header, rows) = table("links.csv");
+            assert_eq!(header, ["from", "to", "kind", "note"]);
+            let expected: Vec<Vec<String>> = r
+                .events
+                .iter()
+                .flat_map(|e| {
+                    e["links"].as_array().unwrap().iter().map(|l| {
+                        vec![
+                            s(&e["id"]).to_string(),
+                            s(&l["to"]).to_string(),
+                            s(&l["kind"]).to_string(),
+                            s(&l["note"]).to_string(),
+                        ]
+                    })
+                })
+                .collect();
+            assert_eq!(rows, expected, "{ctx} links");
+        }
+    }
+    // the escaping fixture: quotes, commas, newlines and `;` survive the round trip
+    let r = Reference::new(Some(FIXTURE), &[]);
+    let dir = root.join("1-0/tables");
+    let (_, quotes) = read_csv(&std::fs::read(dir.join("quotes.csv")).unwrap());
+    let q = quotes.iter().find(|q| q[0] == "q-trump").unwrap();
+    assert_eq!(q[6], "We will win,\nand \"we\" will win big. \\");
+    let (_, actors) = read_csv(&std::fs::read(dir.join("actors.csv")).unwrap());
+    let cn = actors.iter().find(|a| a[0] == "cn").unwrap();
+    assert_eq!(split(&cn[5]), strs(&r.actor("cn")["aliases"]));
+    assert_eq!(split(&cn[5])[1], "中华人民共和国; 中国");
+    std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn csv_to_stdout_or_a_csv_file_is_the_events_table() {
+    let dir = temp_dir("csv-events");
+    for data in DATASETS {
+        for filters in FILTERS {
+            let stdout = export(data, "csv", filters);
+            let tables = dir.join("all");
+            run_ok(&args(
+                data,
+                &[
+                    "export",
+                    "--format",
+                    "csv",
+                    "--out",
+                    tables.to_str().unwrap(),
+                ],
+                filters,
+            ));
+            let events_csv = std::fs::read_to_string(tables.join("events.csv")).unwrap();
+            assert_eq!(stdout, events_csv, "{data:?} {filters:?}");
+            let file = dir.join("events-only.CSV");
+            run_ok(&args(
+                data,
+                &["export", "--format", "csv", "--out", file.to_str().unwrap()],
+                filters,
+            ));
+            assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout);
+            let (_, rows) = read_csv(stdout.as_bytes());
+            assert_eq!(rows.len(), Reference::new(data, filters).events.len());
+        }
+    }
+    // a file that is neither a directory nor a .csv: refused, not overwritten
+    let other = dir.join("notes.txt");
+    std::fs::write(&other, "keep me").unwrap();
+    let o = aigov(&[
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        other.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("not a directory"), "{err}");
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "keep me");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+// ---------------------------------------------------------------- markdown
+
+/// What a CommonMark parser (with GitHub's extensions) finds in a Markdown document.
+#[derive(Debug, Default)]
+struct Markdown {
+    /// (level, text) of every heading.
+    headings: Vec<(u8, String)>,
+    /// The paragraphs of each top-level blockquote, as text.
+    quotes: Vec<Vec<String>>,
+    /// Text of every emphasis inside a blockquote.
+    emphasis: Vec<String>,
+    /// Every paragraph outside blockquotes, as text.
+    paragraphs: Vec<String>,
+    /// Destinations of every link.
+    links: Vec<String>,
+    /// Items of every list, as text; `ordered` counts ordered lists.
+    lists: Vec<Vec<String>>,
+    ordered: usize,
+    /// Raw HTML the document would pass through.
+    html: Vec<String>,
+    /// Markup from extensions (tables, strikethrough, math, footnotes).
+    extensions: usize,
+}
+
+fn parse_markdown(text: &str) -> Markdown {
+    let mut md = Markdown::default();
+    let mut buf = String::new();
+    let mut depth = 0;
+    let mut in_emphasis = false;
+    let mut emphasis = String::new();
+    // GitHub's flavour: every extension but smart punctuation, which would change the text.
+    let options = Options::all().difference(Options::ENABLE_SMART_PUNCTUATION);
+    for event in Parser::new_ext(text, options) {
+        match event {
+            Event::Text(t) | Event::Code(t) => {
+                buf.push_str(&t);
+                if in_emphasis {
+                    emphasis.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => buf.push(' '),
+            Event::Html(h) | Event::InlineHtml(h) => md.html.push(h.to_string()),
+            Event::InlineMath(_)
+            | Event::DisplayMath(_)
+            | Event::FootnoteReference(_)
+            | Event::Start(Tag::Table(_) | Tag::Strikethrough | Tag::FootnoteDefinition(_)) => {
+                md.extensions += 1;
+            }
+            Event::Start(Tag::BlockQuote(_)) => {
+                depth += 1;
+                if depth == 1 {
+                    md.quotes.push(Vec::new());
+                }
+            }
+            Event::End(TagEnd::BlockQuote(_)) => depth -= 1,
+            Event::Start(Tag::Emphasis) => {
+                in_emphasis = true;
+                emphasis.clear();
+            }
+            Event::End(TagEnd::Emphasis) => {
+                in_emphasis = false;
+                if depth > 0 {
+                    md.emphasis.push(std::mem::take(&mut emphasis));
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => md.links.push(dest_url.to_string()),
+            Event::Start(Tag::List(first)) => {
+                md.ordered += usize::from(first.is_some());
+                md.lists.push(Vec::new());
+            }
+            Event::Start(Tag::Heading { .. } | Tag::Paragraph | Tag::Item) => buf.clear(),
+            Event::End(TagEnd::Heading(level)) => {
+                let n = match level {
+                    HeadingLevel::H1 => 1,
+                    HeadingLevel::H2 => 2,
+                    HeadingLevel::H3 => 3,
+                    _ => 9,
+                };
+                md.headings.push((n, std::mem::take(&mut buf)));
+            }
+            Event::End(TagEnd::Paragraph) => {
+                let p = std::mem::take(&mut buf);
+                if depth > 0 {
+                    md.quotes.last_mut().unwrap().push(p);
+                } else {
+                    md.paragraphs.push(p);
+                }
+            }
+            Event::End(TagEnd::Item) => {
+                let item = std::mem::take(&mut buf);
+                md.lists.last_mut().unwrap().push(item);
+            }
+            _ => {}
+        }
+    }
+    md
+}
+
+/// A URL as the Markdown export writes it in a link (some characters percent-encoded).
+fn md_url(u: &str) -> String {
+    let mut out = String::new();
+    for c in u.chars() {
+        match c {
+            ' ' | '<' | '>' | '(' | ')' | '\\' | '`' | '"' => {
+                write!(out, "%{:02X}", u32::from(c)).unwrap();
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn markdown_parses_back_into_the_chronology() {
+    for data in DATASETS {
+        for filters in FILTERS {
+            let ctx = format!("{data:?} {filters:?}");
+            let r = Reference::new(data, filters);
+            let md = parse_markdown(&export(data, "markdown", filters));
+            assert!(md.html.is_empty(), "{ctx}: raw HTML {:?}", md.html);
+            assert_eq!(md.extensions, 0, "{ctx}: no table, strikethrough or math");
+            assert_eq!(md.ordered, 0, "{ctx}: no ordered list");
+
+            let mut expected = vec![(1, "China–US AI governance: a chronology".to_string())];
+            let mut year = String::new();
+            let mut links = Vec::new();
+            let mut quotes = Vec::new();
+            let mut sources = Vec::new();
+            for e in &r.events {
+                let y = s(&e["date"])[..4].to_string();
+                if y != year {
+                    expected.push((2, y.clone()));
+                    year = y;
+                }
+                let when = match e["end"].as_str() {
+                    Some(end) => format!("{} to {end}", s(&e["date"])),
+                    None => s(&e["date"]).to_string(),
+                };
+                expected.push((3, format!("{when} · {}", collapse(s(&e["title"])))));
+                for q in r.quotes_of(s(&e["id"])) {
+                    let mut paragraphs = vec![collapse(s(&q["text"]))];
+                    if let Some(t) = q["translation"].as_str() {
+                        paragraphs.push(collapse(t));
+                    }
+                    quotes.push(paragraphs);
+                    links.extend(r.source(s(&q["source"]))["url"].as_str().map(md_url));
+                }
+                let cited = strs(&e["sources"]);
+                links.extend(
+                    cited
+                        .iter()
+                        .filter_map(|x| r.source(x)["url"].as_str().map(md_url)),
+                );
+                if !cited.is_empty() {
+                    sources.push(cited.len());
+                }
+            }
+            assert_eq!(md.headings, expected, "{ctx}");
+            // each blockquote: the words, the translation, then who said them
+            assert_eq!(md.quotes.len(), quotes.len(), "{ctx}");
+            for (got, want) in md.quotes.iter().zip(&quotes) {
+                assert_eq!(got[..want.len()], want[..], "{ctx}");
+                assert_eq!(got.len(), want.len() + 1, "{ctx}");
+                assert!(got.last().unwrap().starts_with("— "), "{ctx}: {got:?}");
+            }
+            assert_eq!(
+                md.emphasis.len(),
+                r.quotes
+                    .iter()
+                    .filter(|q| !q["translation"].is_null())
+                    .count()
+            );
+            assert_eq!(md.links, links, "{ctx}");
+            assert_eq!(
+                md.lists.iter().map(Vec::len).collect::<Vec<_>>(),
+                sources,
+                "{ctx}: one list of sources per event that cites some"
+            );
+        }
+    }
+}
+
+#[test]
+fn markdown_keeps_data_text_as_text() {
+    let md = parse_markdown(&export(Some(FIXTURE), "markdown", &[]));
+    // a summary with a blank line, a list marker and a quote marker: two plain paragraphs
+    assert!(
+        md.paragraphs
+            .contains(&"Line one, line two; \"quoted\" with a comma.".to_string()),
+        "{:?}",
+        md.paragraphs
+    );
+    assert!(
+        md.paragraphs
+            .contains(&"1. not a list > not a quote".to_string())
+    );
+    assert!(
+        md.paragraphs
+            .contains(&"<script>alert('x')</script> & *ninety* measures".to_string())
+    );
+    // a source title with link syntax in it is the text of one link
+    assert!(md.lists.iter().flatten().any(|item| item
+        == "News, Inc., 2025-07: China's *bold* plan: [read](javascript:alert(1)) & more <b>now</b>"));
+    assert!(!md.links.iter().any(|l| l.starts_with("javascript")));
+}
+
+// ---------------------------------------------------------------- timelinejs
+
+/// What the group of an event must be: its first country or bloc, else the country of
+/// its first actor that has one, else "Other".
+fn expected_group(r: &Reference, e: &Value) -> String {
+    let actors = strs(&e["actors"]);
+    let country_like = |id: &str| matches!(s(&r.actor(id)["kind"]), "country" | "bloc");
+    actors
+        .iter()
+        .find(|a| country_like(a))
+        .cloned()
+        .or_else(|| {
+            actors
+                .iter()
+                .find_map(|a| r.actor(a)["country"].as_str().map(String::from))
+        })
+        .map_or_else(
+            || "Other".to_string(),
+            |c| s(&r.actor(&c)["name"]).to_string(),
+        )
+}
+
+fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+fn date_object(date: &str) -> Value {
+    let parts: Vec<u32> = date.split('-').map(|p| p.parse().unwrap()).collect();
+    let mut m = serde_json::Map::new();
+    for (k, v) in ["year", "month", "day"].iter().zip(parts) {
+        m.insert((*k).to_string(), v.into());
+    }
+    Value::Object(m)
+}
+
+#[test]
+fn timelinejs_has_the_shape_timelinejs3_reads() {
+    for data in DATASETS {
+        for filters in FILTERS {
+            let ctx = format!("{data:?} {filters:?}");
+            let r = Reference::new(data, filters);
+            let tl: Value = serde_json::from_str(&export(data, "timelinejs", filters)).unwrap();
+            assert_eq!(tl["title"]["text"]["headline"], "China–US AI governance");
+            let intro = s(&tl["title"]["text"]["text"]);
+            assert!(
+                intro.starts_with(&format!("<p>{} event", r.events.len())),
+                "{intro}"
+            );
+            assert_eq!(tl["title"].get("start_date"), None);
+            let slides = tl["events"].as_array().unwrap();
+            assert_eq!(slides.len(), r.events.len(), "{ctx}");
+            for (slide, e) in slides.iter().zip(&r.events) {
+                assert_eq!(slide["unique_id"], e["id"]);
+                // only the parts of the date that were written
+                assert_eq!(slide["start_date"], date_object(s(&e["date"])), "{ctx}");
+                match e["end"].as_str() {
+                    Some(end) => assert_eq!(slide["end_date"], date_object(end)),
+                    None => assert_eq!(slide.get("end_date"), None),
+                }
+                assert_eq!(slide["text"]["headline"], html_escape(s(&e["title"])));
+                assert_eq!(slide["group"], html_escape(&expected_group(&r, e)), "{ctx}");
+                let text = s(&slide["text"]["text"]);
+                for x in strs(&e["sources"]) {
+                    let src = r.source(&x);
+                    if let Some(u) = src["url"].as_str() {
+                        let a = format!(
+                            "<a href=\"{}\">{}</a>",
+                            html_escape(u),
+                            html_escape(s(&src["title"]))
+                        );
+                        assert!(text.contains(&a), "{ctx}: {a} in {text}");
+                    }
+                }
+                let quotes = r.quotes_of(s(&e["id"])).count();
+                assert_eq!(text.matches("<blockquote>").count(), quotes, "{ctx}");
+                assert_eq!(text.matches("<cite>").count(), quotes, "{ctx}");
+                if let Some(summary) = e["summary"].as_str() {
+                    let html = html_escape(summary).replace('\n', "<br>");
+                    assert!(text.contains(&format!("<p>{html}</p>")), "{ctx}: {text}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn timelinejs_escapes_html_in_data() {
+    let tl: Value = serde_json::from_str(&export(Some(FIXTURE), "timelinejs", &[])).unwrap();
+    let all = tl.to_string();
+    assert!(!all.contains("<script"), "{all}");
+    assert!(!all.contains("<b>now"), "{all}");
+    let slide = tl["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["unique_id"] == "us-plan")
+        .unwrap();
+    assert_eq!(
+        slide["text"]["headline"],
+        "America&#39;s AI Action Plan: &quot;win the race&quot; \\o/"
+    );
+    assert!(s(&slide["text"]["text"]).contains(
+        "<p>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; *ninety* measures</p>"
+    ));
+    let groups: Vec<&str> = tl["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["group"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        groups,
+        ["China", "European Union", "Other", "United States", "China"]
+    );
+}
+
+// ---------------------------------------------------------------- dot
+
+/// One DOT statement the export writes: a node or an edge, with its attributes.
+#[derive(Debug, PartialEq)]
+enum Statement {
+    Node(String, Vec<(String, String)>),
+    Edge(String, String, Vec<(String, String)>),
+}
+
+/// Reads a DOT quoted string at the start of `s`: its raw inside and the rest.
+fn dot_string(s: &str) -> (String, &str) {
+    let s = s.strip_prefix('"').expect("a quoted string");
+    let mut raw = String::new();
+    let mut chars = s.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return (raw, &s[i + 1..]),
+            '\\' => {
+                let (_, next) = chars.next().expect("an escape is complete");
+                raw.push('\\');
+                raw.push(next);
+            }
+            '\n' | '\r' => panic!("a raw line break in a DOT string"),
+            c => raw.push(c),
+        }
+    }
+    panic!("an unclosed DOT string");
+}
+
+/// What Graphviz shows for a label: `\\` is a backslash, `\"` a quote, `\n` a line break.
+fn dot_label(raw: &str) -> String {
+    let mut out = String::new();
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next().unwrap() {
+                'n' => out.push('\n'),
+                other => out.push(other),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `[k="v", k=v]` attributes.
+fn dot_attrs(s: &str) -> Vec<(String, String)> {
+    let mut rest = s.strip_prefix(" [").expect("attributes").trim_end();
+    rest = rest.strip_suffix("];").expect("a statement ends in ];");
+    let mut attrs = Vec::new();
+    while !rest.is_empty() {
+        let (key, after) = rest.split_once('=').unwrap();
+        let (value, after) = if after.starts_with('"') {
+            let (raw, after) = dot_string(after);
+            (dot_label(&raw), after)
+        } else {
+            let end = after.find(',').unwrap_or(after.len());
+            (after[..end].to_string(), &after[end..])
+        };
+        attrs.push((key.trim().to_string(), value));
+        rest = after.trim_start_matches(',').trim_start();
+    }
+    attrs
+}
+
+fn parse_dot(text: &str) -> Vec<Statement> {
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("digraph aigov {"));
+    assert_eq!(text.lines().last(), Some("}"));
+    let mut out = Vec::new();
+    for line in lines {
+        let line = line.trim();
+        if line == "}" || line == "rankdir=LR;" || line.starts_with("node [") {
+            continue;
+        }
+        let (from, rest) = dot_string(line);
+        if let Some(rest) = rest.strip_prefix(" -> ") {
+            let (to, rest) = dot_string(rest);
+            out.push(Statement::Edge(from, to, dot_attrs(rest)));
+        } else {
+            out.push(Statement::Node(from, dot_attrs(rest)));
+        }
+    }
+    out
+}
+
+#[test]
+fn dot_reads_back_as_the_event_graph() {
+    for data in DATASETS {
+        for filters in FILTERS {
+            let ctx = format!("{data:?} {filters:?}");
+            let r = Reference::new(data, filters);
+            let statements = parse_dot(&export(data, "dot", filters));
+            let mut nodes = Vec::new();
+            let mut edges = Vec::new();
+            for st in statements {
+                match st {
+                    Statement::Node(id, attrs) => nodes.push((id, attrs)),
+                    Statement::Edge(a, b, attrs) => edges.push((a, b, attrs)),
+                }
+            }
+            let exported: BTreeSet<String> = ids(&r.events).into_iter().collect();
+            assert_eq!(nodes.len(), r.events.len(), "{ctx}");
+            for ((id, attrs), e) in nodes.iter().zip(&r.events) {
+                assert_eq!(id, s(&e["id"]));
+                let label = format!("{}\n{}", s(&e["date"]), s(&e["title"]));
+                assert_eq!(attrs, &[("label".to_string(), label)], "{ctx}");
+            }
+            let mut expected = Vec::new();
+            for e in &r.events {
+                for l in e["links"].as_array().unwrap() {
+                    if exported.contains(s(&l["to"])) {
+                        let mut attrs = vec![("label".to_string(), s(&l["kind"]).to_string())];
+                        if matches!(s(&l["kind"]), "related" | "contrasts_with") {
+                            attrs.push(("dir".to_string(), "none".to_string()));
+                        }
+                        expected.push((s(&e["id"]).to_string(), s(&l["to"]).to_string(), attrs));
+                    }
+                }
+            }
+            assert_eq!(edges, expected, "{ctx}");
+        }
+    }
+}
+
+// ---------------------------------------------------------------- errors and snapshots
+
+#[test]
+fn export_errors_exit_2_with_a_message() {
+    let o = aigov(&[
+        "export",
+        "--format",
+        "markdown",
+        "--out",
+        Path::new("/no/such/dir/x.md").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.starts_with("error: /no/such/dir/x.md: "), "{err}");
+    let o = aigov(&["export", "--format", "dot", "--country", "chine"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8(o.stderr)
+            .unwrap()
+            .contains("--country \"chine\"")
+    );
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn every_format_writes_the_same_to_a_file_as_to_stdout() {
+    let dir = temp_dir("files");
+    for format in ["json", "markdown", "timelinejs", "dot"] {
+        let file = dir.join(format!("out.{format}"));
+        let filters = ["--country", "cn"];
+        let o = run_ok(&args(
+            Some(FIXTURE),
+            &[
+                "export",
+                "--format",
+                format,
+                "--out",
+                file.to_str().unwrap(),
+            ],
+            &filters,
+        ));
+        assert_eq!(o, "");
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            export(Some(FIXTURE), format, &filters),
+            "{format}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn snapshots_of_the_fixture() {
+    for format in ["markdown", "dot", "csv", "timelinejs"] {
+        insta::assert_snapshot!(
+            format!("export_{format}"),
+            export(Some(FIXTURE), format, &[])
+        );
+    }
+    insta::assert_snapshot!(
+        "export_markdown_us_from_2025",
+        export(
+            Some(FIXTURE),
+            "markdown",
+            &["--country", "us", "--from", "2025"]
+        )
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_any_format_quietly() {
+    for format in ["json", "csv", "markdown", "timelinejs", "dot"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_aigov"))
+            .args(["export", "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{format}");
+        assert_eq!(String::from_utf8_lossy(&o.stderr), "", "{format}");
+    }
+}
