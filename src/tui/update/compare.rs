@@ -211,13 +211,24 @@ impl App {
         self.compare = Some(view);
     }
 
-    /// Keeps the compare cursor in its rows and in view, the list full where it can be.
+    /// Keeps the compare cursor in its rows and in view, the list full where it can be,
+    /// with a few rows of context above and below it (none above a year's first row, so
+    /// that a year jump shows the year from the top).
     pub(super) fn keep_compare_in_view(&mut self) {
         let h = view::compare::list_rows(self.viewport);
         if let Some(cv) = self.compare.as_mut() {
             let rows = cv.layout.rows.len();
             let c = &mut cv.at.cursor;
             c.selected = c.selected.min(rows.saturating_sub(1));
+            let margin = (h / 4).min(3);
+            let above = if cv.layout.year_starts.binary_search(&c.selected).is_ok() {
+                0
+            } else {
+                margin
+            };
+            let last = (c.selected + margin).min(rows.saturating_sub(1));
+            c.offset = super::scrolled(c.offset, last, h);
+            c.offset = super::scrolled(c.offset, c.selected.saturating_sub(above), h);
             c.offset = c.offset.min(rows.saturating_sub(h));
             c.offset = super::scrolled(c.offset, c.selected, h);
         }

@@ -748,3 +748,30 @@ fn a_reload_keeps_compare_and_the_graph_by_id_and_closes_a_graph_whose_centre_we
     assert_eq!(compare_selected(&a), "waic-2025");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_compare_cursor_keeps_rows_of_context_below_and_a_year_jump_shows_the_year_first() {
+    let ds = Arc::new(Dataset::load(&Origin::Bundled).unwrap().unwrap());
+    let mut a = App::new(ds, Theme::default(), Rect::new(0, 0, 80, 24));
+    run(&mut a, &[Action::ToggleCompare]);
+    let h = crate::tui::view::compare::list_rows(a.viewport);
+    for _ in 0..h + 5 {
+        run(&mut a, &[Action::MoveDown]);
+        let c = a.compare.as_ref().unwrap().at.cursor;
+        assert!(
+            c.selected + 3 < c.offset + h,
+            "{c:?}: three rows below in sight"
+        );
+    }
+    run(&mut a, &[Action::Top, Action::NextYear, Action::NextYear]);
+    let cv = a.compare.as_ref().unwrap();
+    assert!(cv.layout.year_starts[2..].contains(&cv.at.cursor.selected));
+    assert_eq!(
+        cv.at.cursor.offset, cv.at.cursor.selected,
+        "the year from the top"
+    );
+    // Near the end the list stays full rather than leave blank rows below.
+    run(&mut a, &[Action::Bottom, Action::PrevYear]);
+    let cv = a.compare.as_ref().unwrap();
+    assert_eq!(cv.at.cursor.offset, cv.layout.rows.len() - h);
+}
