@@ -104,11 +104,11 @@ impl App {
         if let Some(gv) = self.graph.as_mut() {
             gv.selected = gv.selected.min(gv.hood.nodes.len().saturating_sub(1));
             let geo = view::graph::Geometry::new(body, gv);
-            let slot = gv.hood.nodes.get(gv.selected).map_or(0, |n| n.slot);
+            let slot = geo.slot(gv.selected);
             gv.scroll = super::scrolled(gv.scroll, slot, geo.visible_slots());
             gv.scroll = gv
                 .scroll
-                .min(gv.hood.height().saturating_sub(geo.visible_slots()));
+                .min(geo.height(&gv.hood).saturating_sub(geo.visible_slots()));
         }
     }
 }

@@ -561,7 +561,7 @@ fn graph_click_selects_the_node_under_it() {
         .iter()
         .position(|n| Some(crate::graph::Entity::Event(n.event)) == e)
         .unwrap();
-    let r = geo.node_rect(&gv.hood.nodes[i]).unwrap();
+    let r = geo.node_rect(&gv.hood, i).unwrap();
     run(
         &mut a,
         &[Action::Click {
@@ -774,4 +774,59 @@ fn the_compare_cursor_keeps_rows_of_context_below_and_a_year_jump_shows_the_year
     run(&mut a, &[Action::Bottom, Action::PrevYear]);
     let cv = a.compare.as_ref().unwrap();
     assert_eq!(cv.at.cursor.offset, cv.layout.rows.len() - h);
+}
+
+#[test]
+fn graph_bands_close_up_when_their_outer_column_is_not_shown() {
+    use crate::tui::neighbourhood::CENTRE;
+    use crate::tui::view::graph::Geometry;
+    let ds = Arc::new(Dataset::load(&Origin::Bundled).unwrap().unwrap());
+    let Some(crate::graph::Entity::Event(e)) = ds.graph.lookup("waic-2025-waico-proposal") else {
+        panic!("the bundled WAICO proposal")
+    };
+    let mut a = App::new(ds.clone(), Theme::default(), Rect::new(0, 0, 80, 24));
+    a.timeline.selected = a.timeline_events().iter().position(|&x| x == e).unwrap();
+    run(&mut a, &[Action::ToggleGraph]);
+    let gv = a.graph.as_ref().unwrap();
+    let left = gv.hood.column(CENTRE - 1);
+    let bands: Vec<usize> = left.iter().map(|&i| gv.hood.nodes[i].slot).collect();
+    assert!(
+        bands.windows(2).any(|w| w[1] > w[0] + 1),
+        "{bands:?}: gaps for children"
+    );
+    // 80×24: three columns, the two steps back not shown: one node per slot.
+    let geo = Geometry::new(a.panes().body, gv);
+    assert_eq!(geo.cols, 3);
+    let drawn: Vec<usize> = left.iter().map(|&i| geo.slot(i)).collect();
+    assert_eq!(drawn, (0..left.len()).collect::<Vec<_>>());
+    // 120×40: five columns, the bands as laid out.
+    run(
+        &mut a,
+        &[Action::Resize {
+            width: 120,
+            height: 40,
+        }],
+    );
+    let gv = a.graph.as_ref().unwrap();
+    let geo = Geometry::new(a.panes().body, gv);
+    assert_eq!(geo.cols, 5);
+    let drawn: Vec<usize> = left.iter().map(|&i| geo.slot(i)).collect();
+    assert_eq!(drawn, bands);
+    // Down the left column at 80×24: the selection stays in view.
+    run(
+        &mut a,
+        &[
+            Action::Resize {
+                width: 80,
+                height: 24,
+            },
+            Action::MoveLeft,
+        ],
+    );
+    for _ in 0..left.len() {
+        run(&mut a, &[Action::MoveDown]);
+        let gv = a.graph.as_ref().unwrap();
+        let geo = Geometry::new(a.panes().body, gv);
+        assert!(geo.node_rect(&gv.hood, gv.selected).is_some());
+    }
 }

@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Widget};
 use crate::graph::{Graph, PartialDate};
 use crate::text::{pad, truncate, width};
 use crate::tui::app::{App, GraphView};
-use crate::tui::neighbourhood::{CENTRE, COLUMNS, Neighbourhood, Node};
+use crate::tui::neighbourhood::{CENTRE, COLUMNS, Neighbourhood};
 use crate::tui::theme::MARKER;
 use crate::tui::view::wrap::wrap;
 
@@ -24,7 +24,7 @@ const GUTTER: u16 = 3;
 const MIN_COL: u16 = 18;
 
 /// Where each part of the graph goes inside the body, for the current selection.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Geometry {
     pub inner: Rect,
     pub heading: Rect,
@@ -39,6 +39,9 @@ pub struct Geometry {
     pub title_lines: usize,
     /// The first slot shown.
     pub scroll: usize,
+    /// The slot each node is drawn at: its band's, or, on a side whose outer column is not
+    /// shown, its rank in its column (no room kept for children out of sight).
+    pub slots: Vec<usize>,
 }
 
 impl Geometry {
@@ -66,6 +69,15 @@ impl Geometry {
             title_lines -= 1;
         }
         let line = |y: u16, height: u16| Rect { y, height, ..inner };
+        let shown = |col: usize| (first..first + cols).contains(&col);
+        let mut slots: Vec<usize> = gv.hood.nodes.iter().map(|n| n.slot).collect();
+        for (near, far) in [(CENTRE - 1, 0), (CENTRE + 1, COLUMNS - 1)] {
+            if !shown(far) {
+                for (rank, i) in gv.hood.column(near).into_iter().enumerate() {
+                    slots[i] = rank;
+                }
+            }
+        }
         Self {
             inner,
             heading: line(inner.y, heading_h),
@@ -77,7 +89,22 @@ impl Geometry {
             col_w,
             title_lines,
             scroll: gv.scroll,
+            slots,
         }
+    }
+
+    /// The slot node `i` is drawn at.
+    pub fn slot(&self, i: usize) -> usize {
+        self.slots.get(i).copied().unwrap_or(0)
+    }
+
+    /// Slots from the top to the bottom of the tallest column shown.
+    pub fn height(&self, hood: &Neighbourhood) -> usize {
+        (0..hood.nodes.len())
+            .filter(|&i| self.shows(hood.nodes[i].col))
+            .map(|i| self.slot(i) + 1)
+            .max()
+            .unwrap_or(1)
     }
 
     /// Rows of one slot: the label line and the title.
@@ -107,12 +134,13 @@ impl Geometry {
         rel * i64::try_from(self.slot_h()).unwrap_or(1)
     }
 
-    /// The screen rectangle of a node, clipped to the canvas; `None` when out of view.
-    pub fn node_rect(&self, n: &Node) -> Option<Rect> {
+    /// The screen rectangle of node `i`, clipped to the canvas; `None` when out of view.
+    pub fn node_rect(&self, hood: &Neighbourhood, i: usize) -> Option<Rect> {
+        let n = hood.nodes.get(i)?;
         if !self.shows(n.col) {
             return None;
         }
-        let top = self.slot_y(n.slot);
+        let top = self.slot_y(self.slot(i));
         let bottom = top + i64::try_from(self.slot_h()).unwrap_or(1);
         let h = i64::from(self.canvas.height);
         let (top, bottom) = (top.max(0), bottom.min(h));
@@ -129,8 +157,8 @@ impl Geometry {
 
     /// The node under a cell.
     pub fn node_at(&self, gv: &GraphView, x: u16, y: u16) -> Option<usize> {
-        gv.hood.nodes.iter().position(|n| {
-            self.node_rect(n)
+        (0..gv.hood.nodes.len()).find(|&i| {
+            self.node_rect(&gv.hood, i)
                 .is_some_and(|r| r.contains(Position { x, y }))
         })
     }
@@ -266,16 +294,14 @@ fn connectors(gv: &GraphView, geo: &Geometry, a: usize, style: Style, buf: &mut 
         if parent.col != parent_col {
             continue;
         }
-        let kids: Vec<i64> = hood
-            .nodes
-            .iter()
-            .filter(|c| c.parent == Some(p) && c.col == child_col)
-            .map(|c| geo.slot_y(c.slot))
+        let kids: Vec<i64> = (0..hood.nodes.len())
+            .filter(|&c| hood.nodes[c].parent == Some(p) && hood.nodes[c].col == child_col)
+            .map(|c| geo.slot_y(geo.slot(c)))
             .collect();
         let Some(&last) = kids.iter().max() else {
             continue;
         };
-        let py = geo.slot_y(parent.slot);
+        let py = geo.slot_y(geo.slot(p));
         let top = kids.iter().copied().min().unwrap_or(py).min(py);
         let bottom = last.max(py);
         for r in top.max(0)..=bottom.min(h - 1) {
@@ -401,11 +427,11 @@ pub fn render(app: &App, gv: &GraphView, body: Rect, buf: &mut Buffer) {
     for a in geo.first..geo.first + geo.cols - 1 {
         connectors(gv, &geo, a, theme.connector(), buf);
     }
-    for (i, n) in gv.hood.nodes.iter().enumerate() {
-        let Some(rect) = geo.node_rect(n) else {
+    for i in 0..gv.hood.nodes.len() {
+        let Some(rect) = geo.node_rect(&gv.hood, i) else {
             continue;
         };
-        let skip = usize::try_from(-geo.slot_y(n.slot).min(0)).unwrap_or(0);
+        let skip = usize::try_from(-geo.slot_y(geo.slot(i)).min(0)).unwrap_or(0);
         crate::tui::view::render_lines(node_lines(app, gv, &geo, i), skip, rect, buf);
     }
     if gv.hood.nodes.len() == 1 && geo.canvas.height > 1 {
