@@ -11,7 +11,9 @@
 //! CSV, Markdown, TimelineJS or DOT); [`text`] keeps data text safe and aligned wherever
 //! it is printed. A large dataset whose files have not changed loads from a cache
 //! ([`dataset::cache`]). The [`tui`] explorer takes a `Dataset` by value, shares it
-//! read-only with its one `App` state and only draws it; search and reload (a file
+//! read-only with its one `App` state and only draws it (its compare view and link graph
+//! are laid out from the graph and the index by the pure `tui::compare` and
+//! `tui::neighbourhood`); search and reload (a file
 //! watcher) run on their own threads and send results to the one input loop; [`synth`]
 //! writes synthetic datasets of any size for the benchmarks.
 

@@ -3,9 +3,11 @@
 
 pub mod action;
 pub mod app;
+pub mod compare;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod neighbourhood;
 pub mod terminal;
 pub mod theme;
 pub mod update;

@@ -184,3 +184,103 @@ fn search_popup_finds_fragmentee_enter_lands_and_esc_restores() {
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
 }
+
+/// The row of the screen that contains every one of `parts`, if any.
+fn row_with(s: &vt100::Screen, cols: u16, rows: u16, parts: &[&str]) -> Option<String> {
+    (0..rows)
+        .map(|r| s.contents_between(r, 0, r, cols))
+        .find(|row| parts.iter().all(|p| row.contains(p)))
+}
+
+/// The bundled data: find the WAIC 2025 proposal, then press `c`.
+fn compare_on_the_waico_proposal(cols: u16, rows: u16) -> Pty {
+    let pty = Pty::spawn(&[], &[], cols, rows);
+    pty.wait_text("q quit");
+    pty.send("/e: world ai cooperation organization");
+    pty.wait_text("5 hits");
+    pty.send("\r");
+    pty.wait_text("▸ 07-26 Li Qiang proposes");
+    pty.send("c");
+    pty
+}
+
+/// `back` returns from the opened event: Backspace, or Esc.
+fn compare_lines_up_waico_and_the_action_plan(cols: u16, rows: u16, back: &str) {
+    let mut pty = compare_on_the_waico_proposal(cols, rows);
+    pty.wait_text("Compare · China ⇄ United States");
+    // One row: the proposal (26 July), the link, the US plan (23 July).
+    pty.wait_for("the WAICO row with the link beside the Action Plan", |s| {
+        row_with(
+            s,
+            cols,
+            rows,
+            &[
+                "26 Li Qiang proposes",
+                "── responds to ──",
+                "23 White House",
+            ],
+        )
+        .is_some()
+    });
+    pty.wait_text("Jul ");
+    // Enter opens it in the event pane; Backspace (or Esc) returns to the same row.
+    pty.send("\r");
+    pty.wait_text("Enter follow");
+    pty.wait_text("→ responds to: White House releases");
+    pty.send(back);
+    pty.wait_for("compare again, on the same row", |s| {
+        row_with(s, cols, rows, &["▸26 Li Qiang proposes", "responds to"]).is_some()
+    });
+    // Esc leaves compare, q quits.
+    pty.send("\x1b");
+    pty.wait_text("q quit");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn compare_shows_waico_beside_the_us_action_plan_at_120x40() {
+    compare_lines_up_waico_and_the_action_plan(120, 40, "\x7f");
+}
+
+#[test]
+fn compare_shows_waico_beside_the_us_action_plan_at_80x24() {
+    compare_lines_up_waico_and_the_action_plan(80, 24, "\x1b");
+}
+
+fn link_graph_recentres_and_goes_back(cols: u16, rows: u16) {
+    let mut pty = compare_on_the_waico_proposal(cols, rows);
+    pty.wait_text("Compare · China ⇄ United States");
+    pty.send("L");
+    pty.wait_text("Link graph · Li Qiang proposes a World AI Cooperation Organization");
+    pty.wait_text("‹ causes, earlier");
+    pty.wait_text("responses, later ›");
+    pty.wait_text("followed up by");
+    // Right: what follows it up; Enter makes it the centre; Backspace comes back.
+    pty.send("l");
+    pty.wait_text("→ related to: Li Qiang proposes");
+    pty.send("j");
+    pty.wait_text("→ follows up: Li Qiang proposes");
+    pty.send("\r");
+    pty.wait_text("Link graph · Xi Jinping proposes the World Artificial Intelligence");
+    pty.wait_text("⌫ back to “Li Qiang proposes");
+    pty.send("\x7f");
+    pty.wait_text("Link graph · Li Qiang proposes a World AI Cooperation Organization");
+    // Esc: compare again; Esc: the panes; q quits.
+    pty.send("\x1b");
+    pty.wait_text("Compare · China ⇄ United States");
+    pty.send("\x1b");
+    pty.wait_text("q quit");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
+fn link_graph_of_waico_at_120x40() {
+    link_graph_recentres_and_goes_back(120, 40);
+}
+
+#[test]
+fn link_graph_of_waico_at_80x24() {
+    link_graph_recentres_and_goes_back(80, 24);
+}

@@ -174,6 +174,179 @@ fn search_popup_highlights_the_matched_characters() {
     );
 }
 
+/// The compare view opened on WAIC 2025: China and the US, the cursor on the WAIC row.
+const COMPARE_WAIC: &[Action] = &[Action::Bottom, Action::Follow, Action::ToggleCompare];
+
+#[test]
+fn compare_view_at_120x40_and_80x24() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let t = draw(&app(w, h, Theme::default(), COMPARE_WAIC));
+        let screen = t.backend().to_string();
+        // WAIC beside the Action Plan, on one row, the link between them.
+        let row = screen
+            .lines()
+            .find(|l| l.contains("Li Qiang proposes"))
+            .unwrap();
+        assert!(row.contains("America's AI Action"), "{row}");
+        assert!(row.contains("responds to"), "{row}");
+        insta::assert_snapshot!(format!("compare_waic_{w}x{h}"), t.backend());
+    }
+}
+
+/// The link graph of WAIC 2025 (in the fixture: two causes, one follow-up, one step further).
+const GRAPH_WAIC: &[Action] = &[Action::Bottom, Action::Follow, Action::ToggleGraph];
+
+#[test]
+fn link_graph_at_120x40_and_80x24() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let t = draw(&app(w, h, Theme::default(), GRAPH_WAIC));
+        insta::assert_snapshot!(format!("graph_waic_{w}x{h}"), t.backend());
+    }
+    // At 80×24 three columns follow the selection: one step left shows the causes' causes.
+    let actions = [GRAPH_WAIC, &[Action::MoveLeft, Action::MoveDown]].concat();
+    let t = draw(&app(80, 24, Theme::default(), &actions));
+    insta::assert_snapshot!("graph_waic_left_80x24", t.backend());
+}
+
+#[test]
+fn compare_and_graph_render_at_tiny_sizes_without_panic() {
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (20, 5),
+        (59, 15),
+        (60, 16),
+        (61, 17),
+        (300, 100),
+    ] {
+        for actions in [COMPARE_WAIC, GRAPH_WAIC] {
+            let a = app(w, h, Theme::default(), actions);
+            let t = draw(&a);
+            let small = w < 60 || h < 16;
+            if small && w >= 20 && h > 0 {
+                assert!(t.backend().to_string().contains("Too small"), "{w}×{h}");
+            }
+            assert_eq!(
+                a.compare.is_some() && !small,
+                {
+                    let s = if w > 0 && h > 0 {
+                        t.backend().to_string()
+                    } else {
+                        String::new()
+                    };
+                    s.contains("Compare")
+                },
+                "{w}×{h}"
+            );
+        }
+    }
+}
+
+#[test]
+fn bundled_compare_shows_the_waico_proposal_beside_the_action_plan() {
+    let ds = Arc::new(Dataset::load(&Origin::Bundled).unwrap().unwrap());
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut a = App::new(ds.clone(), Theme::default(), Rect::new(0, 0, w, h));
+        let pos = a
+            .timeline_events()
+            .iter()
+            .position(|&e| ds.graph.event(e).id == "waic-2025-waico-proposal")
+            .unwrap();
+        a.timeline.selected = pos;
+        a.update(Action::ToggleCompare);
+        let t = draw(&a);
+        let screen = t.backend().to_string();
+        let row = screen
+            .lines()
+            .find(|l| l.contains("26 Li Qiang proposes"))
+            .unwrap_or_else(|| panic!("{screen}"));
+        assert!(row.contains("23 White House releases"), "{row}");
+        assert!(row.contains("── responds to ──"), "{row}");
+        assert!(row.contains('▸'), "the cursor is on it: {row}");
+        // The July 2025 rows line up under one month label.
+        assert!(screen.contains("Jul "), "{screen}");
+        // Opened in the middle of the list, with what came before and after in sight; the
+        // first row shown says its year and month.
+        let lines: Vec<&str> = screen.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.contains("26 Li Qiang proposes"))
+            .unwrap();
+        let list = aigov::tui::view::compare::Geometry::new(Rect::new(0, 1, w, h - 2)).list;
+        let mid = usize::from(list.y + list.height / 2);
+        assert!(at.abs_diff(mid) <= 1, "row {at}, middle {mid}");
+        let first = lines[usize::from(list.y)];
+        let year: String = first.chars().skip(2).take(4).collect();
+        assert!(year.starts_with("20"), "{first}");
+        // And the link graph of it: its causes labelled (the plan shows when there is room).
+        a.update(Action::ToggleGraph);
+        let screen = draw(&a).backend().to_string();
+        assert!(
+            screen.contains("Link graph · Li Qiang proposes"),
+            "{screen}"
+        );
+        assert!(screen.contains("responded to by"), "{screen}");
+        if h >= 40 {
+            assert!(screen.contains("White House releases"), "{screen}");
+        }
+    }
+}
+
+#[test]
+fn help_over_compare_and_graph_starts_with_their_keys() {
+    for (view, heading, key) in [
+        (
+            COMPARE_WAIC,
+            "Compare (c)",
+            "next country in the chosen column",
+        ),
+        (
+            GRAPH_WAIC,
+            "Link graph (L)",
+            "centre the graph on the selected node",
+        ),
+    ] {
+        let actions = [view, &[Action::ToggleHelp]].concat();
+        let t = draw(&app(80, 24, Theme::default(), &actions));
+        let screen = t.backend().to_string();
+        let first = screen.lines().nth(2).unwrap();
+        assert!(first.contains(heading), "{screen}");
+        assert!(screen.contains(key), "{screen}");
+    }
+}
+
+#[test]
+fn no_color_compare_and_graph_mark_the_selection_and_never_underline_lines() {
+    use ratatui::style::{Color, Modifier};
+    for (view, text) in [
+        (COMPARE_WAIC, "Li Qiang proposes"),
+        (GRAPH_WAIC, "2025-07-26"),
+    ] {
+        let t = draw(&app(80, 24, Theme::monochrome(), view));
+        let buf = t.backend().buffer();
+        assert!(
+            buf.content
+                .iter()
+                .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+        );
+        let row = (0..24)
+            .find(|&y| {
+                let line: String = (0..80).map(|x| buf[(x, y)].symbol()).collect();
+                line.contains(text)
+            })
+            .unwrap();
+        let cells: Vec<&ratatui::buffer::Cell> = (0..80).map(|x| &buf[(x, row)]).collect();
+        let marker = cells.iter().position(|c| c.symbol() == "▸").unwrap();
+        assert!(cells[marker].modifier.contains(Modifier::REVERSED));
+        for c in cells
+            .iter()
+            .filter(|c| !c.symbol().is_empty() && "─┬┤┘│".contains(c.symbol()))
+        {
+            assert!(!c.modifier.contains(Modifier::UNDERLINED), "{c:?}");
+        }
+    }
+}
+
 #[test]
 fn the_quote_a_search_lands_on_has_a_bar() {
     let mut actions = typed("fragmentee");

@@ -92,6 +92,22 @@ pub enum Action {
     NextHit,
     /// Go to the previous hit of the last search.
     PrevHit,
+    /// Open the compare view (two countries side by side), or leave it.
+    ToggleCompare,
+    /// Open the link graph of the selected event, or leave it.
+    ToggleGraph,
+    /// To the column or node on the left.
+    MoveLeft,
+    /// To the column or node on the right.
+    MoveRight,
+    /// Put the previous country or bloc in the selected column.
+    PrevCountry,
+    /// Put the next country or bloc in the selected column.
+    NextCountry,
+    /// Swap the two columns.
+    SwapSides,
+    /// Open the selected node in the event pane, leaving the graph.
+    OpenEvent,
     /// A mouse click at a cell.
     Click { x: u16, y: u16 },
     /// The mouse wheel, up (`down == false`) or down, over a cell.

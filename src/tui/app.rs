@@ -6,7 +6,9 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::action::Pane;
+use super::compare::{Compare, Side};
 use super::keymap::Mode;
+use super::neighbourhood::Neighbourhood;
 use super::theme::Theme;
 use super::watch::Problems;
 use crate::dataset::Dataset;
@@ -69,6 +71,73 @@ pub struct Place {
     pub event_link: usize,
     pub event_scroll: usize,
     pub quotes_scroll: usize,
+    /// The compare view, when it was open.
+    pub compare: Option<CompareAt>,
+}
+
+/// Where the compare view is: its two countries, the row and the column of the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompareAt {
+    pub left: ActorIx,
+    pub right: ActorIx,
+    /// `selected` and `offset` are rows of `Compare::rows`.
+    pub cursor: ListCursor,
+    pub side: Side,
+}
+
+/// The compare view, while open: where it is and its rows (rebuilt when a side changes).
+#[derive(Debug, Clone)]
+pub struct CompareView {
+    pub at: CompareAt,
+    pub layout: Compare,
+}
+
+impl CompareView {
+    /// The view at `at`, its rows laid out.
+    pub fn new(dataset: &Dataset, at: CompareAt) -> Self {
+        let layout = Compare::build(&dataset.graph, &dataset.index, at.left, at.right);
+        Self { at, layout }
+    }
+
+    /// The event under the cursor: that of its column, else the other's.
+    pub fn selected(&self) -> Option<EventIx> {
+        self.layout
+            .rows
+            .get(self.at.cursor.selected)
+            .and_then(|r| r.event(self.at.side))
+    }
+}
+
+/// The link graph, while open: the neighbourhood of its centre and the selected node.
+#[derive(Debug, Clone)]
+pub struct GraphView {
+    pub hood: Neighbourhood,
+    /// A position in `hood.nodes`.
+    pub selected: usize,
+    /// The first slot shown.
+    pub scroll: usize,
+    /// Earlier centres and the node selected there, for Backspace.
+    pub history: Vec<(EventIx, usize)>,
+}
+
+impl GraphView {
+    /// The graph centred on `centre`, the centre selected.
+    pub fn new(dataset: &Dataset, centre: EventIx) -> Self {
+        Self {
+            hood: Neighbourhood::build(&dataset.graph, &dataset.index, centre),
+            selected: 0,
+            scroll: 0,
+            history: Vec::new(),
+        }
+    }
+
+    /// The selected node's event.
+    pub fn selected(&self) -> EventIx {
+        self.hood
+            .nodes
+            .get(self.selected)
+            .map_or(self.hood.centre(), |n| n.event)
+    }
 }
 
 /// A link of the selected event, seen from it.
@@ -120,6 +189,10 @@ pub struct App {
     pub found: Found,
     /// The quote the last jump landed on, marked in the quotes pane.
     pub landed_quote: Option<QuoteIx>,
+    /// The compare view, while open.
+    pub compare: Option<CompareView>,
+    /// The link graph, while open (over the compare view when both are).
+    pub graph: Option<GraphView>,
     /// Why the last reload of the watched data was refused; shown until a reload works.
     pub problems: Option<Problems>,
     /// A one-off message for the status bar ("reloaded"), cleared by the next key.
@@ -149,6 +222,8 @@ impl App {
             search: None,
             found: Found::default(),
             landed_quote: None,
+            compare: None,
+            graph: None,
             problems: None,
             notice: None,
         };
@@ -160,8 +235,19 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.help {
             Mode::Help
-        } else if self.search.is_some() {
+        } else {
+            self.mode_behind_help()
+        }
+    }
+
+    /// What keys would mean with the help overlay closed.
+    pub fn mode_behind_help(&self) -> Mode {
+        if self.search.is_some() {
             Mode::Search
+        } else if self.graph.is_some() {
+            Mode::Graph
+        } else if self.compare.is_some() {
+            Mode::Compare
         } else {
             Mode::Browse(self.focus)
         }
@@ -221,9 +307,12 @@ impl App {
 
     /// Links of the selected event: its own first, then those pointing at it.
     pub fn links(&self) -> Vec<LinkRow<'_>> {
-        let Some(e) = self.selected_event() else {
-            return Vec::new();
-        };
+        self.selected_event()
+            .map_or_else(Vec::new, |e| self.links_of(e))
+    }
+
+    /// Links of an event: its own first, then those pointing at it.
+    pub fn links_of(&self, e: EventIx) -> Vec<LinkRow<'_>> {
         let g = &self.dataset.graph;
         let own = g.event(e).links.iter().map(|l| LinkRow {
             target: l.to,
@@ -337,6 +426,7 @@ impl App {
             event_link: self.event_link,
             event_scroll: self.event_scroll,
             quotes_scroll: self.quotes_scroll,
+            compare: self.compare.as_ref().map(|c| c.at),
         }
     }
 }

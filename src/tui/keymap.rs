@@ -68,6 +68,10 @@ pub enum Context {
     Help,
     /// While the search popup is open (other printable keys are typed into it).
     Search,
+    /// In the compare view.
+    Compare,
+    /// In the link graph.
+    Graph,
 }
 
 impl Context {
@@ -78,16 +82,21 @@ impl Context {
             Context::Pane(p) => p.title(),
             Context::Help => "Help",
             Context::Search => "Search (/)",
+            Context::Compare => "Compare (c)",
+            Context::Graph => "Link graph (L)",
         }
     }
 }
 
-/// What the app is doing, for key lookup: browsing a pane, or showing help.
+/// What the app is doing, for key lookup: browsing a pane, a view over the panes, or
+/// showing help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Browse(Pane),
     Help,
     Search,
+    Compare,
+    Graph,
 }
 
 /// One row of the keymap.
@@ -119,7 +128,7 @@ const fn b(
     }
 }
 
-use Context::{Global, Help, Search};
+use Context::{Compare, Global, Graph, Help, Search};
 use Key::{
     BackTab, Backspace, Char, Ctrl, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right,
     Tab, Up,
@@ -177,6 +186,174 @@ pub const BINDINGS: &[Binding] = &[
         Some("cancel"),
     ),
     b(Search, &[Ctrl('c')], Action::Quit, "quit", None),
+    b(
+        Compare,
+        &[Up, Char('k')],
+        Action::MoveUp,
+        "previous row (both sides move together)",
+        Some(""),
+    ),
+    b(
+        Compare,
+        &[Down, Char('j')],
+        Action::MoveDown,
+        "next row",
+        Some("move"),
+    ),
+    b(
+        Compare,
+        &[Left, Char('h')],
+        Action::MoveLeft,
+        "left column",
+        Some(""),
+    ),
+    b(
+        Compare,
+        &[Right, Char('l')],
+        Action::MoveRight,
+        "right column",
+        Some("column"),
+    ),
+    b(Compare, &[PageUp], Action::PageUp, "page up", None),
+    b(Compare, &[PageDown], Action::PageDown, "page down", None),
+    b(Compare, &[Home, Char('g')], Action::Top, "first row", None),
+    b(Compare, &[End, Char('G')], Action::Bottom, "last row", None),
+    b(
+        Compare,
+        &[Char('[')],
+        Action::PrevYear,
+        "previous year",
+        Some(""),
+    ),
+    b(
+        Compare,
+        &[Char(']')],
+        Action::NextYear,
+        "next year",
+        Some("year"),
+    ),
+    b(
+        Compare,
+        &[Char('<')],
+        Action::PrevCountry,
+        "previous country in the chosen column",
+        Some(""),
+    ),
+    b(
+        Compare,
+        &[Char('>')],
+        Action::NextCountry,
+        "next country in the chosen column",
+        Some("country"),
+    ),
+    b(
+        Compare,
+        &[Char('s')],
+        Action::SwapSides,
+        "swap the columns",
+        None,
+    ),
+    b(
+        Compare,
+        &[Enter],
+        Action::Follow,
+        "open the event (⌫ comes back here)",
+        Some("open"),
+    ),
+    b(
+        Compare,
+        &[Char('L')],
+        Action::ToggleGraph,
+        "link graph of the selected event",
+        Some("graph"),
+    ),
+    b(
+        Compare,
+        &[Backspace],
+        Action::GoBack,
+        "go back to before the last opened event",
+        None,
+    ),
+    b(
+        Compare,
+        &[Esc, Char('q'), Char('c')],
+        Action::ToggleCompare,
+        "leave compare",
+        Some("leave"),
+    ),
+    b(
+        Compare,
+        &[Char('?')],
+        Action::ToggleHelp,
+        "help",
+        Some("help"),
+    ),
+    b(Compare, &[Ctrl('c')], Action::Quit, "quit", None),
+    b(
+        Graph,
+        &[Up, Char('k')],
+        Action::MoveUp,
+        "node above",
+        Some(""),
+    ),
+    b(
+        Graph,
+        &[Down, Char('j')],
+        Action::MoveDown,
+        "node below",
+        Some(""),
+    ),
+    b(
+        Graph,
+        &[Left, Char('h')],
+        Action::MoveLeft,
+        "node on the left (causes, earlier)",
+        Some(""),
+    ),
+    b(
+        Graph,
+        &[Right, Char('l')],
+        Action::MoveRight,
+        "node on the right (responses, later)",
+        Some("move"),
+    ),
+    b(
+        Graph,
+        &[Enter],
+        Action::Follow,
+        "centre the graph on the selected node",
+        Some("centre"),
+    ),
+    b(
+        Graph,
+        &[Backspace],
+        Action::GoBack,
+        "back to the previous centre",
+        Some("back"),
+    ),
+    b(
+        Graph,
+        &[Char('o')],
+        Action::OpenEvent,
+        "open the node in the event pane",
+        Some("open"),
+    ),
+    b(Graph, &[Home, Char('g')], Action::Top, "the centre", None),
+    b(
+        Graph,
+        &[Esc, Char('q'), Char('L')],
+        Action::ToggleGraph,
+        "leave the graph",
+        Some("leave"),
+    ),
+    b(
+        Graph,
+        &[Char('?')],
+        Action::ToggleHelp,
+        "help",
+        Some("help"),
+    ),
+    b(Graph, &[Ctrl('c')], Action::Quit, "quit", None),
     b(
         Help,
         &[Up, Char('k')],
@@ -402,7 +579,7 @@ pub const BINDINGS: &[Binding] = &[
         Global,
         &[Esc],
         Action::Escape,
-        "close help, else quit",
+        "close help, back to compare, else quit",
         None,
     ),
     b(
@@ -411,6 +588,21 @@ pub const BINDINGS: &[Binding] = &[
         Action::Quit,
         "quit",
         Some("quit"),
+    ),
+    // After quit: the bar shows them only where there is room; help always does.
+    b(
+        Global,
+        &[Char('c')],
+        Action::ToggleCompare,
+        "compare two countries side by side",
+        Some("compare"),
+    ),
+    b(
+        Global,
+        &[Char('L')],
+        Action::ToggleGraph,
+        "link graph of the selected event",
+        Some("graph"),
     ),
 ];
 
@@ -427,6 +619,9 @@ fn contexts(mode: Mode) -> &'static [Context] {
         Mode::Help => &[Help],
         // The popup takes every key: what is not bound is typed.
         Mode::Search => &[Search],
+        // The views over the panes take every key: pane keys would act unseen.
+        Mode::Compare => &[Compare],
+        Mode::Graph => &[Graph],
     }
 }
 
@@ -480,9 +675,16 @@ pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
     out
 }
 
-/// The help overlay: one section per context, each row (keys, help).
-pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-    let order = [Global, C, T, E, Q, Search, Help];
+/// The help overlay: one section per context, each row (keys, help); over the compare
+/// view or the link graph (`behind`), that view's section comes first.
+pub fn help_sections(behind: Mode) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    let mut order = vec![Global, C, T, E, Q, Compare, Graph, Search, Help];
+    if let Mode::Compare | Mode::Graph = behind
+        && let Some(&view) = contexts(behind).first()
+    {
+        order.retain(|&c| c != view);
+        order.insert(0, view);
+    }
     order
         .into_iter()
         .map(|ctx| {

@@ -22,6 +22,9 @@ pub struct Panes {
     /// Countries and Timeline share one column; only the focused one (or Timeline) shows.
     pub compact: bool,
     pub header: Rect,
+    /// Everything between the header and the status bar (the compare view and the link
+    /// graph take it whole).
+    pub body: Rect,
     pub countries: Rect,
     pub timeline: Rect,
     pub event: Rect,
@@ -83,6 +86,7 @@ pub fn layout(area: Rect, focus: Pane) -> Panes {
             too_small: false,
             compact: false,
             header,
+            body,
             countries: top(body.x, countries_w),
             timeline: top(body.x + countries_w, timeline_w),
             event: top(body.x + countries_w + timeline_w, rest - timeline_w),
@@ -110,6 +114,7 @@ pub fn layout(area: Rect, focus: Pane) -> Panes {
             too_small: false,
             compact: true,
             header,
+            body,
             countries,
             timeline,
             event: Rect {

@@ -88,6 +88,12 @@ impl Theme {
         }
     }
 
+    /// Lines joining linked events (compare gutter, link graph): the link style, never
+    /// underlined (an underline on box-drawing lines reads as noise).
+    pub fn connector(&self) -> Style {
+        self.link.remove_modifier(Modifier::UNDERLINED)
+    }
+
     /// The theme for an environment: monochrome when `NO_COLOR` is set and not empty.
     pub fn for_no_color(no_color: bool) -> Self {
         if no_color {

@@ -18,7 +18,11 @@ impl App {
         }
         match action {
             Action::Quit => return Effect::Quit,
-            Action::Escape if !self.help => return Effect::Quit,
+            Action::Escape if !self.help => {
+                if !self.return_to_compare() {
+                    return Effect::Quit;
+                }
+            }
             Action::Escape | Action::ToggleHelp => {
                 self.help = !self.help;
                 self.help_scroll = 0;
@@ -30,6 +34,10 @@ impl App {
                 self.keep_in_view();
                 return effect;
             }
+            _ if self.graph.is_some() => self.update_graph(action),
+            _ if self.compare.is_some() => self.update_compare(action),
+            Action::ToggleCompare => self.open_compare(),
+            Action::ToggleGraph => self.open_graph(),
             Action::OpenSearch => self.open_search(),
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
@@ -204,9 +212,31 @@ impl App {
         }
     }
 
+    /// Esc on an event opened from the compare view: back to that view (the places
+    /// visited since are dropped from the history). False when not opened from it.
+    fn return_to_compare(&mut self) -> bool {
+        let Some(i) = self.history.iter().rposition(|p| p.compare.is_some()) else {
+            return false;
+        };
+        let place = self.history[i];
+        self.history.truncate(i);
+        self.restore(place);
+        true
+    }
+
     /// Puts the view back to a place.
     pub(super) fn restore(&mut self, place: crate::tui::app::Place) {
         self.landed_quote = None;
+        self.graph = None;
+        match (place.compare, self.compare.as_mut()) {
+            (None, _) => self.compare = None,
+            (Some(at), Some(cv)) if (cv.at.left, cv.at.right) == (at.left, at.right) => {
+                cv.at = at;
+            }
+            (Some(at), _) => {
+                self.compare = Some(crate::tui::app::CompareView::new(&self.dataset, at));
+            }
+        }
         let refilter = place.countries.selected != self.countries.selected;
         self.focus = place.focus;
         self.countries = place.countries;
@@ -305,6 +335,8 @@ impl App {
             let rows = view::search::list_rows(self.viewport);
             sb.offset = scrolled(sb.offset, sb.selected, rows);
         }
+        self.keep_compare_in_view();
+        self.keep_graph_in_view();
         let help_total = view::help::lines(self).len();
         let help_h = usize::from(self.viewport.height.saturating_sub(4));
         self.help_scroll = self.help_scroll.min(help_total.saturating_sub(help_h));
@@ -341,6 +373,8 @@ fn scrolled(offset: usize, row: usize, height: usize) -> usize {
     }
 }
 
+mod compare;
+mod graph;
 mod reload;
 mod search;
 #[cfg(test)]

@@ -1,8 +1,11 @@
-//! `render`: composes the header, the panes, the status bar and the help overlay for one
-//! frame, or a one-line message when the terminal is too small. Reads `&App` only.
+//! `render`: composes the header, the panes (or the compare view, or the link graph over
+//! them), the status bar and the help overlay for one frame, or a one-line message when the
+//! terminal is too small. Reads `&App` only.
 
+pub mod compare;
 pub mod countries;
 pub mod event;
+pub mod graph;
 pub mod header;
 pub mod help;
 pub mod problems;
@@ -42,14 +45,20 @@ pub fn render(app: &App, frame: &mut Frame) {
         return;
     }
     header::render(app, &panes, panes.header, buf);
-    if !panes.countries.is_empty() {
-        countries::render(app, panes.countries, buf);
+    if let Some(gv) = &app.graph {
+        graph::render(app, gv, panes.body, buf);
+    } else if let Some(cv) = &app.compare {
+        compare::render(app, cv, panes.body, buf);
+    } else {
+        if !panes.countries.is_empty() {
+            countries::render(app, panes.countries, buf);
+        }
+        if !panes.timeline.is_empty() {
+            timeline::render(app, &panes, panes.timeline, buf);
+        }
+        event::render(app, panes.event, buf);
+        quotes::render(app, panes.quotes, buf);
     }
-    if !panes.timeline.is_empty() {
-        timeline::render(app, &panes, panes.timeline, buf);
-    }
-    event::render(app, panes.event, buf);
-    quotes::render(app, panes.quotes, buf);
     status::render(app, panes.status, buf);
     if let Some(p) = &app.problems {
         let above_status = Rect {

@@ -73,5 +73,7 @@ impl App {
         };
         self.history.clear();
         self.found = Found::default();
+        self.keep_compare_by_id(&old);
+        self.keep_graph_by_id(&old);
     }
 }

@@ -20,7 +20,7 @@ const COLUMN_W: usize = 46;
 pub fn lines(app: &App) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut out = Vec::new();
-    for (heading, rows) in help_sections() {
+    for (heading, rows) in help_sections(app.mode_behind_help()) {
         if !out.is_empty() {
             out.push(Line::default());
         }

@@ -1,0 +1,460 @@
+//! The link graph: the neighbourhood in columns from causes (left) to responses (right),
+//! each node its link label, date and title, joined by connectors; three columns that
+//! follow the selection when five do not fit; the selected node in full below. Reads
+//! `&App` only.
+
+use std::fmt::Write as _;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+
+use crate::graph::{Graph, PartialDate};
+use crate::text::{pad, truncate, width};
+use crate::tui::app::{App, GraphView};
+use crate::tui::neighbourhood::{CENTRE, COLUMNS, Neighbourhood};
+use crate::tui::theme::MARKER;
+use crate::tui::view::wrap::wrap;
+
+/// Columns between two node columns: a stub, the vertical line, a stub.
+const GUTTER: u16 = 3;
+/// Below this width per column, three columns are shown instead of five.
+const MIN_COL: u16 = 18;
+
+/// Where each part of the graph goes inside the body, for the current selection.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Geometry {
+    pub inner: Rect,
+    pub heading: Rect,
+    pub canvas: Rect,
+    pub rule: Rect,
+    pub footer: Rect,
+    /// The first column shown, and how many are.
+    pub first: usize,
+    pub cols: usize,
+    pub col_w: u16,
+    /// Lines of title under each node's label line.
+    pub title_lines: usize,
+    /// The first slot shown.
+    pub scroll: usize,
+    /// The slot each node is drawn at: its band's, or, on a side whose outer column is not
+    /// shown, its rank in its column (no room kept for children out of sight).
+    pub slots: Vec<usize>,
+}
+
+impl Geometry {
+    /// The parts for a body rectangle and the graph's selection.
+    pub fn new(body: Rect, gv: &GraphView) -> Self {
+        let inner = Block::bordered().inner(body);
+        let footer_h = match inner.height {
+            24.. => 3,
+            10.. => 2,
+            _ => 0,
+        };
+        let rule_h = u16::from(footer_h > 0);
+        let heading_h = inner.height.min(1);
+        let canvas_h = inner.height.saturating_sub(heading_h + rule_h + footer_h);
+        let w = inner.width;
+        let cols: u16 = if w >= 5 * MIN_COL + 4 * GUTTER { 5 } else { 3 };
+        // One column spare on the right, as the lead column leaves one on the left.
+        let col_w = w.saturating_sub((cols - 1) * GUTTER + 1) / cols;
+        let cols = usize::from(cols);
+        let sel_col = gv.hood.nodes.get(gv.selected).map_or(CENTRE, |n| n.col);
+        let first = sel_col.saturating_sub(1).min(COLUMNS - cols);
+        let mut title_lines: usize = if col_w >= 28 { 2 } else { 3 };
+        // Keep at least two slots on a short screen.
+        while title_lines > 1 && (1 + title_lines) * 2 > usize::from(canvas_h) {
+            title_lines -= 1;
+        }
+        let line = |y: u16, height: u16| Rect { y, height, ..inner };
+        let shown = |col: usize| (first..first + cols).contains(&col);
+        let mut slots: Vec<usize> = gv.hood.nodes.iter().map(|n| n.slot).collect();
+        for (near, far) in [(CENTRE - 1, 0), (CENTRE + 1, COLUMNS - 1)] {
+            if !shown(far) {
+                for (rank, i) in gv.hood.column(near).into_iter().enumerate() {
+                    slots[i] = rank;
+                }
+            }
+        }
+        Self {
+            inner,
+            heading: line(inner.y, heading_h),
+            canvas: line(inner.y + heading_h, canvas_h),
+            rule: line(inner.y + heading_h + canvas_h, rule_h),
+            footer: line(inner.y + heading_h + canvas_h + rule_h, footer_h),
+            first,
+            cols,
+            col_w,
+            title_lines,
+            scroll: gv.scroll,
+            slots,
+        }
+    }
+
+    /// The slot node `i` is drawn at.
+    pub fn slot(&self, i: usize) -> usize {
+        self.slots.get(i).copied().unwrap_or(0)
+    }
+
+    /// Slots from the top to the bottom of the tallest column shown.
+    pub fn height(&self, hood: &Neighbourhood) -> usize {
+        (0..hood.nodes.len())
+            .filter(|&i| self.shows(hood.nodes[i].col))
+            .map(|i| self.slot(i) + 1)
+            .max()
+            .unwrap_or(1)
+    }
+
+    /// Rows of one slot: the label line and the title.
+    pub fn slot_h(&self) -> usize {
+        1 + self.title_lines
+    }
+
+    /// Slots the canvas shows (at least one).
+    pub fn visible_slots(&self) -> usize {
+        (usize::from(self.canvas.height) / self.slot_h()).max(1)
+    }
+
+    /// Whether a column is shown.
+    pub fn shows(&self, col: usize) -> bool {
+        (self.first..self.first + self.cols).contains(&col)
+    }
+
+    /// The left edge of a shown column.
+    fn col_x(&self, col: usize) -> u16 {
+        let k = u16::try_from(col.saturating_sub(self.first)).unwrap_or(0);
+        self.canvas.x + k * (self.col_w + GUTTER)
+    }
+
+    /// The canvas row of a slot's first line (negative when scrolled above).
+    fn slot_y(&self, slot: usize) -> i64 {
+        let rel = i64::try_from(slot).unwrap_or(0) - i64::try_from(self.scroll).unwrap_or(0);
+        rel * i64::try_from(self.slot_h()).unwrap_or(1)
+    }
+
+    /// The screen rectangle of node `i`, clipped to the canvas; `None` when out of view.
+    pub fn node_rect(&self, hood: &Neighbourhood, i: usize) -> Option<Rect> {
+        let n = hood.nodes.get(i)?;
+        if !self.shows(n.col) {
+            return None;
+        }
+        let top = self.slot_y(self.slot(i));
+        let bottom = top + i64::try_from(self.slot_h()).unwrap_or(1);
+        let h = i64::from(self.canvas.height);
+        let (top, bottom) = (top.max(0), bottom.min(h));
+        if top >= bottom {
+            return None;
+        }
+        Some(Rect {
+            x: self.col_x(n.col),
+            y: self.canvas.y + u16::try_from(top).unwrap_or(0),
+            width: self.col_w,
+            height: u16::try_from(bottom - top).unwrap_or(0),
+        })
+    }
+
+    /// The node under a cell.
+    pub fn node_at(&self, gv: &GraphView, x: u16, y: u16) -> Option<usize> {
+        (0..gv.hood.nodes.len()).find(|&i| {
+            self.node_rect(&gv.hood, i)
+                .is_some_and(|r| r.contains(Position { x, y }))
+        })
+    }
+}
+
+/// The heading of each column.
+const HEADINGS: [&str; COLUMNS] = [
+    "« 2 steps back",
+    "‹ causes, earlier",
+    "centre",
+    "responses, later ›",
+    "2 steps on »",
+];
+
+/// `date` as long as fits in `room` columns: `2025-07-26`, `2025-07`, `2025`, or nothing.
+fn fitted_date(date: PartialDate, room: usize) -> String {
+    let full = date.to_string();
+    [10, 7, 4]
+        .into_iter()
+        .filter_map(|n| full.get(..n))
+        .find(|s| width(s) <= room)
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Whether a node has children shown in the column `col`.
+fn has_children_in(hood: &Neighbourhood, i: usize, col: usize) -> bool {
+    hood.nodes
+        .iter()
+        .any(|c| c.parent == Some(i) && c.col == col)
+}
+
+/// The lines of node `i`: the label line (joined to the connectors) and its title.
+fn node_lines(app: &App, gv: &GraphView, geo: &Geometry, i: usize) -> Vec<Line<'static>> {
+    let g = &app.dataset.graph;
+    let theme = &app.theme;
+    let hood = &gv.hood;
+    let n = &hood.nodes[i];
+    let w = usize::from(geo.col_w);
+    let selected = i == gv.selected;
+    let joins_right = n.col + 1 < COLUMNS
+        && geo.shows(n.col + 1)
+        && (n.col < CENTRE || has_children_in(hood, i, n.col + 1));
+    let ev = g.event(n.event);
+    let lead = if selected { MARKER } else { " " };
+    let (label_style, date_style, title_style) = if selected {
+        (theme.selected, theme.selected, theme.selected)
+    } else if i == 0 {
+        (theme.link, theme.dim, theme.title)
+    } else {
+        (theme.link, theme.dim, theme.text)
+    };
+    // The label sits next to the connector: after the date on the left side, before it
+    // on the right.
+    let room = w.saturating_sub(width(n.label) + 3);
+    let date = if i == 0 {
+        fitted_date(ev.date, w.saturating_sub(2))
+    } else {
+        fitted_date(ev.date, room)
+    };
+    let label = truncate(n.label, w.saturating_sub(2)).into_owned();
+    let mut parts = vec![Span::styled(lead, label_style)];
+    let gap = if date.is_empty() || label.is_empty() {
+        ""
+    } else {
+        " "
+    };
+    if n.col < CENTRE {
+        parts.push(Span::styled(date.clone(), date_style));
+        parts.push(Span::styled(gap, label_style));
+        parts.push(Span::styled(label.clone(), label_style));
+    } else {
+        parts.push(Span::styled(label.clone(), label_style));
+        parts.push(Span::styled(gap, label_style));
+        parts.push(Span::styled(date.clone(), date_style));
+    }
+    let used = 1 + width(&date) + gap.len() + width(&label);
+    let fill = if joins_right { "─" } else { " " };
+    parts.push(Span::styled(
+        format!(" {}", fill.repeat(w.saturating_sub(used + 1))),
+        if selected {
+            theme.selected
+        } else {
+            theme.connector()
+        },
+    ));
+    let mut out = vec![Line::from(parts)];
+    let mut title = wrap(&ev.title, w.saturating_sub(1), 0);
+    if title.len() > geo.title_lines {
+        title.truncate(geo.title_lines);
+        if let Some(last) = title.last_mut() {
+            *last = truncate(&format!("{last} …"), w.saturating_sub(1)).into_owned();
+        }
+    }
+    while title.len() < geo.title_lines {
+        title.push(String::new());
+    }
+    for t in title {
+        out.push(Line::styled(
+            format!(" {}", pad(&t, w.saturating_sub(1))),
+            title_style,
+        ));
+    }
+    out
+}
+
+/// The box-drawing character joining the given directions: up, down, left, right.
+fn junction(dirs: [bool; 4]) -> &'static str {
+    match (dirs[0], dirs[1], dirs[2], dirs[3]) {
+        (true, true, true, true) => "┼",
+        (true, true, true, false) => "┤",
+        (true, true, false, true) => "├",
+        (false, true, true, true) => "┬",
+        (true, false, true, true) => "┴",
+        (false, true, true, false) => "┐",
+        (false, true, false, true) => "┌",
+        (true, false, true, false) => "┘",
+        (true, false, false, true) => "└",
+        (false, false, _, _) => "─",
+        _ => "│",
+    }
+}
+
+/// Draws the connectors in the gutter right of column `a`: from each parent to its
+/// children in the column farther from the centre.
+fn connectors(gv: &GraphView, geo: &Geometry, a: usize, style: Style, buf: &mut Buffer) {
+    let hood = &gv.hood;
+    let gx = geo.col_x(a) + geo.col_w;
+    // Left of the centre the parents are on the right of the gutter; right of it, left.
+    let (parent_col, child_col) = if a < CENTRE { (a + 1, a) } else { (a, a + 1) };
+    let h = i64::from(geo.canvas.height);
+    for (p, parent) in hood.nodes.iter().enumerate() {
+        if parent.col != parent_col {
+            continue;
+        }
+        let kids: Vec<i64> = (0..hood.nodes.len())
+            .filter(|&c| hood.nodes[c].parent == Some(p) && hood.nodes[c].col == child_col)
+            .map(|c| geo.slot_y(geo.slot(c)))
+            .collect();
+        let Some(&last) = kids.iter().max() else {
+            continue;
+        };
+        let py = geo.slot_y(geo.slot(p));
+        let top = kids.iter().copied().min().unwrap_or(py).min(py);
+        let bottom = last.max(py);
+        for r in top.max(0)..=bottom.min(h - 1) {
+            let at_kid = kids.contains(&r);
+            let at_parent = r == py;
+            let (left, right) = if a < CENTRE {
+                (at_kid, at_parent)
+            } else {
+                (at_parent, at_kid)
+            };
+            let y = geo.canvas.y + u16::try_from(r).unwrap_or(0);
+            let cells = [
+                (0, if left { "─" } else { " " }),
+                (1, junction([r > top, r < bottom, left, right])),
+                (2, if right { "─" } else { " " }),
+            ];
+            for (dx, sym) in cells {
+                if let Some(cell) = buf.cell_mut(Position { x: gx + dx, y }) {
+                    cell.set_symbol(sym).set_style(style);
+                }
+            }
+        }
+    }
+}
+
+/// The headings of the shown columns, with how many nodes hide on either side.
+fn heading(app: &App, gv: &GraphView, geo: &Geometry) -> Line<'static> {
+    let theme = &app.theme;
+    let hidden = |cols: &mut dyn Iterator<Item = usize>| -> usize {
+        cols.map(|c| gv.hood.column(c).len()).sum()
+    };
+    let before = hidden(&mut (0..geo.first));
+    let after = hidden(&mut (geo.first + geo.cols..COLUMNS));
+    let w = usize::from(geo.col_w);
+    let mut spans = Vec::new();
+    for (col, head) in HEADINGS.iter().enumerate().skip(geo.first).take(geo.cols) {
+        let mut text = (*head).to_string();
+        if col == geo.first && before > 0 {
+            text = format!("◂{before} {text}");
+        }
+        if col + 1 == geo.first + geo.cols && after > 0 {
+            text = format!("{text} {after}▸");
+        }
+        let text = truncate(&text, w).into_owned();
+        let lead = w.saturating_sub(width(&text)) / 2;
+        let style = if col == CENTRE {
+            theme.title
+        } else {
+            theme.dim
+        };
+        spans.push(Span::styled(
+            pad(&format!("{}{text}", " ".repeat(lead)), w),
+            style,
+        ));
+        spans.push(Span::raw(" ".repeat(usize::from(GUTTER))));
+    }
+    spans.pop();
+    Line::from(spans)
+}
+
+/// The selected node in full: title, date and actors, how it links to its parent.
+fn footer(app: &App, gv: &GraphView, rows: usize, cols: usize) -> Vec<Line<'static>> {
+    let g: &Graph = &app.dataset.graph;
+    let theme = &app.theme;
+    let hood = &gv.hood;
+    let Some(n) = hood.nodes.get(gv.selected) else {
+        return Vec::new();
+    };
+    let ev = g.event(n.event);
+    let line = |s: &str, style: Style| Line::styled(pad(&truncate(s, cols), cols), style);
+    let mut about = ev.date.human();
+    if let Some(place) = &ev.place {
+        let _ = write!(about, " · {place}");
+    }
+    let actors: Vec<&str> = ev
+        .actors
+        .iter()
+        .map(|&a| g.actor(a).name.as_str())
+        .collect();
+    let _ = write!(about, " · {}", actors.join(", "));
+    let relation = if let (Some(parent), Some(rel)) = (n.parent, n.relation()) {
+        let arrow = if n.holds { "→" } else { "←" };
+        let parent = &g.event(hood.nodes[parent].event);
+        format!("{arrow} {rel}: {} ({})", parent.title, parent.date)
+    } else {
+        let direct = hood.nodes.iter().filter(|m| m.parent == Some(0)).count();
+        let further = hood.nodes.len().saturating_sub(direct + 1);
+        let mut text = format!("centre · {direct} linked directly, {further} two steps away");
+        if let Some(&(prev, _)) = gv.history.last() {
+            let _ = write!(text, " · ⌫ back to “{}”", g.event(prev).title);
+        }
+        text
+    };
+    let title = line(&ev.title, theme.title);
+    let relation = line(&relation, theme.link);
+    match rows {
+        0 => Vec::new(),
+        1 => vec![title],
+        2 => vec![title, relation],
+        _ => vec![title, line(&about, theme.dim), relation],
+    }
+}
+
+/// Draws the link graph over the body.
+pub fn render(app: &App, gv: &GraphView, body: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let g = &app.dataset.graph;
+    let geo = Geometry::new(body, gv);
+    let centre = &g.event(gv.hood.centre()).title;
+    let title_room = usize::from(body.width).saturating_sub(20);
+    let title = Line::from(vec![
+        Span::styled(" Link graph ", theme.title),
+        Span::styled(format!("· {} ", truncate(centre, title_room)), theme.dim),
+    ]);
+    Block::bordered()
+        .border_style(theme.border_focused)
+        .title(title)
+        .render(body, buf);
+    if geo.inner.is_empty() {
+        return;
+    }
+    heading(app, gv, &geo).render(geo.heading, buf);
+    for a in geo.first..geo.first + geo.cols - 1 {
+        connectors(gv, &geo, a, theme.connector(), buf);
+    }
+    for i in 0..gv.hood.nodes.len() {
+        let Some(rect) = geo.node_rect(&gv.hood, i) else {
+            continue;
+        };
+        let skip = usize::try_from(-geo.slot_y(geo.slot(i)).min(0)).unwrap_or(0);
+        crate::tui::view::render_lines(node_lines(app, gv, &geo, i), skip, rect, buf);
+    }
+    if gv.hood.nodes.len() == 1 && geo.canvas.height > 1 {
+        let y = geo.canvas.y + u16::try_from(geo.slot_h()).unwrap_or(1);
+        if y < geo.canvas.bottom() {
+            Line::styled("  no links to or from this event", theme.dim).render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..geo.canvas
+                },
+                buf,
+            );
+        }
+    }
+    if !geo.rule.is_empty() {
+        Line::styled("─".repeat(usize::from(geo.rule.width)), theme.border).render(geo.rule, buf);
+    }
+    let lines = footer(
+        app,
+        gv,
+        usize::from(geo.footer.height),
+        usize::from(geo.footer.width),
+    );
+    crate::tui::view::render_lines(lines, 0, geo.footer, buf);
+}
