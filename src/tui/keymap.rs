@@ -288,6 +288,13 @@ pub const BINDINGS: &[Binding] = &[
         "help",
         Some("help"),
     ),
+    b(
+        Compare,
+        &[Char('/')],
+        Action::OpenSearch,
+        "search all; Enter goes to the hit in the panes",
+        Some("search"),
+    ),
     b(Compare, &[Ctrl('c')], Action::Quit, "quit", None),
     b(
         Graph,
@@ -352,6 +359,13 @@ pub const BINDINGS: &[Binding] = &[
         Action::ToggleHelp,
         "help",
         Some("help"),
+    ),
+    b(
+        Graph,
+        &[Char('/')],
+        Action::OpenSearch,
+        "search all; Enter goes to the hit in the panes",
+        Some("search"),
     ),
     b(Graph, &[Ctrl('c')], Action::Quit, "quit", None),
     b(

@@ -34,11 +34,12 @@ impl App {
                 self.keep_in_view();
                 return effect;
             }
+            // Search works over the views too; Esc comes back to them.
+            Action::OpenSearch => self.open_search(),
             _ if self.graph.is_some() => self.update_graph(action),
             _ if self.compare.is_some() => self.update_compare(action),
             Action::ToggleCompare => self.open_compare(),
             Action::ToggleGraph => self.open_graph(),
-            Action::OpenSearch => self.open_search(),
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
             Action::FocusNext => self.focus(next(self.focus, 1)),

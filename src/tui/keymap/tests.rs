@@ -131,7 +131,8 @@ fn compare_and_graph_have_their_keys_and_leave_with_esc() {
             "Enter open",
             "L graph",
             "Esc leave",
-            "? help"
+            "? help",
+            "/ search"
         ]
     );
     assert_eq!(
@@ -142,7 +143,8 @@ fn compare_and_graph_have_their_keys_and_leave_with_esc() {
             "⌫ back",
             "o open",
             "Esc leave",
-            "? help"
+            "? help",
+            "/ search"
         ]
     );
 }

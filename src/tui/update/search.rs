@@ -80,6 +80,9 @@ impl App {
                         self.found = Found { hits: sb.hits, at };
                     }
                     self.history.push(place);
+                    // The hit is shown in the panes: the views over them close.
+                    self.graph = None;
+                    self.compare = None;
                     self.go_to(entity);
                 }
                 return Effect::None;

@@ -830,3 +830,25 @@ fn graph_bands_close_up_when_their_outer_column_is_not_shown() {
         assert!(geo.node_rect(&gv.hood, gv.selected).is_some());
     }
 }
+
+#[test]
+fn search_from_the_compare_view_lands_in_the_panes_and_esc_or_back_returns_to_it() {
+    let mut a = app(120, 40);
+    run(&mut a, &[Action::ToggleCompare]);
+    assert!(a.compare.is_some());
+    assert_eq!(
+        crate::tui::keymap::lookup(a.mode(), crate::tui::keymap::Key::Char('/')),
+        Some(Action::OpenSearch)
+    );
+    // Esc: back to compare as it was.
+    search(&mut a, "fragmente");
+    run(&mut a, &[Action::SearchCancel]);
+    assert!(a.compare.is_some() && a.search.is_none());
+    // Enter: the quote in the panes, compare closed; Backspace brings compare back.
+    search(&mut a, "fragmente");
+    run(&mut a, &[Action::SearchAccept]);
+    assert!(a.compare.is_none());
+    assert_eq!(a.focus, Pane::Quotes);
+    run(&mut a, &[Action::GoBack]);
+    assert!(a.compare.is_some());
+}
