@@ -2,6 +2,7 @@
 //! links between them in a middle gutter, shared events across both, and the selected
 //! event's details below. Reads `&App` only.
 
+use crate::tui::view::Framed;
 use std::fmt::Write as _;
 
 use ratatui::buffer::Buffer;
@@ -41,15 +42,8 @@ pub struct Geometry {
 impl Geometry {
     /// The parts for a body rectangle (the screen between header and status bar).
     pub fn new(body: Rect) -> Self {
-        let inner = Block::bordered().inner(body);
-        let footer_h = match inner.height {
-            26.. => 3,
-            10.. => 2,
-            _ => 0,
-        };
-        let rule_h = u16::from(footer_h > 0);
-        let heading_h = inner.height.min(1);
-        let list_h = inner.height.saturating_sub(heading_h + rule_h + footer_h);
+        let f = Framed::new(body, 26);
+        let inner = f.inner;
         let w = inner.width;
         let gutter_w = match w {
             100.. => 19,
@@ -62,13 +56,12 @@ impl Geometry {
         let left_x = inner.x + DATE_W.min(w);
         let gutter_x = left_x + left_w;
         let right_x = gutter_x + gutter_w;
-        let line = |y: u16, height: u16| Rect { y, height, ..inner };
         Self {
             inner,
-            heading: line(inner.y, heading_h),
-            list: line(inner.y + heading_h, list_h),
-            rule: line(inner.y + heading_h + list_h, rule_h),
-            footer: line(inner.y + heading_h + list_h + rule_h, footer_h),
+            heading: f.heading,
+            list: f.main,
+            rule: f.rule,
+            footer: f.footer,
             left_x,
             left_w,
             gutter_x,

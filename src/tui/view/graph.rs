@@ -3,6 +3,7 @@
 //! follow the selection when five do not fit; the selected node in full below. Reads
 //! `&App` only.
 
+use crate::tui::view::Framed;
 use std::fmt::Write as _;
 
 use ratatui::buffer::Buffer;
@@ -47,15 +48,9 @@ pub struct Geometry {
 impl Geometry {
     /// The parts for a body rectangle and the graph's selection.
     pub fn new(body: Rect, gv: &GraphView) -> Self {
-        let inner = Block::bordered().inner(body);
-        let footer_h = match inner.height {
-            24.. => 3,
-            10.. => 2,
-            _ => 0,
-        };
-        let rule_h = u16::from(footer_h > 0);
-        let heading_h = inner.height.min(1);
-        let canvas_h = inner.height.saturating_sub(heading_h + rule_h + footer_h);
+        let f = Framed::new(body, 24);
+        let inner = f.inner;
+        let canvas_h = f.main.height;
         let w = inner.width;
         let cols: u16 = if w >= 5 * MIN_COL + 4 * GUTTER { 5 } else { 3 };
         // One column spare on the right, as the lead column leaves one on the left.
@@ -68,7 +63,6 @@ impl Geometry {
         while title_lines > 1 && (1 + title_lines) * 2 > usize::from(canvas_h) {
             title_lines -= 1;
         }
-        let line = |y: u16, height: u16| Rect { y, height, ..inner };
         let shown = |col: usize| (first..first + cols).contains(&col);
         let mut slots: Vec<usize> = gv.hood.nodes.iter().map(|n| n.slot).collect();
         for (near, far) in [(CENTRE - 1, 0), (CENTRE + 1, COLUMNS - 1)] {
@@ -80,10 +74,10 @@ impl Geometry {
         }
         Self {
             inner,
-            heading: line(inner.y, heading_h),
-            canvas: line(inner.y + heading_h, canvas_h),
-            rule: line(inner.y + heading_h + canvas_h, rule_h),
-            footer: line(inner.y + heading_h + canvas_h + rule_h, footer_h),
+            heading: f.heading,
+            canvas: f.main,
+            rule: f.rule,
+            footer: f.footer,
             first,
             cols,
             col_w,
