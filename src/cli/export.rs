@@ -39,13 +39,7 @@ impl Selection {
     /// Applies the filters.
     pub fn new(ds: &Dataset, f: &Filter) -> Self {
         let g = &ds.graph;
-        let events: Vec<EventIx> = ds
-            .index
-            .timeline
-            .iter()
-            .copied()
-            .filter(|&e| f.event(ds, e))
-            .collect();
+        let events = f.events(ds);
         let mut event_kept = vec![false; g.events.len()];
         for e in &events {
             event_kept[e.ix()] = true;

@@ -67,6 +67,16 @@ impl Filter {
         }))
     }
 
+    /// The events that pass, in timeline order.
+    pub fn events(&self, ds: &Dataset) -> Vec<EventIx> {
+        ds.index
+            .timeline
+            .iter()
+            .copied()
+            .filter(|&e| self.event(ds, e))
+            .collect()
+    }
+
     /// Whether an event passes every filter.
     pub fn event(&self, ds: &Dataset, e: EventIx) -> bool {
         self.country.is_none_or(|c| ds.graph.event_involves(e, c)) && self.dates_and_tag(ds, e)

@@ -7,7 +7,7 @@ use super::ListKind;
 use super::filter::Filter;
 use super::json;
 use crate::dataset::Dataset;
-use crate::graph::{ActorIx, EventIx, QuoteIx, SourceIx, to_u32};
+use crate::graph::{ActorIx, QuoteIx, SourceIx, to_u32};
 use crate::text::{pad, width};
 
 /// Lists records of one kind.
@@ -21,13 +21,7 @@ pub fn run(
     let g = &ds.graph;
     match what {
         ListKind::Events => {
-            let events: Vec<EventIx> = ds
-                .index
-                .timeline
-                .iter()
-                .copied()
-                .filter(|&e| f.event(ds, e))
-                .collect();
+            let events = f.events(ds);
             if as_json {
                 return write_json(out, events.iter().map(|&e| json::event(g, e)));
             }

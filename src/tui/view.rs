@@ -110,6 +110,24 @@ impl Framed {
     }
 }
 
+/// An event's date, place and actors on one line, for the footers of the views.
+pub fn about(g: &crate::graph::Graph, e: crate::graph::EventIx) -> String {
+    let ev = g.event(e);
+    let mut out = ev.date.human();
+    if let Some(place) = &ev.place {
+        out.push_str(" · ");
+        out.push_str(place);
+    }
+    let actors: Vec<&str> = ev
+        .actors
+        .iter()
+        .map(|&a| g.actor(a).name.as_str())
+        .collect();
+    out.push_str(" · ");
+    out.push_str(&actors.join(", "));
+    out
+}
+
 /// The bordered block of a pane, its title with its number, highlighted when focused.
 pub fn pane_block<'a>(app: &App, pane: Pane, extra: impl Into<Span<'a>>) -> Block<'a> {
     let focused = app.focus == pane && !app.help;

@@ -2,8 +2,7 @@
 //! links between them in a middle gutter, shared events across both, and the selected
 //! event's details below. Reads `&App` only.
 
-use crate::tui::view::Framed;
-use std::fmt::Write as _;
+use crate::tui::view::{Framed, about};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -234,16 +233,7 @@ fn footer(app: &App, cv: &CompareView, rows: usize, cols: usize) -> Vec<Line<'st
         return vec![Line::styled("no events for either side", theme.dim)];
     };
     let ev = g.event(e);
-    let mut about = ev.date.human();
-    if let Some(place) = &ev.place {
-        let _ = write!(about, " · {place}");
-    }
-    let actors: Vec<&str> = ev
-        .actors
-        .iter()
-        .map(|&a| g.actor(a).name.as_str())
-        .collect();
-    let _ = write!(about, " · {}", actors.join(", "));
+    let about = about(g, e);
     let mut crossings: Vec<&Crossing> = cv.layout.crossings_of(e).collect();
     // The link on the event's own row first: the one the gutter shows beside it.
     crossings.sort_by_key(|c| !c.is_level());

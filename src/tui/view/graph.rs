@@ -3,7 +3,7 @@
 //! follow the selection when five do not fit; the selected node in full below. Reads
 //! `&App` only.
 
-use crate::tui::view::Framed;
+use crate::tui::view::{Framed, about};
 use std::fmt::Write as _;
 
 use ratatui::buffer::Buffer;
@@ -366,16 +366,7 @@ fn footer(app: &App, gv: &GraphView, rows: usize, cols: usize) -> Vec<Line<'stat
     };
     let ev = g.event(n.event);
     let line = |s: &str, style: Style| Line::styled(pad(&truncate(s, cols), cols), style);
-    let mut about = ev.date.human();
-    if let Some(place) = &ev.place {
-        let _ = write!(about, " · {place}");
-    }
-    let actors: Vec<&str> = ev
-        .actors
-        .iter()
-        .map(|&a| g.actor(a).name.as_str())
-        .collect();
-    let _ = write!(about, " · {}", actors.join(", "));
+    let about = about(g, n.event);
     let relation = if let (Some(parent), Some(rel)) = (n.parent, n.relation()) {
         let arrow = if n.holds { "→" } else { "←" };
         let parent = &g.event(hood.nodes[parent].event);
