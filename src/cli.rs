@@ -18,6 +18,7 @@ use crate::dataset::{Checked, Dataset};
 use crate::diagnostic::{self, Style};
 use crate::graph::PartialDate;
 use crate::load::Origin;
+pub use crate::text::plural;
 
 /// Explore the China–US AI governance timeline: a sourced TOML event graph.
 #[derive(Debug, Parser)]
@@ -309,13 +310,4 @@ pub fn report(checked: &Checked, strict: bool, env: Env, err: &mut dyn Write) ->
         plural(e, "error"),
         plural(w, "warning")
     )
-}
-
-/// `1 error`, `2 errors`.
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }

@@ -69,6 +69,15 @@ pub fn truncate(s: &str, w: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `1 error`, `2 errors`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

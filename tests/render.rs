@@ -378,3 +378,29 @@ fn the_preview_shows_a_match_deep_in_a_long_text() {
     assert!(preview.contains("without naming the US"), "{screen}");
     assert!(preview.contains('…'), "{screen}");
 }
+
+#[test]
+fn a_refused_reload_shows_its_errors_over_the_panes_at_120x40_and_80x24() {
+    use aigov::tui::watch::Problems;
+    let problems = Problems {
+        summary: "1 error".to_string(),
+        lines: vec![
+            "data/events/2026.toml:62:8: error: invalid date \"2026-13\": month 13 is not 01 to 12"
+                .to_string(),
+            "   |".to_string(),
+            "62 | date = \"2026-13\"".to_string(),
+            "   |        ^^^^^^^^^".to_string(),
+            "   = hint: dates are \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"".to_string(),
+        ],
+    };
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut a = app(w, h, Theme::default(), TO_WAIC);
+        a.problems = Some(problems.clone());
+        let t = draw(&a);
+        insta::assert_snapshot!(format!("reload_failed_{w}x{h}"), t.backend());
+        let screen = format!("{:?}", t.backend());
+        // The message wraps rather than losing its end at 80 columns.
+        assert!(screen.contains("to 12"), "{screen}");
+        assert!(screen.contains("Reload failed: 1 error"), "{screen}");
+    }
+}

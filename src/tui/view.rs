@@ -110,6 +110,22 @@ impl Framed {
     }
 }
 
+impl Framed {
+    /// Draws the rule and the footer's `lines` (the views' own parts draw the rest).
+    pub fn render_footer(
+        rule: Rect,
+        footer: Rect,
+        lines: Vec<Line<'_>>,
+        app: &App,
+        buf: &mut Buffer,
+    ) {
+        if !rule.is_empty() {
+            Line::styled("─".repeat(usize::from(rule.width)), app.theme.border).render(rule, buf);
+        }
+        render_lines(lines, 0, footer, buf);
+    }
+}
+
 /// An event's date, place and actors on one line, for the footers of the views.
 pub fn about(g: &crate::graph::Graph, e: crate::graph::EventIx) -> String {
     let ev = g.event(e);

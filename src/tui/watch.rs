@@ -134,7 +134,7 @@ pub fn reload(origin: &Origin) -> Reload {
             }
             lines.pop();
             Reload::Failed(Problems {
-                summary: crate::cli::plural(errors.len(), "error"),
+                summary: crate::text::plural(errors.len(), "error"),
                 lines,
             })
         }

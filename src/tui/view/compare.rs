@@ -313,14 +313,11 @@ pub fn render(app: &App, cv: &CompareView, body: Rect, buf: &mut Buffer) {
         };
         Line::from(row_spans(app, cv, &geo, i)).render(area, buf);
     }
-    if !geo.rule.is_empty() {
-        Line::styled("─".repeat(usize::from(geo.rule.width)), theme.border).render(geo.rule, buf);
-    }
     let lines = footer(
         app,
         cv,
         usize::from(geo.footer.height),
         usize::from(geo.footer.width),
     );
-    crate::tui::view::render_lines(lines, 0, geo.footer, buf);
+    Framed::render_footer(geo.rule, geo.footer, lines, app, buf);
 }

@@ -432,14 +432,11 @@ pub fn render(app: &App, gv: &GraphView, body: Rect, buf: &mut Buffer) {
             );
         }
     }
-    if !geo.rule.is_empty() {
-        Line::styled("─".repeat(usize::from(geo.rule.width)), theme.border).render(geo.rule, buf);
-    }
     let lines = footer(
         app,
         gv,
         usize::from(geo.footer.height),
         usize::from(geo.footer.width),
     );
-    crate::tui::view::render_lines(lines, 0, geo.footer, buf);
+    Framed::render_footer(geo.rule, geo.footer, lines, app, buf);
 }
