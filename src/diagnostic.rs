@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::load::DataFile;
-use crate::text::{escape_controls, width};
+use crate::text::{escape_controls, escape_line, width};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -138,7 +138,7 @@ pub fn render(files: &[DataFile], d: &Diagnostic, style: Style) -> String {
         out,
         "{}: {}",
         style.paint(code, word),
-        style.paint("1", &escape_controls(&d.message))
+        style.paint("1", &escape_line(&d.message))
     );
     if let Some(loc) = &d.location
         && let Some(f) = files.get(loc.file)
@@ -147,19 +147,19 @@ pub fn render(files: &[DataFile], d: &Diagnostic, style: Style) -> String {
         if let Some((rel, label)) = &d.related
             && let Some(rf) = files.get(rel.file)
         {
-            let _ = writeln!(out, "   = note: {label} at {}", position(files, rel));
+            let _ = writeln!(
+                out,
+                "   = note: {} at {}",
+                escape_line(label),
+                position(files, rel)
+            );
             if rel.file == loc.file {
                 snippet(&mut out, rf, &rel.span, Some(label), style, "1;34");
             }
         }
     }
     if let Some(h) = &d.hint {
-        let _ = writeln!(
-            out,
-            "   = {}: {}",
-            style.paint("1", "hint"),
-            escape_controls(h)
-        );
+        let _ = writeln!(out, "   = {}: {}", style.paint("1", "hint"), escape_line(h));
     }
     out
 }
@@ -183,7 +183,13 @@ fn snippet(
             .map(char::len_utf8)
             .sum::<usize>();
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let line = text[line_start..line_end].trim_end_matches('\r');
+    // Lines end at `\n` or `\r\n`, as in TOML (a lone `\r` is a character of the line,
+    // shown as `␍`). The `\r` of a `\r\n` is hidden unless the span points at it.
+    let line = &text[line_start..line_end];
+    let line = match line.strip_suffix('\r') {
+        Some(shorter) if line_start + shorter.len() > start => shorter,
+        _ => line,
+    };
     let end = floor_char_boundary(text, span.end.clamp(start, line_start + line.len()));
     // A very long line (minified data, deep nesting) is shown as a window around the span.
     let long = line.len() > LONG_LINE;
@@ -226,7 +232,9 @@ fn snippet(
         shown
     );
     let carets = "^".repeat(width(&marked).max(1));
-    let label = label.map(|l| format!(" {l}")).unwrap_or_default();
+    let label = label
+        .map(|l| format!(" {}", escape_line(l)))
+        .unwrap_or_default();
     let _ = writeln!(
         out,
         "{:gutter$} {bar} {}{}",
@@ -265,11 +273,23 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     d[a.len() * w + b.len()]
 }
 
-/// The closest candidate to `word`, if it is close enough to be a likely typo.
+/// Words longer than this (in characters) get no suggestion: nobody typed them, and
+/// comparing them would cost time quadratic in their length.
+const MAX_SUGGESTED: usize = 200;
+
+/// The closest candidate to `word`, if it is close enough to be a likely typo. Only
+/// candidates whose length is within the allowed distance are compared, so the work is
+/// bounded by `MAX_SUGGESTED`² per candidate whatever the input.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(1);
+    let len = word.chars().count();
+    if len > MAX_SUGGESTED {
+        return None;
+    }
+    let limit = (len / 3).max(1);
     candidates
         .into_iter()
+        // A length gap is a lower bound of the distance; bytes bound chars from above.
+        .filter(|c| c.len() + limit >= len && c.chars().count().abs_diff(len) <= limit)
         .map(|c| (edit_distance(word, c), c))
         .filter(|&(d, _)| d <= limit)
         .min_by_key(|&(d, c)| (d, c))
@@ -328,5 +348,12 @@ mod tests {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("nmae", "name"), 1);
         assert_eq!(closest("nmae", ["id", "name", "kind"]), Some("name"));
+        assert_eq!(closest("li-qiangg", ids), Some("li-qiang"));
+        let huge = "x".repeat(1_000_000);
+        assert_eq!(
+            closest(&huge, [huge.as_str()]),
+            None,
+            "no work on a huge word"
+        );
     }
 }

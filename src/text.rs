@@ -36,6 +36,21 @@ pub fn escape_controls(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// [`escape_controls`] for text that must stay on one line (a diagnostic's message, a
+/// status line): a newline is shown as `␊` too.
+pub fn escape_line(s: &str) -> Cow<'_, str> {
+    if !s.contains(['\n', '\r']) {
+        return escape_controls(s);
+    }
+    Cow::Owned(escape_controls(&s.replace('\n', "\u{240A}")).into_owned())
+}
+
+/// A path as it may be printed: its lossy text with control characters made visible, so
+/// that a file named with an escape sequence cannot drive the terminal.
+pub fn shown_path(p: &std::path::Path) -> String {
+    escape_line(&p.to_string_lossy()).into_owned()
+}
+
 /// Display width in terminal columns.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
@@ -90,6 +105,7 @@ mod tests {
         assert_eq!(escape_controls("\u{7f}"), "␡");
         assert_eq!(escape_controls("a\tb"), "a    b");
         assert!(matches!(escape_controls("l’IA\n中国"), Cow::Borrowed(_)));
+        assert_eq!(escape_line("a\nb\r\n\u{1b}"), "a␊b␍␊␛");
     }
 
     #[test]

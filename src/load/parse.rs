@@ -740,7 +740,9 @@ impl<'a, 'i> Reader<'a, 'i> {
 /// open at the cut fail there), so a file that is not TOML is refused at once.
 fn early_error(text: &str) -> Option<toml::de::Error> {
     const PREFIX: usize = 64 * 1024;
-    let cut = text[..PREFIX.min(text.len())].rfind('\n')? + 1;
+    // The cut is found in bytes (a `\n` is never inside a character), so no slice
+    // lands inside a multi-byte character.
+    let cut = memchr::memrchr(b'\n', &text.as_bytes()[..PREFIX.min(text.len())])? + 1;
     let e = DeTable::parse(&text[..cut]).err()?;
     e.span().is_some_and(|s| s.end + 256 < cut).then_some(e)
 }
