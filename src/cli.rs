@@ -201,14 +201,57 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Outcome {
-    match write_command(cli, command, env, out, err) {
-        Ok(o) => o,
-        // A closed pipe (`aigov list events | head`) is not an error worth a message.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Outcome::Ok,
-        Err(e) => {
-            let _ = writeln!(err, "error: {e}");
+    let mut out = Sink::new(out);
+    let mut err = Sink::new(err);
+    let outcome = write_command(cli, command, env, &mut out, &mut err);
+    let failed = out.failed.take().or(err.failed.take());
+    match (outcome, failed) {
+        // Another write error (a full disk, a closed descriptor) means the output is
+        // lost: exit 2, and say so where that is still possible.
+        (_, Some(e)) | (Err(e), None) if e.kind() != io::ErrorKind::BrokenPipe => {
+            let _ = writeln!(err.inner, "error: cannot write the output: {e}");
             Outcome::Usage
         }
+        // A closed pipe (`aigov check | head`) is no error worth a message, but the exit
+        // code still says what the command found, so `set -o pipefail` sees bad data.
+        (Ok(o), _) => o,
+        (Err(_), _) => Outcome::Ok,
+    }
+}
+
+/// A writer that remembers its first error and then drops what follows, so that a
+/// command runs to the end and its outcome (clean or problems) survives a closed pipe.
+struct Sink<'a> {
+    inner: &'a mut dyn Write,
+    failed: Option<io::Error>,
+}
+
+impl<'a> Sink<'a> {
+    fn new(inner: &'a mut dyn Write) -> Self {
+        Self {
+            inner,
+            failed: None,
+        }
+    }
+}
+
+impl Write for Sink<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.failed.is_none()
+            && let Err(e) = self.inner.write_all(buf)
+        {
+            self.failed = Some(e);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.failed.is_none()
+            && let Err(e) = self.inner.flush()
+        {
+            self.failed = Some(e);
+        }
+        Ok(())
     }
 }
 
@@ -298,8 +341,16 @@ pub fn report(checked: &Checked, strict: bool, env: Env, err: &mut dyn Write) ->
     let style = Style {
         color: env.color_err,
     };
-    for d in &checked.diagnostics {
+    for d in checked.diagnostics.iter().take(MAX_REPORTED) {
         writeln!(err, "{}", diagnostic::render(&checked.files, d, style))?;
+    }
+    if let Some(more) = checked.diagnostics.len().checked_sub(MAX_REPORTED)
+        && more > 0
+    {
+        writeln!(
+            err,
+            "… and {more} more (only the first {MAX_REPORTED} problems are shown; fix those and check again)\n"
+        )?;
     }
     let (e, w) = checked.counts();
     let (e, w) = if strict { (e + w, 0) } else { (e, w) };

@@ -58,7 +58,11 @@ impl Checked {
 
 /// Reads, parses and validates a dataset, keeping every diagnostic.
 pub fn check(origin: &Origin) -> Result<Checked, LoadError> {
-    let read = load::read(origin)?;
+    Ok(check_read(origin, load::read(origin)?))
+}
+
+/// Parses and validates files already read (see [`load::ReadFiles::from_memory`]).
+pub fn check_read(origin: &Origin, read: load::ReadFiles) -> Checked {
     let mut diagnostics = read.diagnostics;
     let mut raw = crate::load::parse::RawDataset::default();
     for (file, f) in read.files.iter().enumerate() {
@@ -84,12 +88,12 @@ pub fn check(origin: &Origin) -> Result<Checked, LoadError> {
         let key = |d: &Diagnostic| d.location.as_ref().map(|l| (l.file, l.span.start));
         key(a).cmp(&key(b)).then(a.severity.cmp(&b.severity))
     });
-    Ok(Checked {
+    Checked {
         origin: origin.clone(),
         files: read.files,
         diagnostics,
         graph,
-    })
+    }
 }
 
 impl Dataset {
@@ -121,21 +125,24 @@ impl Dataset {
         origin: &Origin,
         cache_dir: Option<PathBuf>,
     ) -> Result<Result<Dataset, Box<Checked>>, LoadError> {
-        let cached = match (origin, cache_dir) {
-            (Origin::Path(root), Some(dir)) => cache::stamps(root)
-                .filter(|(_, total)| *total >= cache::MIN_BYTES)
-                .map(|(stamps, _)| (root, dir, stamps)),
-            _ => None,
-        };
-        let Some((root, dir, stamps)) = cached else {
+        let (Origin::Path(root), Some(dir)) = (origin, cache_dir) else {
             return Ok(check(origin)?.into_dataset());
         };
-        if let Some(graph) = cache::read(&dir, root, &stamps) {
+        // The files are read either way (the key is their contents); only parsing and
+        // validation are saved.
+        let read = load::read(origin)?;
+        let size: usize = read.files.iter().map(|f| f.text.len()).sum();
+        // A file that is not text reads lossily, and two different files could read alike.
+        if (size as u64) < cache::MIN_BYTES || !read.diagnostics.is_empty() {
+            return Ok(check_read(origin, read).into_dataset());
+        }
+        let fingerprint = cache::fingerprint(&read.files);
+        if let Some(graph) = cache::read(&dir, root, fingerprint) {
             return Ok(Ok(Dataset::from_graph(origin.clone(), graph)));
         }
-        let loaded = check(origin)?.into_dataset();
+        let loaded = check_read(origin, read).into_dataset();
         if let Ok(ds) = &loaded {
-            cache::write(&dir, root, stamps, &ds.graph);
+            cache::write(&dir, root, fingerprint, &ds.graph);
         }
         Ok(loaded)
     }

@@ -5,13 +5,15 @@
 pub mod bundled;
 pub mod parse;
 
+use std::collections::HashSet;
 use std::fmt;
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::diagnostic::Diagnostic;
+use crate::text::shown_path;
 
 /// Where a dataset comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +28,7 @@ impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Origin::Bundled => f.write_str("the bundled dataset"),
-            Origin::Path(p) => write!(f, "{}", p.display()),
+            Origin::Path(p) => f.write_str(&shown_path(p)),
         }
     }
 }
@@ -79,6 +81,8 @@ pub enum LoadError {
     NoToml(PathBuf),
     /// A file over `MAX_FILE_BYTES`.
     TooLarge(PathBuf, u64),
+    /// A FIFO, socket or device: reading it could block forever or never end.
+    NotRegular(PathBuf, &'static str),
     /// Any other I/O failure.
     Io(PathBuf, io::Error),
 }
@@ -86,20 +90,27 @@ pub enum LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::NotFound(p) => write!(f, "{}: no such file or directory", p.display()),
+            LoadError::NotFound(p) => {
+                write!(f, "{}: no such file or directory", shown_path(p))
+            }
             LoadError::NoToml(p) => write!(
                 f,
                 "{}: no *.toml file in this directory or below it",
-                p.display()
+                shown_path(p)
             ),
             LoadError::TooLarge(p, n) => write!(
                 f,
                 "{}: file too large ({} MiB; the limit is {} MiB)",
-                p.display(),
+                shown_path(p),
                 n / (1024 * 1024),
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
-            LoadError::Io(p, e) => write!(f, "{}: {e}", p.display()),
+            LoadError::NotRegular(p, what) => write!(
+                f,
+                "{}: {what}, not a regular file; a dataset is made of *.toml files",
+                shown_path(p)
+            ),
+            LoadError::Io(p, e) => write!(f, "{}: {e}", shown_path(p)),
         }
     }
 }
@@ -113,6 +124,20 @@ pub struct ReadFiles {
     /// `false` for a file that is not UTF-8 text (its problem is in `diagnostics`).
     pub is_text: Vec<bool>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ReadFiles {
+    /// Files given as bytes (tests, fuzzing): decoded exactly as files read from disk.
+    pub fn from_memory<P: Into<String>>(files: impl IntoIterator<Item = (P, Vec<u8>)>) -> Self {
+        let mut out = Self::default();
+        for (path, bytes) in files {
+            let (text, problem) = decode(bytes, out.files.len());
+            out.files.push(DataFile::new(path, text));
+            out.is_text.push(problem.is_none());
+            out.diagnostics.extend(problem);
+        }
+        out
+    }
 }
 
 /// Reads every file of a dataset.
@@ -135,16 +160,20 @@ pub fn read(origin: &Origin) -> Result<ReadFiles, LoadError> {
 }
 
 /// The `*.toml` files of a path: the file itself, or those below a directory in path order.
+/// Symbolic links are followed, each directory at most once (a link back up is not a
+/// loop); only regular files are kept, so a FIFO or a device is never opened.
 pub fn list_toml(root: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let meta = fs::metadata(root).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => LoadError::NotFound(root.to_path_buf()),
         _ => LoadError::Io(root.to_path_buf(), e),
     })?;
     if !meta.is_dir() {
+        regular(root, &meta)?;
         return Ok(vec![root.to_path_buf()]);
     }
     let mut found = Vec::new();
-    walk(root, &mut found)?;
+    let mut seen = HashSet::new();
+    walk(root, &mut found, &mut seen)?;
     if found.is_empty() {
         return Err(LoadError::NoToml(root.to_path_buf()));
     }
@@ -152,7 +181,43 @@ pub fn list_toml(root: &Path) -> Result<Vec<PathBuf>, LoadError> {
     Ok(found)
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+/// `Ok` for a regular file; else what it is.
+fn regular(path: &Path, meta: &fs::Metadata) -> Result<(), LoadError> {
+    if meta.is_file() {
+        return Ok(());
+    }
+    let what = if meta.is_dir() {
+        "a directory"
+    } else if is_fifo(meta) {
+        "a FIFO (named pipe)"
+    } else {
+        "a device or socket"
+    };
+    Err(LoadError::NotRegular(path.to_path_buf(), what))
+}
+
+#[cfg(unix)]
+fn is_fifo(meta: &fs::Metadata) -> bool {
+    std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type())
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_: &fs::Metadata) -> bool {
+    false
+}
+
+fn walk(
+    dir: &Path,
+    found: &mut Vec<PathBuf>,
+    seen: &mut HashSet<PathBuf>,
+) -> Result<(), LoadError> {
+    // A directory reached twice (through a link) is read once.
+    let canonical = dir
+        .canonicalize()
+        .map_err(|e| LoadError::Io(dir.to_path_buf(), e))?;
+    if !seen.insert(canonical) {
+        return Ok(());
+    }
     let entries = fs::read_dir(dir).map_err(|e| LoadError::Io(dir.to_path_buf(), e))?;
     for entry in entries {
         let entry = entry.map_err(|e| LoadError::Io(dir.to_path_buf(), e))?;
@@ -161,12 +226,19 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), LoadError> {
         if name.to_string_lossy().starts_with('.') {
             continue; // editor swap files, .git
         }
-        let ty = entry
+        let mut ty = entry
             .file_type()
             .map_err(|e| LoadError::Io(path.clone(), e))?;
+        if ty.is_symlink() {
+            // Followed to what it names; a dangling link is skipped like a stray file.
+            match fs::metadata(&path) {
+                Ok(meta) => ty = meta.file_type(),
+                Err(_) => continue,
+            }
+        }
         if ty.is_dir() {
-            walk(&path, found)?;
-        } else if path.extension().is_some_and(|e| e == "toml") {
+            walk(&path, found, seen)?;
+        } else if ty.is_file() && path.extension().is_some_and(|e| e == "toml") {
             found.push(path);
         }
     }
@@ -175,17 +247,20 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), LoadError> {
 
 fn read_one(path: &Path, out: &mut ReadFiles) -> Result<(), LoadError> {
     let meta = fs::metadata(path).map_err(|e| LoadError::Io(path.to_path_buf(), e))?;
-    if meta.is_dir() {
-        return Err(LoadError::Io(
-            path.to_path_buf(),
-            io::Error::other("is a directory"),
-        ));
-    }
+    regular(path, &meta)?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge(path.to_path_buf(), meta.len()));
     }
-    let bytes = fs::read(path).map_err(|e| LoadError::Io(path.to_path_buf(), e))?;
-    let display = path.display().to_string();
+    // Read at most one byte past the limit: a file that grows while it is read (or whose
+    // size the system does not know) is still bounded.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| LoadError::Io(path.to_path_buf(), e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge(path.to_path_buf(), bytes.len() as u64));
+    }
+    let display = shown_path(path);
     let file = out.files.len();
     let (text, problem) = decode(bytes, file);
     out.files.push(DataFile::new(display, text));

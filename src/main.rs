@@ -29,6 +29,13 @@ fn main() -> ExitCode {
             )
             .exit();
     }
+    if !stdout_is_open() {
+        let _ = writeln!(
+            io::stderr(),
+            "error: stdout is closed, so the output would be lost"
+        );
+        return ExitCode::from(Outcome::Usage as u8);
+    }
     let outcome = cli::run(
         &cli,
         command,
@@ -37,6 +44,27 @@ fn main() -> ExitCode {
         &mut io::stderr().lock(),
     );
     ExitCode::from(outcome as u8)
+}
+
+/// Whether stdout was open when aigov started. Rust's runtime puts `/dev/null` on a closed
+/// descriptor 0–2 before `main` (opened read-write, which a shell's `>/dev/null` never
+/// does), so `aigov list events >&-` would lose its output and exit 0. Linux tells the
+/// two apart through /proc; elsewhere stdout counts as open.
+fn stdout_is_open() -> bool {
+    let Ok(target) = std::fs::read_link("/proc/self/fd/1") else {
+        return true;
+    };
+    if target != std::path::Path::new("/dev/null") {
+        return true;
+    }
+    let flags = std::fs::read_to_string("/proc/self/fdinfo/1")
+        .ok()
+        .and_then(|info| {
+            let line = info.lines().find_map(|l| l.strip_prefix("flags:"))?;
+            u32::from_str_radix(line.trim(), 8).ok()
+        });
+    // O_ACCMODE is 3 and O_RDWR 2 on Linux.
+    flags.is_none_or(|f| f & 3 != 2)
 }
 
 /// No subcommand: open the explorer, or, without a terminal, say what to use instead.
@@ -71,6 +99,7 @@ fn explore(cli: &Cli, env: Env, no_color: bool) -> ExitCode {
             || "`aigov search` finds records by their words".to_string(),
             |c| format!("did you mean \"{c}\"?"),
         );
+        let id = aigov::text::escape_line(id);
         let _ = writeln!(
             err,
             "error: --goto \"{id}\": no record has this id\n  = hint: {hint}"

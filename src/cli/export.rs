@@ -174,7 +174,7 @@ pub fn write(
 /// Writes a file; a failure is reported with its path and ends the command with exit 2.
 pub fn write_file(path: &Path, bytes: &[u8], err: &mut dyn Write) -> io::Result<Outcome> {
     if let Err(e) = std::fs::write(path, bytes) {
-        writeln!(err, "error: {}: {e}", path.display())?;
+        writeln!(err, "error: {}: {e}", crate::text::shown_path(path))?;
         return Ok(Outcome::Usage);
     }
     Ok(Outcome::Ok)

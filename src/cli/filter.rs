@@ -50,6 +50,7 @@ impl Filter {
                             },
                             |c| format!("did you mean \"{c}\"?"),
                         );
+                    let id = crate::text::escape_line(id);
                     writeln!(
                         err,
                         "error: --country \"{id}\" is not the id of a country or bloc\n  = hint: {hint}"

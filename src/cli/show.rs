@@ -24,6 +24,7 @@ pub fn run(
             || "`aigov list events` (or quotes, actors, sources) shows the ids".to_string(),
             |c| format!("did you mean \"{c}\"?"),
         );
+        let id = crate::text::escape_line(id);
         writeln!(err, "error: no record has id \"{id}\"\n  = hint: {hint}")?;
         return Ok(Outcome::Usage);
     };

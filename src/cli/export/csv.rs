@@ -264,7 +264,7 @@ fn target(path: Option<&Path>) -> Result<Target<'_>, String> {
     } else if p.exists() {
         Err(format!(
             "{}: not a directory; with --format csv, --out takes a directory (every table) or a FILE.csv (the events)",
-            p.display()
+            crate::text::shown_path(p)
         ))
     } else {
         Ok(Target::Dir(p))
@@ -295,7 +295,7 @@ pub fn run(
         }
         Ok(Target::Dir(dir)) => {
             if let Err(e) = std::fs::create_dir_all(dir) {
-                writeln!(err, "error: {}: {e}", dir.display())?;
+                writeln!(err, "error: {}: {e}", crate::text::shown_path(dir))?;
                 return Ok(Outcome::Usage);
             }
             for table in tables(ds, sel) {
