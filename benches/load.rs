@@ -30,8 +30,14 @@ fn main() {
     let _ = std::fs::create_dir_all(&dir);
     println!("Each cell: median time / peak memory of a fresh process.");
     println!(
-        "{:<18} {:>7} {:>17} {:>17} {:>17} {:>17}",
-        "dataset", "MiB", "TOML parse only", "full load", "cached load", "cached + search ix"
+        "{:<18} {:>7} {:>17} {:>17} {:>17} {:>17} {:>12}",
+        "dataset",
+        "MiB",
+        "TOML parse only",
+        "full load",
+        "cached load",
+        "cached + search ix",
+        "cache key"
     );
     for n in sizes {
         let path = dir.join(format!("synth-{n}.toml"));
@@ -50,18 +56,37 @@ fn main() {
         run("load", &path, &cache);
         let cached = median(runs, "load", &path, &cache);
         let searched = median(runs, "search", &path, &cache);
+        let key = hash_cost(&path);
         let cell = |(t, m): (Duration, f64)| format!("{:.0} ms / {m:.0} MiB", ms(t));
         println!(
-            "{:<18} {:>7.1} {:>17} {:>17} {:>17} {:>17}",
+            "{:<18} {:>7.1} {:>17} {:>17} {:>17} {:>17} {:>9.1} ms",
             format!("{n} ev + {n} q"),
             text.len() as f64 / 1_048_576.0,
             cell(parse),
             cell(load),
             cell(cached),
             cell(searched),
+            ms(key),
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The median time of the cache key (a hash of every file's contents) over 5 runs, in
+/// this process: what a cached load pays besides reading the files and decoding.
+fn hash_cost(path: &Path) -> Duration {
+    let Ok(read) = aigov::load::read(&aigov::load::Origin::Path(path.to_path_buf())) else {
+        return Duration::ZERO;
+    };
+    let mut all: Vec<Duration> = (0..5)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            std::hint::black_box(aigov::dataset::cache::fingerprint(&read.files));
+            t.elapsed()
+        })
+        .collect();
+    all.sort();
+    all[2]
 }
 
 /// The median time of `runs` fresh processes doing `job`, and the peak memory of the

@@ -1,37 +1,33 @@
 //! The load cache: a large dataset that passed its check is saved as a compact binary
-//! graph (postcard), keyed by its path and stamped with the size, modification time and
-//! inode of each of its files; the next load of the same unchanged files reads that
-//! instead of parsing TOML again. Any doubt (a changed, added or removed file, another
-//! aigov version, a damaged cache) means a full load.
+//! graph (postcard), keyed by its path and stamped with a hash of every file's path and
+//! contents; the next load of the same files (same bytes, whatever their dates) reads
+//! that instead of parsing TOML again. The cache file carries a checksum of its body, and
+//! a decoded graph must point inside itself and hold only text that the parser could
+//! have produced. Any doubt means a full load.
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::graph::Graph;
-use crate::load::list_toml;
+use crate::load::DataFile;
+use crate::text::is_unsafe_char;
 
-/// Bumped whenever the cached types (the graph's) change shape.
-const FORMAT: u32 = 1;
+/// Bumped whenever the cached types (the graph's) or this header change shape.
+const FORMAT: u32 = 2;
 /// Datasets smaller than this load from TOML in a few milliseconds: no cache.
 pub const MIN_BYTES: u64 = 1 << 20;
-
-/// What a file looked like when its dataset was cached.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Stamp {
-    path: String,
-    len: u64,
-    modified_ns: u128,
-    inode: u64,
-}
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Header {
     format: u32,
     version: String,
-    stamps: Vec<Stamp>,
+    /// [`fingerprint`] of the files the graph was built from.
+    fingerprint: u128,
+    /// xxh3 of the postcard body that follows the header.
+    checksum: u64,
 }
 
 /// The cache directory: `$AIGOV_CACHE_DIR` (empty turns the cache off), else
@@ -47,76 +43,54 @@ pub fn dir() -> Option<PathBuf> {
     Some(base.join("aigov"))
 }
 
-/// The stamps of the files of the dataset at `root`, in load order, and their total size.
-pub fn stamps(root: &Path) -> Option<(Vec<Stamp>, u64)> {
-    let files = list_toml(root).ok()?;
-    let mut total = 0;
-    let mut out = Vec::with_capacity(files.len());
-    for path in files {
-        let meta = fs::metadata(&path).ok()?;
-        total += meta.len();
-        out.push(Stamp {
-            path: path.to_string_lossy().into_owned(),
-            len: meta.len(),
-            modified_ns: meta
-                .modified()
-                .ok()?
-                .duration_since(UNIX_EPOCH)
-                .ok()?
-                .as_nanos(),
-            inode: inode(&meta),
-        });
+/// A 128-bit xxh3 of the files' paths, lengths and texts, in load order: any edit, even
+/// one that keeps a file's size and modification time, changes it. About 10 GB/s, so a
+/// few milliseconds for the 100k-record benchmark set (benches/load.rs prints it).
+pub fn fingerprint(files: &[DataFile]) -> u128 {
+    let mut h = Xxh3::new();
+    for f in files {
+        for part in [f.path.as_bytes(), f.text.as_bytes()] {
+            h.update(&(part.len() as u64).to_le_bytes());
+            h.update(part);
+        }
     }
-    Some((out, total))
-}
-
-#[cfg(unix)]
-fn inode(meta: &fs::Metadata) -> u64 {
-    std::os::unix::fs::MetadataExt::ino(meta)
-}
-
-#[cfg(not(unix))]
-fn inode(_: &fs::Metadata) -> u64 {
-    0
+    h.digest128()
 }
 
 /// Where the cache of the dataset at `root` lives in `dir`.
 fn file(dir: &Path, root: &Path) -> PathBuf {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    // FNV-1a: the same name from one build to the next, unlike std's hasher.
-    let hash = root
-        .as_os_str()
-        .as_encoded_bytes()
-        .iter()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
+    let hash = xxh3_64(root.as_os_str().as_encoded_bytes());
     dir.join(format!("{hash:016x}.bin"))
 }
 
-/// The cached graph of `root`, if there is one for exactly these files.
-pub fn read(dir: &Path, root: &Path, stamps: &[Stamp]) -> Option<Graph> {
+/// The cached graph of `root`, if there is one for exactly these files and it verifies.
+pub fn read(dir: &Path, root: &Path, fingerprint: u128) -> Option<Graph> {
     let bytes = fs::read(file(dir, root)).ok()?;
-    let (header, rest) = postcard::take_from_bytes::<Header>(&bytes).ok()?;
+    let (header, body) = postcard::take_from_bytes::<Header>(&bytes).ok()?;
     if header.format != FORMAT
         || header.version != env!("CARGO_PKG_VERSION")
-        || header.stamps != stamps
+        || header.fingerprint != fingerprint
+        || header.checksum != xxh3_64(body)
     {
         return None;
     }
-    let graph: Graph = postcard::from_bytes(rest).ok()?;
-    in_range(&graph).then_some(graph)
+    let graph: Graph = postcard::from_bytes(body).ok()?;
+    (in_range(&graph) && clean_text(&graph)).then_some(graph)
 }
 
 /// Saves the graph of `root` for the next load; a failure only costs the next load time.
-pub fn write(dir: &Path, root: &Path, stamps: Vec<Stamp>, graph: &Graph) {
+pub fn write(dir: &Path, root: &Path, fingerprint: u128, graph: &Graph) {
+    let Ok(body) = postcard::to_stdvec(graph) else {
+        return;
+    };
     let header = Header {
         format: FORMAT,
         version: env!("CARGO_PKG_VERSION").to_string(),
-        stamps,
+        fingerprint,
+        checksum: xxh3_64(&body),
     };
-    let (Ok(mut bytes), Ok(body)) = (postcard::to_stdvec(&header), postcard::to_stdvec(graph))
-    else {
+    let Ok(mut bytes) = postcard::to_stdvec(&header) else {
         return;
     };
     bytes.extend_from_slice(&body);
@@ -129,6 +103,84 @@ pub fn write(dir: &Path, root: &Path, stamps: Vec<Stamp>, graph: &Graph) {
     if written.is_err() {
         let _ = fs::remove_file(&tmp);
     }
+}
+
+/// Whether every string of a decoded graph is one the parser could have produced: the
+/// parser escapes control characters (and expands tabs) in all text it keeps, so a cache
+/// whose text holds one was not written by aigov and could reach the terminal raw.
+fn clean_text(g: &Graph) -> bool {
+    use crate::graph::{Actor, Event, Quote, Source};
+    let ok = |s: &String| !s.chars().any(is_unsafe_char);
+    let opt = |s: &Option<String>| s.as_ref().is_none_or(ok);
+    // Destructured in full, so that a new text field cannot be forgotten here.
+    g.ids.keys().all(ok)
+        && g.actors.iter().all(|a| {
+            let Actor {
+                id,
+                name,
+                kind: _,
+                country: _,
+                role,
+                aliases,
+                summary,
+                note,
+            } = a;
+            ok(id) && ok(name) && opt(role) && aliases.iter().all(ok) && opt(summary) && opt(note)
+        })
+        && g.sources.iter().all(|s| {
+            let Source {
+                id,
+                title,
+                publisher,
+                published: _,
+                language,
+                url,
+                author,
+                summary,
+                note,
+            } = s;
+            [id, title, publisher].into_iter().all(ok)
+                && [language, url, author, summary, note].into_iter().all(opt)
+        })
+        && g.events.iter().all(|e| {
+            let Event {
+                id,
+                date: _,
+                end: _,
+                title,
+                place,
+                summary,
+                actors: _,
+                tags,
+                sources: _,
+                links,
+                note,
+            } = e;
+            ok(id)
+                && ok(title)
+                && [place, summary, note].into_iter().all(opt)
+                && tags.iter().all(ok)
+                && links.iter().all(|l| opt(&l.note))
+        })
+        && g.quotes.iter().all(|q| {
+            let Quote {
+                id,
+                speaker: _,
+                event: _,
+                source: _,
+                lang,
+                text,
+                translation,
+                original,
+                original_lang,
+                original_source: _,
+                note,
+            } = q;
+            [id, lang, text].into_iter().all(ok)
+                && [translation, original, original_lang, note]
+                    .into_iter()
+                    .all(opt)
+        })
 }
 
 /// Whether every reference in a decoded graph points inside it, so that no lookup can
@@ -172,22 +224,49 @@ mod tests {
         crate::cli::json::export(ds, &all).to_string()
     }
 
+    fn fingerprint_of(root: &Path) -> u128 {
+        fingerprint(
+            &crate::load::read(&Origin::Path(root.to_path_buf()))
+                .unwrap()
+                .files,
+        )
+    }
+
+    fn file_in(dir: &Path) -> PathBuf {
+        fs::read_dir(dir).unwrap().next().unwrap().unwrap().path()
+    }
+
+    /// Rewrites the cache file's body with `edit` and a matching checksum, as someone
+    /// who knows the format would.
+    fn forge(cache: &Path, edit: impl Fn(&mut Graph)) {
+        let bin = file_in(cache);
+        let bytes = fs::read(&bin).unwrap();
+        let (header, body) = postcard::take_from_bytes::<Header>(&bytes).unwrap();
+        let mut graph: Graph = postcard::from_bytes(body).unwrap();
+        edit(&mut graph);
+        let body = postcard::to_stdvec(&graph).unwrap();
+        let header = Header {
+            checksum: xxh3_64(&body),
+            ..header
+        };
+        let mut out = postcard::to_stdvec(&header).unwrap();
+        out.extend_from_slice(&body);
+        fs::write(&bin, out).unwrap();
+    }
+
     #[test]
-    fn unchanged_files_load_from_the_cache_and_a_change_or_damage_means_a_full_load() {
+    fn unchanged_files_load_from_the_cache_and_any_change_or_damage_means_a_full_load() {
         let dir = std::env::temp_dir().join(format!("aigov-cache-test-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         let data = dir.join("data");
         let cache = dir.join("cache");
         fs::create_dir_all(&data).unwrap();
         let file = data.join("synth.toml");
-        fs::write(
-            &file,
-            generate(Spec {
-                events: 2000,
-                quotes: 2000,
-            }),
-        )
-        .unwrap();
+        let text = generate(Spec {
+            events: 2000,
+            quotes: 2000,
+        });
+        fs::write(&file, &text).unwrap();
         let origin = Origin::Path(data.clone());
         let load = || {
             Dataset::load_cached(&origin, Some(cache.clone()))
@@ -195,31 +274,71 @@ mod tests {
                 .unwrap()
         };
         let first = load();
-        let (stamps, total) = super::stamps(&data).unwrap();
         assert!(
-            total >= MIN_BYTES,
+            text.len() as u64 >= MIN_BYTES,
             "the test data must be large enough to cache"
         );
         // The cache holds exactly what the TOML gave.
-        let cached = read(&cache, &data, &stamps).expect("written by the first load");
+        let cached = read(&cache, &data, fingerprint_of(&data)).expect("written by the first load");
         let from_cache = Dataset::from_graph(origin.clone(), cached);
         assert_eq!(export(&from_cache), export(&first));
         assert_eq!(export(&load()), export(&first));
+
+        // An edit that keeps the size and the modification time (`rsync -t`, `touch -d`)
+        // is seen: the key is the contents.
+        let modified = fs::metadata(&file).unwrap().modified().unwrap();
+        let title = &first.graph.events[0].title;
+        let same_size: String = title.chars().rev().collect();
+        assert_eq!(same_size.len(), title.len());
+        fs::write(&file, text.replacen(title.as_str(), &same_size, 1)).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+        assert!(read(&cache, &data, fingerprint_of(&data)).is_none());
+        let edited = load();
+        assert!(edited.graph.events.iter().any(|e| e.title == same_size));
+        fs::write(&file, &text).unwrap();
+
         // A new event in a new file: the cache no longer matches.
         fs::write(
             data.join("more.toml"),
             "[[event]]\nid = \"one-more\"\ndate = \"2030\"\ntitle = \"One more\"\n",
         )
         .unwrap();
-        assert!(read(&cache, &data, &super::stamps(&data).unwrap().0).is_none());
+        assert!(read(&cache, &data, fingerprint_of(&data)).is_none());
         let second = load();
         assert_eq!(second.graph.events.len(), first.graph.events.len() + 1);
-        // A damaged cache is ignored.
+
+        // Damage of any kind is ignored and the cache rebuilt: a cut file, one flipped
+        // bit, and a forged body with a valid checksum but text the parser never keeps.
         let bin = file_in(&cache);
-        let bytes = fs::read(&bin).unwrap();
-        fs::write(&bin, &bytes[..bytes.len() / 2]).unwrap();
-        assert!(read(&cache, &data, &super::stamps(&data).unwrap().0).is_none());
+        let good = fs::read(&bin).unwrap();
+        fs::write(&bin, &good[..good.len() / 2]).unwrap();
+        assert!(read(&cache, &data, fingerprint_of(&data)).is_none());
+        let mut flipped = good.clone();
+        let at = flipped.len() * 2 / 3;
+        flipped[at] ^= 0x04;
+        fs::write(&bin, &flipped).unwrap();
+        assert!(read(&cache, &data, fingerprint_of(&data)).is_none());
         assert_eq!(export(&load()), export(&second));
+        forge(&cache, |g| {
+            g.events[0].title = "\u{1b}]0;pwned\u{7}".to_string();
+        });
+        assert!(read(&cache, &data, fingerprint_of(&data)).is_none());
+        forge(&cache, |g| {
+            g.quotes[0].event = crate::graph::EventIx(u32::MAX);
+        });
+        assert!(read(&cache, &data, fingerprint_of(&data)).is_none());
+        let rebuilt = load();
+        assert_eq!(export(&rebuilt), export(&second));
+        assert!(
+            read(&cache, &data, fingerprint_of(&data)).is_some(),
+            "rebuilt"
+        );
+
         // A small dataset is not cached.
         fs::remove_dir_all(&cache).unwrap();
         let small = Origin::Path(data.join("more.toml"));
@@ -228,9 +347,5 @@ mod tests {
             .unwrap();
         assert!(!cache.exists());
         fs::remove_dir_all(&dir).unwrap();
-    }
-
-    fn file_in(dir: &Path) -> PathBuf {
-        fs::read_dir(dir).unwrap().next().unwrap().unwrap().path()
     }
 }
