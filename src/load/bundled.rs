@@ -37,6 +37,14 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../data/quotes/apec-2025.toml"),
     ),
     (
+        "quotes/china-rules.toml",
+        include_str!("../../data/quotes/china-rules.toml"),
+    ),
+    (
+        "quotes/export-controls.toml",
+        include_str!("../../data/quotes/export-controls.toml"),
+    ),
+    (
         "quotes/other.toml",
         include_str!("../../data/quotes/other.toml"),
     ),
