@@ -53,6 +53,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../data/quotes/paris-2025.toml"),
     ),
     (
+        "quotes/us-policy.toml",
+        include_str!("../../data/quotes/us-policy.toml"),
+    ),
+    (
         "quotes/waic-2025.toml",
         include_str!("../../data/quotes/waic-2025.toml"),
     ),
