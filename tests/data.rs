@@ -256,11 +256,17 @@ fn coverage_and_corrections_of_the_data_review() {
     assert!(act_2026.contains("2 December 2027"), "{act_2026}");
     assert!(!act_2026.contains("including Annex III high-risk obligations (scheduled)"));
     let omnibus = text("eu-ai-digital-omnibus-2026");
-    assert_eq!(event("eu-ai-digital-omnibus-2026").date.to_string(), "2026-06-16");
+    assert_eq!(
+        event("eu-ai-digital-omnibus-2026").date.to_string(),
+        "2026-06-16"
+    );
     assert!(omnibus.contains("2 December 2027") && omnibus.contains("2 August 2028"));
     assert!(text("eu-ai-act-in-force").contains("2 December 2027"));
     let eu = actor("eu").summary.clone().unwrap();
-    assert!(eu.contains("Omnibus") && eu.contains("2 December 2027"), "{eu}");
+    assert!(
+        eu.contains("Omnibus") && eu.contains("2 December 2027"),
+        "{eu}"
+    );
 
     // China's proposed organisation: headquarters only tentatively in Shanghai.
     let cn = actor("cn").summary.clone().unwrap();
@@ -274,20 +280,41 @@ fn coverage_and_corrections_of_the_data_review() {
     let us = actor("us").summary.clone().unwrap();
     assert!(!us.contains("sales resumed in July"), "{us}");
     assert!(us.contains("31 July") && us.contains("August"), "{us}");
-    assert_eq!(event("cac-summons-nvidia-h20-2025").date.to_string(), "2025-07-31");
-    assert_eq!(event("us-h20-licences-issued-2025").date.to_string(), "2025-08");
-    assert_eq!(event("nvidia-h20-production-halt-2025").date.to_string(), "2025-08-22");
+    assert_eq!(
+        event("cac-summons-nvidia-h20-2025").date.to_string(),
+        "2025-07-31"
+    );
+    assert_eq!(
+        event("us-h20-licences-issued-2025").date.to_string(),
+        "2025-08"
+    );
+    assert_eq!(
+        event("nvidia-h20-production-halt-2025").date.to_string(),
+        "2025-08-22"
+    );
 
     // People and the roundtable.
-    assert!(actor("george-chen").role.as_deref().unwrap().contains("Partner"));
+    assert!(
+        actor("george-chen")
+            .role
+            .as_deref()
+            .unwrap()
+            .contains("Partner")
+    );
     let ma = actor("ma-zhaoxu").summary.clone().unwrap();
     assert!(!ma.contains("chaired a roundtable"), "{ma}");
     assert!(text("ma-zhaoxu-roundtable-2025").contains("IDX Channel"));
 
     // 2026 dates as re-checked.
     let delhi = event("india-ai-impact-summit-2026");
-    assert_eq!(delhi.end.map(|d| d.to_string()).as_deref(), Some("2026-02-21"));
-    assert_eq!(event("un-global-dialogue-geneva-2026").date.to_string(), "2026-07-06");
+    assert_eq!(
+        delhi.end.map(|d| d.to_string()).as_deref(),
+        Some("2026-02-21")
+    );
+    assert_eq!(
+        event("un-global-dialogue-geneva-2026").date.to_string(),
+        "2026-07-06"
+    );
     assert_eq!(event("apec-2026-shenzhen").date.to_string(), "2026-11-18");
     assert!(text("us-china-truce-extension-reported-2026").contains("unconfirmed"));
 
