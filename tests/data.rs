@@ -198,3 +198,143 @@ fn the_format_example_in_data_readme_is_valid() {
     assert!(checked.graph.is_some());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The December 2026 data review: the dataset doubled (≥ 130 events and ≥ 90 quotes over
+/// 2017–2026), every event cites at least one source with a URL, and the corrections are
+/// visible — the AI Act's high-risk dates moved by the June 2026 Omnibus, China's proposed
+/// headquarters only "tentatively" in Shanghai, no July resumption of H20 sales, the seeds'
+/// sourced figures no longer discredited, and no past event left "scheduled".
+#[test]
+fn coverage_and_corrections_of_the_data_review() {
+    let ds = bundled();
+    let g = &ds.graph;
+    assert!(g.events.len() >= 130, "events: {}", g.events.len());
+    assert!(g.quotes.len() >= 90, "quotes: {}", g.quotes.len());
+    for e in &g.events {
+        assert!(
+            e.sources.iter().any(|&s| g
+                .source(s)
+                .url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("http://") || u.starts_with("https://"))),
+            "event {} cites no source with a URL",
+            e.id
+        );
+        assert!(e.summary.is_some(), "event {} has no summary", e.id);
+    }
+    for year in 2017..=2026 {
+        assert!(
+            g.events.iter().any(|e| e.date.year() == year),
+            "no event in {year}"
+        );
+    }
+
+    let event = |id: &str| match g.lookup(id) {
+        Some(Entity::Event(e)) => g.event(e),
+        _ => panic!("no event {id}"),
+    };
+    let actor = |id: &str| match g.lookup(id) {
+        Some(Entity::Actor(a)) => g.actor(a),
+        _ => panic!("no actor {id}"),
+    };
+    let quote = |id: &str| match g.lookup(id) {
+        Some(Entity::Quote(q)) => g.quote(q),
+        _ => panic!("no quote {id}"),
+    };
+    let text = |id: &str| {
+        let e = event(id);
+        format!(
+            "{} {} {}",
+            e.title,
+            e.summary.as_deref().unwrap_or(""),
+            e.note.as_deref().unwrap_or("")
+        )
+    };
+
+    // EU AI Act: Annex III did not apply on 2 August 2026; the Omnibus is an event.
+    let act_2026 = text("eu-ai-act-general-application-2026");
+    assert!(act_2026.contains("2 December 2027"), "{act_2026}");
+    assert!(!act_2026.contains("including Annex III high-risk obligations (scheduled)"));
+    let omnibus = text("eu-ai-digital-omnibus-2026");
+    assert_eq!(
+        event("eu-ai-digital-omnibus-2026").date.to_string(),
+        "2026-06-16"
+    );
+    assert!(omnibus.contains("2 December 2027") && omnibus.contains("2 August 2028"));
+    assert!(text("eu-ai-act-in-force").contains("2 December 2027"));
+    let eu = actor("eu").summary.clone().unwrap();
+    assert!(
+        eu.contains("Omnibus") && eu.contains("2 December 2027"),
+        "{eu}"
+    );
+
+    // China's proposed organisation: headquarters only tentatively in Shanghai.
+    let cn = actor("cn").summary.clone().unwrap();
+    assert!(cn.contains("tentatively"), "{cn}");
+    assert!(!cn.contains("headquartered in Shanghai"), "{cn}");
+    let waico = text("waic-2025-waico-proposal");
+    assert!(waico.contains("sources involved in the matter"), "{waico}");
+    assert!(text("waic-2025").contains("1,200 representatives from 30 countries"));
+
+    // H20: licences in August, CAC summons on 31 July, production halt in late August.
+    let us = actor("us").summary.clone().unwrap();
+    assert!(!us.contains("sales resumed in July"), "{us}");
+    assert!(us.contains("31 July") && us.contains("August"), "{us}");
+    assert_eq!(
+        event("cac-summons-nvidia-h20-2025").date.to_string(),
+        "2025-07-31"
+    );
+    assert_eq!(
+        event("us-h20-licences-issued-2025").date.to_string(),
+        "2025-08"
+    );
+    assert_eq!(
+        event("nvidia-h20-production-halt-2025").date.to_string(),
+        "2025-08-22"
+    );
+
+    // People and the roundtable.
+    assert!(
+        actor("george-chen")
+            .role
+            .as_deref()
+            .unwrap()
+            .contains("Partner")
+    );
+    let ma = actor("ma-zhaoxu").summary.clone().unwrap();
+    assert!(!ma.contains("chaired a roundtable"), "{ma}");
+    assert!(text("ma-zhaoxu-roundtable-2025").contains("IDX Channel"));
+
+    // 2026 dates as re-checked.
+    let delhi = event("india-ai-impact-summit-2026");
+    assert_eq!(
+        delhi.end.map(|d| d.to_string()).as_deref(),
+        Some("2026-02-21")
+    );
+    assert_eq!(
+        event("un-global-dialogue-geneva-2026").date.to_string(),
+        "2026-07-06"
+    );
+    assert_eq!(event("apec-2026-shenzhen").date.to_string(), "2026-11-18");
+    assert!(text("us-china-truce-extension-reported-2026").contains("unconfirmed"));
+
+    // Nothing dated before today reads as merely "scheduled".
+    for e in &g.events {
+        if e.date.to_string().as_str() < "2026-12-01" {
+            assert!(
+                !e.title.contains("(scheduled)") && !e.tags.iter().any(|t| t == "scheduled"),
+                "{} is past but still marked scheduled",
+                e.id
+            );
+        }
+    }
+
+    // Translations of the French render the French, not the English it came from.
+    let xi = quote("xi-grande-importance");
+    assert_ne!(
+        xi.translation.as_deref().map(str::to_lowercase),
+        xi.original
+            .as_deref()
+            .map(|o| o.trim_end_matches('.').to_lowercase())
+    );
+}

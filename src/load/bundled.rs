@@ -37,12 +37,32 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../data/quotes/apec-2025.toml"),
     ),
     (
+        "quotes/bilateral.toml",
+        include_str!("../../data/quotes/bilateral.toml"),
+    ),
+    (
+        "quotes/china-rules.toml",
+        include_str!("../../data/quotes/china-rules.toml"),
+    ),
+    (
+        "quotes/export-controls.toml",
+        include_str!("../../data/quotes/export-controls.toml"),
+    ),
+    (
+        "quotes/multilateral.toml",
+        include_str!("../../data/quotes/multilateral.toml"),
+    ),
+    (
         "quotes/other.toml",
         include_str!("../../data/quotes/other.toml"),
     ),
     (
         "quotes/paris-2025.toml",
         include_str!("../../data/quotes/paris-2025.toml"),
+    ),
+    (
+        "quotes/us-policy.toml",
+        include_str!("../../data/quotes/us-policy.toml"),
     ),
     (
         "quotes/waic-2025.toml",
