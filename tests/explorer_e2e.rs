@@ -197,7 +197,8 @@ fn compare_on_the_waico_proposal(cols: u16, rows: u16) -> Pty {
     let pty = Pty::spawn(&[], &[], cols, rows);
     pty.wait_text("q quit");
     pty.send("/e: world ai cooperation organization");
-    pty.wait_text("5 hits");
+    // The preview names the selected hit: the proposal must be the first.
+    pty.wait_text("event waic-2025-waico-proposal");
     pty.send("\r");
     pty.wait_text("▸ 07-26 Li Qiang proposes");
     pty.send("c");
