@@ -1,11 +1,48 @@
-//! Data problems as values: `Diagnostic` (severity, file, byte span, message, hint),
-//! byte offset → line:column, rustc-style rendering, and "did you mean". No I/O.
+//! Data problems as values: `Diagnostic` (severity, file, byte span, message, hint), the
+//! `DataFile` text they point into, byte offset → line:column, rustc-style rendering, and
+//! "did you mean". No I/O.
 
 use std::fmt::Write as _;
 use std::ops::Range;
+use std::sync::OnceLock;
 
-use crate::load::DataFile;
 use crate::text::{escape_controls, escape_line, width};
+
+/// One file's text, with the path used in diagnostics.
+#[derive(Debug, Clone)]
+pub struct DataFile {
+    pub path: String,
+    pub text: String,
+    /// Byte offset of each line's start, built on first use (rendering a diagnostic).
+    line_starts: OnceLock<Vec<usize>>,
+}
+
+impl DataFile {
+    /// A file and its text.
+    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            text: text.into(),
+            line_starts: OnceLock::new(),
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset, in O(log lines).
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = starts.partition_point(|&s| s <= offset).max(1);
+        let col = self.text[starts[line - 1]..offset].chars().count() + 1;
+        (line, col)
+    }
+}
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -10,8 +10,8 @@ use std::fmt;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
+pub use crate::diagnostic::DataFile;
 use crate::diagnostic::Diagnostic;
 use crate::text::shown_path;
 
@@ -30,42 +30,6 @@ impl fmt::Display for Origin {
             Origin::Bundled => f.write_str("the bundled dataset"),
             Origin::Path(p) => f.write_str(&shown_path(p)),
         }
-    }
-}
-
-/// One file's text, with the path used in diagnostics.
-#[derive(Debug, Clone)]
-pub struct DataFile {
-    pub path: String,
-    pub text: String,
-    /// Byte offset of each line's start, built on first use (rendering a diagnostic).
-    line_starts: OnceLock<Vec<usize>>,
-}
-
-impl DataFile {
-    /// A file and its text.
-    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
-        Self {
-            path: path.into(),
-            text: text.into(),
-            line_starts: OnceLock::new(),
-        }
-    }
-
-    /// 1-based line and column (in characters) of a byte offset, in O(log lines).
-    pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let starts = self.line_starts.get_or_init(|| {
-            std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        });
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = starts.partition_point(|&s| s <= offset).max(1);
-        let col = self.text[starts[line - 1]..offset].chars().count() + 1;
-        (line, col)
     }
 }
 

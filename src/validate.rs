@@ -9,7 +9,7 @@ use crate::graph::{
     Actor, ActorIx, ActorKind, Entity, Event, EventIx, Graph, Link, LinkKind, Quote, QuoteIx,
     Source, SourceIx,
 };
-use crate::load::parse::{DefinedAt, RawDataset, Sp};
+use crate::load::parse::{RawDataset, Sp};
 
 /// How many unknown references get a "did you mean" (each costs a scan of the ids).
 const MAX_SUGGESTIONS: usize = 200;
@@ -36,7 +36,7 @@ impl Kind {
 struct Entry<'r> {
     kind: Kind,
     ix: u32,
-    at: &'r DefinedAt,
+    at: &'r Location,
 }
 
 struct Resolver<'r> {
@@ -87,10 +87,7 @@ impl Resolver<'_> {
                     format!("duplicate id \"{}\"", id.value),
                 )
                 .with_related(
-                    Location {
-                        file: first.at.file,
-                        span: first.at.span.clone(),
-                    },
+                    first.at.clone(),
                     format!(
                         "\"{}\" is first defined by this [[{}]]",
                         id.value,
@@ -518,12 +515,12 @@ impl Resolver<'_> {
         }
     }
 
-    fn warn_at(&mut self, at: &DefinedAt, message: String, hint: &str) {
+    fn warn_at(&mut self, at: &Location, message: String, hint: &str) {
         self.diags
             .push(Diagnostic::warning(at.file, at.span.clone(), message).with_hint(hint));
     }
 
-    fn error_at(&mut self, at: &DefinedAt, message: String, hint: &str) {
+    fn error_at(&mut self, at: &Location, message: String, hint: &str) {
         self.diags
             .push(Diagnostic::error(at.file, at.span.clone(), message).with_hint(hint));
     }

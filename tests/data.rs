@@ -205,7 +205,7 @@ fn the_format_example_in_data_readme_is_valid() {
 /// headquarters only "tentatively" in Shanghai, no July resumption of H20 sales, the seeds'
 /// sourced figures no longer discredited, and no past event left "scheduled".
 #[test]
-fn coverage_and_corrections_of_the_data_review() {
+fn coverage_of_the_data_review() {
     let ds = bundled();
     let g = &ds.graph;
     assert!(g.events.len() >= 130, "events: {}", g.events.len());
@@ -228,7 +228,13 @@ fn coverage_and_corrections_of_the_data_review() {
             "no event in {year}"
         );
     }
+}
 
+/// The corrections of the December 2026 review, each visible in the record it concerns.
+#[test]
+fn corrections_of_the_data_review_are_visible() {
+    let ds = bundled();
+    let g = &ds.graph;
     let event = |id: &str| match g.lookup(id) {
         Some(Entity::Event(e)) => g.event(e),
         _ => panic!("no event {id}"),
