@@ -191,6 +191,9 @@ pub struct Env {
     pub color_out: bool,
     /// Colour on stderr.
     pub color_err: bool,
+    /// Today, for the checks that depend on the date (a scheduled event whose date has
+    /// passed); `None` skips them.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// Runs a subcommand, writing to `out` and `err`.

@@ -8,6 +8,8 @@ use crate::load::{self, DataFile, LoadError, Origin};
 use crate::search::SearchIndex;
 
 use std::path::PathBuf;
+
+use chrono::NaiveDate;
 use std::sync::OnceLock;
 
 pub mod cache;
@@ -18,6 +20,9 @@ pub struct Dataset {
     pub origin: Origin,
     pub graph: Graph,
     pub index: Index,
+    /// Its title: the `[dataset]` title, else the name of its file (without `.toml`) or
+    /// directory, so that a user's own data is never titled as ours.
+    pub title: String,
     /// Built on first use: commands that do not search do not pay for it.
     search: OnceLock<SearchIndex>,
 }
@@ -61,33 +66,50 @@ pub fn check(origin: &Origin) -> Result<Checked, LoadError> {
     Ok(check_read(origin, load::read(origin)?))
 }
 
+/// [`check`], and with `today` the checks that depend on the date (a scheduled event
+/// whose date has passed).
+pub fn check_on(origin: &Origin, today: Option<NaiveDate>) -> Result<Checked, LoadError> {
+    Ok(check_read_on(origin, load::read(origin)?, today))
+}
+
+fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        let key = |d: &Diagnostic| d.location.as_ref().map(|l| (l.file, l.span.start));
+        key(a).cmp(&key(b)).then(a.severity.cmp(&b.severity))
+    });
+}
+
 /// Parses and validates files already read (see [`load::ReadFiles::from_memory`]).
 pub fn check_read(origin: &Origin, read: load::ReadFiles) -> Checked {
+    check_read_on(origin, read, None)
+}
+
+fn check_read_on(origin: &Origin, read: load::ReadFiles, today: Option<NaiveDate>) -> Checked {
     let mut diagnostics = read.diagnostics;
     let mut raw = crate::load::parse::RawDataset::default();
     for (file, f) in read.files.iter().enumerate() {
         if !read.is_text[file] {
             continue;
         }
-        let before = raw.len();
+        let before = raw.len() + raw.meta.len();
         let errors_before = diagnostics.len();
         crate::load::parse::parse_file(file, &f.text, &mut raw, &mut diagnostics);
-        if raw.len() == before && diagnostics.len() == errors_before {
+        if raw.len() + raw.meta.len() == before && diagnostics.len() == errors_before {
             diagnostics.push(
                 Diagnostic::error(
                     file,
                     0..0,
-                    "empty file: no [[actor]], [[source]], [[event]] or [[quote]]",
+                    "empty file: no [[actor]], [[source]], [[event]], [[quote]] or [dataset]",
                 )
                 .with_hint("add records (see data/README.md for the format), or remove the file"),
             );
         }
     }
     let graph = crate::validate::validate(&raw, &mut diagnostics);
-    diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| d.location.as_ref().map(|l| (l.file, l.span.start));
-        key(a).cmp(&key(b)).then(a.severity.cmp(&b.severity))
-    });
+    if let Some(today) = today {
+        crate::validate::schedule::passed(&raw, today, &mut diagnostics);
+    }
+    sort(&mut diagnostics);
     Checked {
         origin: origin.clone(),
         files: read.files,
@@ -96,14 +118,38 @@ pub fn check_read(origin: &Origin, read: load::ReadFiles) -> Checked {
     }
 }
 
+fn title(origin: &Origin, graph: &Graph) -> String {
+    if let Some(t) = &graph.meta.title {
+        return t.clone();
+    }
+    match origin {
+        Origin::Bundled => "aigov".to_string(),
+        Origin::Path(p) => {
+            // `.` and `..` have no name of their own: ask the file system for it.
+            let p = p.canonicalize().unwrap_or_else(|_| p.clone());
+            let name = if p.is_dir() {
+                p.file_name()
+            } else {
+                p.file_stem()
+            };
+            name.map_or_else(
+                || crate::text::shown_path(&p),
+                |n| crate::text::escape_line(&n.to_string_lossy()).into_owned(),
+            )
+        }
+    }
+}
+
 impl Dataset {
     /// Indexes a validated graph.
     pub fn from_graph(origin: Origin, graph: Graph) -> Self {
         let index = Index::build(&graph);
+        let title = title(&origin, &graph);
         Self {
             origin,
             graph,
             index,
+            title,
             search: OnceLock::new(),
         }
     }

@@ -140,6 +140,8 @@ pub struct Event {
     pub sources: Vec<SourceIx>,
     pub links: Vec<Link>,
     pub note: Option<String>,
+    /// Happened, or only announced.
+    pub status: Status,
 }
 
 /// Words someone said or wrote, verbatim as a source printed them.
@@ -159,6 +161,50 @@ pub struct Quote {
     pub original_lang: Option<String>,
     pub original_source: Option<SourceIx>,
     pub note: Option<String>,
+}
+
+/// Whether an event took place, or is only announced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Status {
+    /// It happened (no `status` in the data).
+    #[default]
+    Happened,
+    /// Announced for a date still to come (`status = "scheduled"`).
+    Scheduled,
+    /// Announced for a date that has passed, and no source read says it happened
+    /// (`status = "unconfirmed"`, with a `note` saying what is known).
+    Unconfirmed,
+}
+
+impl Status {
+    /// The values `status` takes in the data.
+    pub const WRITTEN: [Status; 2] = [Status::Scheduled, Status::Unconfirmed];
+
+    /// The word in the data (`happened` is never written: it is the default).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Happened => "happened",
+            Status::Scheduled => "scheduled",
+            Status::Unconfirmed => "unconfirmed",
+        }
+    }
+
+    /// Parses a written status.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::WRITTEN.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// What a dataset says of itself (its `[dataset]` table), all optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// The title shown in the explorer's header and given to exports.
+    pub title: Option<String>,
+    pub description: Option<String>,
+    /// When the data was last checked against its sources.
+    pub as_of: Option<PartialDate>,
+    /// The language most of its text is in (ISO 639-1).
+    pub language: Option<String>,
 }
 
 /// Any record, by kind and index.
@@ -191,6 +237,8 @@ pub struct Graph {
     pub quotes: Vec<Quote>,
     /// Every id, whatever its kind (ids are unique across kinds).
     pub ids: HashMap<String, Entity>,
+    /// The `[dataset]` table.
+    pub meta: Meta,
 }
 
 impl Graph {

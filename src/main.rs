@@ -17,6 +17,7 @@ fn main() -> ExitCode {
     let env = Env {
         color_out: !no_color && io::stdout().is_terminal(),
         color_err: !no_color && io::stderr().is_terminal(),
+        today: today(),
     };
     let Some(command) = &cli.command else {
         return explore(&cli, env, no_color);
@@ -44,6 +45,19 @@ fn main() -> ExitCode {
         &mut io::stderr().lock(),
     );
     ExitCode::from(outcome as u8)
+}
+
+/// Today's date (UTC), or `AIGOV_TODAY` (YYYY-MM-DD), which exists for tests: the checks
+/// that depend on the date must give the same answer on every day the suite runs.
+fn today() -> Option<chrono::NaiveDate> {
+    if let Some(day) = std::env::var_os("AIGOV_TODAY") {
+        return day.to_str().and_then(|d| d.parse().ok());
+    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    chrono::DateTime::from_timestamp(i64::try_from(secs).ok()?, 0).map(|t| t.date_naive())
 }
 
 /// Whether stdout was open when aigov started. Rust's runtime puts `/dev/null` on a closed

@@ -2,11 +2,13 @@
 //! date order, self-links, `part_of` cycles, and the warnings. Reports every problem; the
 //! graph is built only when there is no error. No I/O.
 
+pub mod schedule;
+
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Location, closest};
 use crate::graph::{
-    Actor, ActorIx, ActorKind, Entity, Event, EventIx, Graph, Link, LinkKind, Quote, QuoteIx,
+    Actor, ActorIx, ActorKind, Entity, Event, EventIx, Graph, Link, LinkKind, Meta, Quote, QuoteIx,
     Source, SourceIx,
 };
 use crate::load::parse::{RawDataset, Sp};
@@ -215,6 +217,7 @@ impl Resolver<'_> {
             }
         }
 
+        let meta = self.meta();
         if !ok {
             return None;
         }
@@ -234,7 +237,33 @@ impl Resolver<'_> {
             events,
             quotes,
             ids,
+            meta,
         })
+    }
+
+    /// The first `[dataset]` table; a second one is an error.
+    fn meta(&mut self) -> Meta {
+        let raw = self.raw;
+        let Some(first) = raw.meta.first() else {
+            return Meta::default();
+        };
+        for again in &raw.meta[1..] {
+            self.diags.push(
+                Diagnostic::error(
+                    again.at.file,
+                    again.at.span.clone(),
+                    "a second [dataset] table",
+                )
+                .with_hint("a dataset describes itself once: merge the two tables")
+                .with_related(first.at.clone(), "the first [dataset]"),
+            );
+        }
+        Meta {
+            title: first.title.clone(),
+            description: first.description.clone(),
+            as_of: first.as_of,
+            language: first.language.clone(),
+        }
     }
 
     fn resolve_actors(&mut self, referenced: &mut [bool], ok: &mut bool) -> Vec<Actor> {
@@ -358,6 +387,7 @@ impl Resolver<'_> {
                     sources: source_ix,
                     links,
                     note: e.note.clone(),
+                    status: e.status.as_ref().map(|s| s.value).unwrap_or_default(),
                 }),
                 _ => *ok = false,
             }

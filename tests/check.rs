@@ -118,3 +118,36 @@ fn a_file_in_a_directory_with_a_bad_neighbour_still_reports_both() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A dataset describes itself once: a second `[dataset]` table, in another file, is an
+/// error that points at both.
+#[test]
+fn a_second_dataset_table_is_an_error_at_both_places() {
+    let meta = |t: &str| format!("[dataset]\ntitle = \"{t}\"\n").into_bytes();
+    let actor = b"[[actor]]\nid = \"cn\"\nname = \"China\"\nkind = \"country\"\n".to_vec();
+    let files = vec![
+        ("a.toml".to_string(), meta("One")),
+        ("b.toml".to_string(), meta("Two")),
+        ("c.toml".to_string(), actor),
+    ];
+    let checked =
+        aigov::dataset::check_read(&Origin::Bundled, aigov::load::ReadFiles::from_memory(files));
+    let errors: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| render(&checked.files, d, Style { color: false }))
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("b.toml:1:1: error: a second [dataset] table"),
+        "{}",
+        errors[0]
+    );
+    assert!(
+        errors[0].contains("= note: the first [dataset] at a.toml:1:1"),
+        "{}",
+        errors[0]
+    );
+    assert!(checked.graph.is_none());
+}

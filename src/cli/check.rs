@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::{Env, Outcome, plural, report};
-use crate::dataset::check;
+use crate::dataset::check_on;
 use crate::load::Origin;
 
 /// Checks a dataset; exit 0 when clean, 1 on problems (warnings count under `--strict`).
@@ -14,7 +14,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let checked = match check(origin) {
+    let checked = match check_on(origin, env.today) {
         Ok(c) => c,
         Err(e) => {
             writeln!(err, "error: {e}")?;

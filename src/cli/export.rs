@@ -14,9 +14,6 @@ use super::{ExportFormat, Outcome, json, plural};
 use crate::dataset::Dataset;
 use crate::graph::{ActorIx, EventIx, QuoteIx, SourceIx, to_u32};
 
-/// The title of the documents meant for people (Markdown, TimelineJS).
-pub const TITLE: &str = "China–US AI governance";
-
 /// The records an export writes.
 ///
 /// Events are those the filters keep, in timeline order. A quote goes with its event (the

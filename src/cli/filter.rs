@@ -64,7 +64,11 @@ impl Filter {
             country,
             from: args.from,
             to: args.to,
-            tag: args.tag.clone(),
+            // Tags are stored in NFC; a decomposed `é` typed here must find them.
+            tag: args
+                .tag
+                .as_ref()
+                .map(|t| unicode_normalization::UnicodeNormalization::nfc(t.as_str()).collect()),
         }))
     }
 

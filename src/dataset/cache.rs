@@ -16,7 +16,7 @@ use crate::load::DataFile;
 use crate::text::is_unsafe_char;
 
 /// Bumped whenever the cached types (the graph's) or this header change shape.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// Datasets smaller than this load from TOML in a few milliseconds: no cache.
 pub const MIN_BYTES: u64 = 1 << 20;
 
@@ -109,11 +109,18 @@ pub fn write(dir: &Path, root: &Path, fingerprint: u128, graph: &Graph) {
 /// parser escapes control characters (and expands tabs) in all text it keeps, so a cache
 /// whose text holds one was not written by aigov and could reach the terminal raw.
 fn clean_text(g: &Graph) -> bool {
-    use crate::graph::{Actor, Event, Quote, Source};
+    use crate::graph::{Actor, Event, Meta, Quote, Source};
     let ok = |s: &String| !s.chars().any(is_unsafe_char);
     let opt = |s: &Option<String>| s.as_ref().is_none_or(ok);
     // Destructured in full, so that a new text field cannot be forgotten here.
+    let Meta {
+        title,
+        description,
+        as_of: _,
+        language,
+    } = &g.meta;
     g.ids.keys().all(ok)
+        && [title, description, language].into_iter().all(opt)
         && g.actors.iter().all(|a| {
             let Actor {
                 id,
@@ -155,6 +162,7 @@ fn clean_text(g: &Graph) -> bool {
                 sources: _,
                 links,
                 note,
+                status: _,
             } = e;
             ok(id)
                 && ok(title)

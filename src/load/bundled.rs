@@ -16,6 +16,7 @@ pub const FILES: &[(&str, &str)] = &[
         "actors/people.toml",
         include_str!("../../data/actors/people.toml"),
     ),
+    ("dataset.toml", include_str!("../../data/dataset.toml")),
     (
         "events/2017-2023.toml",
         include_str!("../../data/events/2017-2023.toml"),

@@ -12,7 +12,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::DeValue;
 
-pub use self::raw::{RawActor, RawDataset, RawEvent, RawLink, RawQuote, RawSource, Sp};
+pub use self::raw::{RawActor, RawDataset, RawEvent, RawLink, RawMeta, RawQuote, RawSource, Sp};
 use self::reader::{Reader, type_name};
 use self::syntax::parse_syntax;
 use crate::diagnostic::{Diagnostic, Location, closest};
@@ -34,7 +34,9 @@ const SOURCE_FIELDS: &[&str] = &[
 ];
 const EVENT_FIELDS: &[&str] = &[
     "id", "date", "end", "title", "place", "summary", "actors", "tags", "sources", "links", "note",
+    "status",
 ];
+const META_FIELDS: &[&str] = &["title", "description", "as_of", "language"];
 const QUOTE_FIELDS: &[&str] = &[
     "id",
     "speaker",
@@ -56,9 +58,17 @@ pub fn parse_file(file: usize, text: &str, raw: &mut RawDataset, diags: &mut Vec
     };
     for (key, value) in doc.get_ref() {
         let name: &str = key.get_ref();
+        if name == "dataset" {
+            read_meta(file, text, key.span(), value, raw, diags);
+            continue;
+        }
         let Some(kind) = TABLES.iter().position(|t| *t == name) else {
             let hint = closest(name, TABLES).map_or_else(
-                || "a dataset has [[actor]], [[source]], [[event]] and [[quote]] tables".into(),
+                || {
+                    "a dataset has [[actor]], [[source]], [[event]] and [[quote]] tables, \
+                     and one [dataset]"
+                        .into()
+                },
                 |t| format!("did you mean [[{t}]]?"),
             );
             diags.push(
@@ -130,6 +140,48 @@ pub fn parse_file(file: usize, text: &str, raw: &mut RawDataset, diags: &mut Vec
     }
 }
 
+/// The `[dataset]` table: one plain table (not an array) of optional fields.
+fn read_meta(
+    file: usize,
+    text: &str,
+    key_span: Range<usize>,
+    value: &Spanned<DeValue>,
+    raw: &mut RawDataset,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let DeValue::Table(table) = value.get_ref() else {
+        let found = type_name(value.get_ref());
+        diags.push(
+            Diagnostic::error(
+                file,
+                key_span,
+                format!("`dataset` must be a table, found {found}"),
+            )
+            .with_hint(
+                "write [dataset] (one bracket) once, with title, description, as_of, language",
+            ),
+        );
+        return;
+    };
+    let header = header_span(text, value.span());
+    let mut r = Reader {
+        file,
+        text,
+        what: "dataset",
+        table,
+        header: header.clone(),
+        diags,
+    };
+    r.finish(META_FIELDS);
+    raw.meta.push(RawMeta {
+        at: Location { file, span: header },
+        title: r.text("title"),
+        description: r.text("description"),
+        as_of: r.date("as_of").map(|d| d.value),
+        language: r.lang("language").map(|l| l.value),
+    });
+}
+
 fn read_actor(r: &mut Reader, at: Location) -> RawActor {
     r.finish(ACTOR_FIELDS);
     RawActor {
@@ -176,6 +228,7 @@ fn read_event(r: &mut Reader, at: Location) -> RawEvent {
         sources: r.strings("sources"),
         links: r.links(),
         note: r.text("note"),
+        status: r.status(),
     }
 }
 

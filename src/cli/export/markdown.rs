@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{Selection, TITLE, summary_line};
+use super::{Selection, summary_line};
 use crate::cli::filter::Filter;
 use crate::dataset::Dataset;
 use crate::graph::{EventIx, Graph, QuoteIx, SourceIx};
@@ -105,7 +105,7 @@ fn citation(g: &Graph, s: SourceIx) -> String {
 
 /// Writes the chronology.
 pub fn write(ds: &Dataset, sel: &Selection, f: &Filter, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "# {}: a chronology", escape(TITLE))?;
+    writeln!(out, "# {}: a chronology", escape(&ds.title))?;
     writeln!(out)?;
     writeln!(out, "{}.", escape(&summary_line(ds, sel, f)))?;
     let mut year = None;

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value, json};
 
-use super::{Selection, TITLE, summary_line};
+use super::{Selection, summary_line};
 use crate::cli::filter::Filter;
 use crate::dataset::Dataset;
 use crate::graph::{EventIx, Graph, PartialDate, Precision, QuoteIx, SourceIx};
@@ -68,7 +68,7 @@ pub fn document(ds: &Dataset, sel: &Selection, f: &Filter) -> Value {
     json!({
         "title": {
             "text": {
-                "headline": html(TITLE),
+                "headline": html(&ds.title),
                 "text": format!("<p>{}</p>", html(&summary_line(ds, sel, f))),
             },
         },

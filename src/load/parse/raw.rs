@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::Location;
-use crate::graph::{ActorKind, LinkKind, PartialDate};
+use crate::graph::{ActorKind, LinkKind, PartialDate, Status};
 
 /// A value and the byte range it was read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,6 +67,7 @@ pub struct RawEvent {
     pub sources: Vec<Sp<String>>,
     pub links: Vec<RawLink>,
     pub note: Option<String>,
+    pub status: Option<Sp<Status>>,
 }
 
 /// A `[[quote]]` as written.
@@ -86,6 +87,16 @@ pub struct RawQuote {
     pub note: Option<String>,
 }
 
+/// The `[dataset]` table as written.
+#[derive(Debug, Clone)]
+pub struct RawMeta {
+    pub at: Location,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub as_of: Option<PartialDate>,
+    pub language: Option<String>,
+}
+
 /// Every record of a dataset, as written, in file order.
 #[derive(Debug, Clone, Default)]
 pub struct RawDataset {
@@ -93,6 +104,8 @@ pub struct RawDataset {
     pub sources: Vec<RawSource>,
     pub events: Vec<RawEvent>,
     pub quotes: Vec<RawQuote>,
+    /// Every `[dataset]` table (one is allowed; validation reports the others).
+    pub meta: Vec<RawMeta>,
 }
 
 impl RawDataset {

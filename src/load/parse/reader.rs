@@ -8,7 +8,9 @@ use toml::de::{DeTable, DeValue};
 
 use super::raw::{RawLink, Sp};
 use crate::diagnostic::{Diagnostic, closest};
-use crate::graph::{ActorKind, LinkKind, PartialDate};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::graph::{ActorKind, LinkKind, PartialDate, Status};
 use crate::text::{escape_controls, is_unsafe_char};
 
 const LINK_FIELDS: &[&str] = &["to", "kind", "note"];
@@ -157,26 +159,50 @@ impl<'a, 'i> Reader<'a, 'i> {
         out
     }
 
+    /// Tags: lowercase letters of any script, digits and `-`, stored in NFC (so that a
+    /// composed and a decomposed `é` are one tag).
     pub(super) fn tags(&mut self) -> Vec<Sp<String>> {
-        let tags = self.strings("tags");
-        for t in &tags {
-            if t.value.is_empty()
-                || !t
-                    .value
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            {
+        let mut tags = self.strings("tags");
+        for t in &mut tags {
+            t.value = t.value.nfc().collect();
+            if !is_tag(&t.value) {
+                let suggestion = tag_slug(&t.value);
+                let hint = if suggestion.is_empty() {
+                    "tags use lowercase letters (of any script), digits and '-'".to_string()
+                } else {
+                    format!(
+                        "tags use lowercase letters (of any script), digits and '-': try \"{suggestion}\""
+                    )
+                };
                 self.error(
                     t.span.clone(),
                     format!("invalid tag \"{}\"", t.value),
-                    Some(format!(
-                        "tags use lowercase letters, digits and '-': try \"{}\"",
-                        slug(&t.value)
-                    )),
+                    Some(hint),
                 );
             }
         }
         tags
+    }
+
+    /// `status`: absent (it happened), `"scheduled"` or `"unconfirmed"`.
+    pub(super) fn status(&mut self) -> Option<Sp<Status>> {
+        let s = self.string("status")?;
+        if let Some(status) = Status::parse(&s.value) {
+            return Some(Sp {
+                value: status,
+                span: s.span,
+            });
+        }
+        self.error(
+            s.span,
+            format!("unknown status \"{}\"", s.value),
+            Some(
+                "status = \"scheduled\" (announced, still to come) or \"unconfirmed\" (its date \
+                 has passed, no source says it happened); leave it out once it has"
+                    .into(),
+            ),
+        );
+        None
     }
 
     pub(super) fn date(&mut self, key: &str) -> Option<Sp<PartialDate>> {
@@ -404,6 +430,34 @@ fn article(word: &str) -> &'static str {
     } else {
         "a"
     }
+}
+
+/// Whether a (NFC) tag is made of lowercase or caseless letters, digits, combining marks
+/// and single inner hyphens.
+pub(super) fn is_tag(t: &str) -> bool {
+    !t.is_empty()
+        && !t.starts_with('-')
+        && !t.ends_with('-')
+        && !t.contains("--")
+        && t.chars().all(|c| c == '-' || is_tag_char(c))
+}
+
+fn is_tag_char(c: char) -> bool {
+    (c.is_alphanumeric() && !c.is_uppercase()) || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// A valid tag made of `s`: lowercased, every run of other characters one `-`, letters
+/// of every script kept (`Dérégulation` → `dérégulation`).
+pub(super) fn tag_slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.nfc().flat_map(char::to_lowercase) {
+        if is_tag_char(c) {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
 }
 
 /// A lowercase `a-z0-9-` form of `s`, for hints.

@@ -164,3 +164,28 @@ fn deep_nesting_is_an_error_not_a_crash() {
     let (_, d) = run(&text);
     assert!(!d.is_empty());
 }
+
+#[test]
+fn tags_take_letters_of_any_script_in_nfc_and_hints_keep_the_letters() {
+    let text = "[[event]]\nid = \"e\"\ndate = \"2025\"\ntitle = \"t\"\n\
+        tags = [\"dérégulation\", \"出口管制\", \"de\u{301}re\u{301}gulation\", \"ai-2025\", \"Dérégulation\", \"export controls\", \"--\"]\n";
+    let (raw, d) = run(text);
+    let tags: Vec<&str> = raw.events[0]
+        .tags
+        .iter()
+        .map(|t| t.value.as_str())
+        .collect();
+    assert_eq!(tags[2], "dérégulation", "stored in NFC");
+    let hints: Vec<(String, String)> = d
+        .iter()
+        .map(|d| (d.message.clone(), d.hint.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(hints.len(), 3, "{hints:?}");
+    assert_eq!(hints[0].0, "invalid tag \"Dérégulation\"");
+    assert!(hints[0].1.ends_with("try \"dérégulation\""), "{hints:?}");
+    assert!(hints[1].1.ends_with("try \"export-controls\""), "{hints:?}");
+    assert!(
+        !hints[2].1.contains("try"),
+        "no empty suggestion: {hints:?}"
+    );
+}

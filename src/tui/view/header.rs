@@ -16,9 +16,9 @@ const BARS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '
 pub fn render(app: &App, panes: &Panes, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let name = if panes.compact {
-        " aigov "
+        " aigov ".to_string()
     } else {
-        " aigov · China–US AI governance "
+        format!(" aigov · {} ", app.dataset.title)
     };
     let counts = format!(
         " {} events · {} quotes ",
@@ -36,7 +36,7 @@ pub fn render(app: &App, panes: &Panes, area: Rect, buf: &mut Buffer) {
         let last = d.first_year + i32::try_from(d.months.len() / 12).unwrap_or(1) - 1;
         (format!(" {} ", d.first_year), format!(" {last} "))
     };
-    let fixed = width(name) + width(&counts) + years.0.len() + years.1.len();
+    let fixed = width(&name) + width(&counts) + years.0.len() + years.1.len();
     let room = usize::from(area.width).saturating_sub(fixed + 2);
     let strip = strip(d, room);
     let pad = usize::from(area.width).saturating_sub(fixed + width(&strip));
