@@ -1,27 +1,72 @@
 //! Entering and leaving the terminal: raw mode, alternate screen, mouse capture; a guard
-//! that restores on drop, and a panic hook that restores before the message prints.
+//! that restores on drop, a panic hook that restores before the message prints (only for
+//! a panic of the thread that owns the terminal), and suspending for Ctrl-Z.
 
 use std::io::{self, Write};
+use std::sync::Mutex;
+use std::thread::{self, ThreadId};
 
 use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::style::Color;
+
+/// The thread that owns the terminal while the explorer runs, and the last panic of
+/// another thread (message and place), which its supervisor reports.
+static OWNER: Mutex<Option<ThreadId>> = Mutex::new(None);
+static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 
 /// Restores the terminal when dropped (on return, on `?`, and during a panic's unwinding).
 pub struct Guard;
 
 impl Drop for Guard {
     fn drop(&mut self) {
+        set_owner(None);
         leave();
     }
 }
 
-fn leave() {
+fn set_owner(owner: Option<ThreadId>) {
+    if let Ok(mut o) = OWNER.lock() {
+        *o = owner;
+    }
+}
+
+fn owner() -> Option<ThreadId> {
+    OWNER.lock().ok().and_then(|o| *o)
+}
+
+/// Leaves mouse capture, the alternate screen and raw mode, and shows the cursor.
+pub fn leave() {
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     let _ = io::stdout().flush();
+}
+
+/// Takes the terminal back after `leave` (after a suspend): raw mode, the alternate
+/// screen, mouse capture; the caller redraws everything.
+pub fn reenter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+}
+
+/// The message and place of the last panic of a thread that does not own the terminal,
+/// taken (its supervisor shows it in the status line).
+pub fn take_panic() -> Option<String> {
+    LAST_PANIC.lock().ok().and_then(|mut p| p.take())
+}
+
+/// A panic's message, from its payload.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_string()
+    }
 }
 
 /// Takes over the terminal. `monochrome` applies the `NO_COLOR` workaround (crossterm 0.29
@@ -30,16 +75,51 @@ fn leave() {
 pub fn enter(monochrome: bool) -> io::Result<(DefaultTerminal, Guard)> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        leave();
-        previous(info);
+        match owner() {
+            // The explorer's own thread: restore, then the usual report.
+            Some(id) if id == thread::current().id() => {
+                leave();
+                previous(info);
+            }
+            // Another thread while the explorer draws: printing would scribble over the
+            // screen, so the message waits for its supervisor, which reports it.
+            Some(_) => {
+                let place = info
+                    .location()
+                    .map(|l| format!(" at {}:{}", l.file(), l.line()))
+                    .unwrap_or_default();
+                let message = panic_message(info.payload());
+                if let Ok(mut p) = LAST_PANIC.lock() {
+                    *p = Some(format!("{message}{place}"));
+                }
+            }
+            None => previous(info),
+        }
     }));
     if monochrome {
         ratatui::crossterm::style::force_color_output(true);
     }
     let terminal = ratatui::try_init()?;
+    set_owner(Some(thread::current().id()));
     let guard = Guard;
     execute!(io::stdout(), EnableMouseCapture)?;
     Ok((terminal, guard))
+}
+
+/// Hands the terminal back to the shell and stops the process (Ctrl-Z, SIGTSTP); on
+/// SIGCONT takes it again. The caller redraws the whole screen.
+#[cfg(unix)]
+pub fn suspend() -> io::Result<()> {
+    leave();
+    // SIGSTOP cannot be caught: the process stops here until SIGCONT.
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    reenter()
+}
+
+/// Job control is a Unix matter.
+#[cfg(not(unix))]
+pub fn suspend() -> io::Result<()> {
+    Ok(())
 }
 
 /// Sets every cell's colours to the terminal's defaults (the `NO_COLOR` theme).
