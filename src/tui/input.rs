@@ -117,8 +117,8 @@ pub fn supervised(
             return;
         };
         // The hook kept the place; the payload has at least the message.
-        let message =
-            super::terminal::take_panic().unwrap_or_else(|| super::terminal::panic_message(&*payload));
+        let message = super::terminal::take_panic()
+            .unwrap_or_else(|| super::terminal::panic_message(&*payload));
         report(&message);
         let restarted = attempt < MAX_RESTARTS;
         let crashed = Input::Crashed {

@@ -186,7 +186,13 @@ pub const BINDINGS: &[Binding] = &[
         Some("cancel"),
     ),
     b(Search, &[Ctrl('c')], Action::Quit, "quit", None),
-    b(Search, &[Ctrl('z')], Action::Suspend, "suspend (fg comes back)", None),
+    b(
+        Search,
+        &[Ctrl('z')],
+        Action::Suspend,
+        "suspend (fg comes back)",
+        None,
+    ),
     b(
         Compare,
         &[Up, Char('k')],
@@ -297,7 +303,13 @@ pub const BINDINGS: &[Binding] = &[
         Some("search"),
     ),
     b(Compare, &[Ctrl('c')], Action::Quit, "quit", None),
-    b(Compare, &[Ctrl('z')], Action::Suspend, "suspend (fg comes back)", None),
+    b(
+        Compare,
+        &[Ctrl('z')],
+        Action::Suspend,
+        "suspend (fg comes back)",
+        None,
+    ),
     b(
         Graph,
         &[Up, Char('k')],
@@ -370,7 +382,13 @@ pub const BINDINGS: &[Binding] = &[
         Some("search"),
     ),
     b(Graph, &[Ctrl('c')], Action::Quit, "quit", None),
-    b(Graph, &[Ctrl('z')], Action::Suspend, "suspend (fg comes back)", None),
+    b(
+        Graph,
+        &[Ctrl('z')],
+        Action::Suspend,
+        "suspend (fg comes back)",
+        None,
+    ),
     b(
         Help,
         &[Up, Char('k')],
@@ -399,7 +417,13 @@ pub const BINDINGS: &[Binding] = &[
         "quit",
         Some("quit"),
     ),
-    b(Help, &[Ctrl('z')], Action::Suspend, "suspend (fg comes back)", None),
+    b(
+        Help,
+        &[Ctrl('z')],
+        Action::Suspend,
+        "suspend (fg comes back)",
+        None,
+    ),
     b(
         C,
         &[Up, Char('k')],
@@ -607,7 +631,13 @@ pub const BINDINGS: &[Binding] = &[
         "quit",
         Some("quit"),
     ),
-    b(Global, &[Ctrl('z')], Action::Suspend, "suspend (fg comes back)", None),
+    b(
+        Global,
+        &[Ctrl('z')],
+        Action::Suspend,
+        "suspend (fg comes back)",
+        None,
+    ),
     // After quit: the bar shows them only where there is room; help always does.
     b(
         Global,

@@ -181,7 +181,14 @@ mod tests {
         assert!(message.contains("on purpose"), "{message}");
         let got = rx.recv_timeout(Duration::from_secs(20)).unwrap();
         assert!(
-            matches!(got, Input::Crashed { thread: "search", restarted: true, .. }),
+            matches!(
+                got,
+                Input::Crashed {
+                    thread: "search",
+                    restarted: true,
+                    ..
+                }
+            ),
             "{got:?}"
         );
         w.submit(2, "gouvernance".to_string());

@@ -129,10 +129,12 @@ fn remap(old: &Dataset, new: &Dataset, place: Place) -> Place {
         }
         _ => place.timeline.selected.min(events.len().saturating_sub(1)),
     };
-    let compare = place.compare.and_then(|at| match (actor(at.left), actor(at.right)) {
-        (Some(left), Some(right)) if left != right => Some(CompareAt { left, right, ..at }),
-        _ => None,
-    });
+    let compare = place
+        .compare
+        .and_then(|at| match (actor(at.left), actor(at.right)) {
+            (Some(left), Some(right)) if left != right => Some(CompareAt { left, right, ..at }),
+            _ => None,
+        });
     Place {
         countries: super::super::app::ListCursor {
             selected: row,
@@ -146,3 +148,6 @@ fn remap(old: &Dataset, new: &Dataset, place: Place) -> Place {
         ..place
     }
 }
+
+#[cfg(test)]
+mod tests;
