@@ -200,6 +200,9 @@ pub struct App {
     pub problems: Option<Problems>,
     /// A one-off message for the status bar ("reloaded"), cleared by the next key.
     pub notice: Option<String>,
+    /// Up to this many records, searching runs inside `update` (`SYNC_SEARCH_LIMIT`;
+    /// tests set 0 to drive the worker's path).
+    pub sync_search_limit: usize,
     /// The generation the next search edit takes: it only grows.
     pub next_generation: u64,
     /// Bumped by every reload that replaces the data; results computed on older data
@@ -234,6 +237,7 @@ impl App {
             graph: None,
             problems: None,
             notice: None,
+            sync_search_limit: SYNC_SEARCH_LIMIT,
             next_generation: 1,
             data_generation: 0,
         };

@@ -2,7 +2,7 @@
 //! hit in its pane (Enter, `n`, `N`) and putting the view back (Esc). No I/O.
 
 use super::super::action::{Action, Effect, Pane};
-use super::super::app::{App, Found, MAX_HITS, SYNC_SEARCH_LIMIT, SearchBox, Searched};
+use super::super::app::{App, Found, MAX_HITS, SearchBox, Searched};
 use super::super::view;
 use super::moved;
 use crate::graph::{Entity, EventIx};
@@ -107,8 +107,8 @@ impl App {
     pub(super) fn search_changed(&mut self) -> Effect {
         let ds = self.dataset.clone();
         let g = &ds.graph;
-        let small =
-            g.events.len() + g.quotes.len() + g.actors.len() + g.sources.len() < SYNC_SEARCH_LIMIT;
+        let small = g.events.len() + g.quotes.len() + g.actors.len() + g.sources.len()
+            < self.sync_search_limit;
         let Some(sb) = self.search.as_mut() else {
             return Effect::None;
         };
