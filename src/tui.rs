@@ -103,7 +103,7 @@ pub fn run(dataset: Dataset, theme: Theme, start: Start<'_>) -> io::Result<Exit>
                         // Stopped from outside (SIGSTOP) and continued: the shell may have
                         // reset the terminal, so take it again and draw every cell.
                         terminal::reenter()?;
-                        terminal.clear()?;
+                        terminal::redraw_all(&mut terminal)?;
                         changed = true;
                         None
                     }
@@ -162,7 +162,7 @@ pub fn run(dataset: Dataset, theme: Theme, start: Start<'_>) -> io::Result<Exit>
                         Effect::Suspend => {
                             terminal::suspend()?;
                             // Back from `fg`: the screen is the shell's; draw every cell.
-                            terminal.clear()?;
+                            terminal::redraw_all(&mut terminal)?;
                         }
                         Effect::None => {}
                     }

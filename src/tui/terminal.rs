@@ -8,10 +8,11 @@ use std::thread::{self, ThreadId};
 
 use ratatui::DefaultTerminal;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
-use ratatui::style::Color;
+use ratatui::crossterm::terminal::{Clear, ClearType, EnterAlternateScreen, enable_raw_mode};
+use ratatui::style::{Color, Modifier, Style};
 
 /// The thread that owns the terminal while the explorer runs, and the last panic of
 /// another thread (message and place), which its supervisor reports.
@@ -40,7 +41,7 @@ fn owner() -> Option<ThreadId> {
 
 /// Leaves mouse capture, the alternate screen and raw mode, and shows the cursor.
 pub fn leave() {
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = execute!(io::stdout(), DisableMouseCapture, Show);
     ratatui::restore();
     let _ = io::stdout().flush();
 }
@@ -119,6 +120,21 @@ pub fn suspend() -> io::Result<()> {
 /// Job control is a Unix matter.
 #[cfg(not(unix))]
 pub fn suspend() -> io::Result<()> {
+    Ok(())
+}
+
+/// Draws every cell again on the next frame (after a suspend, the screen is the
+/// shell's). `Terminal::clear` would ask the terminal where its cursor is, and that
+/// answer goes to the input thread, which is reading: so clear the screen by hand and
+/// draw one hidden blank frame, which every cell of the next one differs from.
+pub fn redraw_all(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    execute!(io::stdout(), Clear(ClearType::All))?;
+    terminal.draw(|frame| {
+        let hidden = Style::new().add_modifier(Modifier::HIDDEN);
+        for cell in &mut frame.buffer_mut().content {
+            cell.set_symbol(" ").set_style(hidden);
+        }
+    })?;
     Ok(())
 }
 
