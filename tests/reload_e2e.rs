@@ -158,7 +158,9 @@ fn a_reload_while_the_search_popup_is_open_on_data_the_worker_searches() {
     pty.send("/gouvernance mondiale");
     save(&data, &big);
     pty.wait_for("the worker's hits on the reloaded data", |s| {
-        has_line(s, |l| l.contains("/ gouvernance mondiale") && l.contains(" of "))
+        has_line(s, |l| {
+            l.contains("/ gouvernance mondiale") && l.contains(" of ")
+        })
     });
     pty.send("\r");
     pty.wait_text("q quit");

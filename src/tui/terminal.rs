@@ -17,7 +17,7 @@ use ratatui::style::{Color, Modifier, Style};
 /// The thread that owns the terminal while the explorer runs, and the last panic of
 /// another thread (message and place), which its supervisor reports.
 static OWNER: Mutex<Option<ThreadId>> = Mutex::new(None);
-static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
+static LAST_PANIC: Mutex<Vec<(ThreadId, String)>> = Mutex::new(Vec::new());
 
 /// Restores the terminal when dropped (on return, on `?`, and during a panic's unwinding).
 pub struct Guard;
@@ -53,10 +53,13 @@ pub fn reenter() -> io::Result<()> {
     execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
 }
 
-/// The message and place of the last panic of a thread that does not own the terminal,
-/// taken (its supervisor shows it in the status line).
+/// The message and place of the last panic of this thread, which does not own the
+/// terminal, taken (its supervisor, on the same thread, shows it in the status line).
 pub fn take_panic() -> Option<String> {
-    LAST_PANIC.lock().ok().and_then(|mut p| p.take())
+    let me = thread::current().id();
+    let mut kept = LAST_PANIC.lock().ok()?;
+    let at = kept.iter().rposition(|(id, _)| *id == me)?;
+    Some(kept.swap_remove(at).1)
 }
 
 /// A panic's message, from its payload.
@@ -74,12 +77,27 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 /// would emit a bare `ESC[;m` that cancels reverse video): colours are forced on, and
 /// `strip_colors` removes every colour from each frame instead.
 pub fn enter(monochrome: bool) -> io::Result<(DefaultTerminal, Guard)> {
+    install_hook(leave);
+    if monochrome {
+        ratatui::crossterm::style::force_color_output(true);
+    }
+    let terminal = ratatui::try_init()?;
+    set_owner(Some(thread::current().id()));
+    let guard = Guard;
+    execute!(io::stdout(), EnableMouseCapture)?;
+    Ok((terminal, guard))
+}
+
+/// The panic hook: a panic of the thread that owns the terminal runs `restore` and then
+/// the usual report; one of another thread is kept for its supervisor, unprinted.
+fn install_hook(restore: fn()) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        let me = thread::current().id();
         match owner() {
             // The explorer's own thread: restore, then the usual report.
-            Some(id) if id == thread::current().id() => {
-                leave();
+            Some(id) if id == me => {
+                restore();
                 previous(info);
             }
             // Another thread while the explorer draws: printing would scribble over the
@@ -91,20 +109,13 @@ pub fn enter(monochrome: bool) -> io::Result<(DefaultTerminal, Guard)> {
                     .unwrap_or_default();
                 let message = panic_message(info.payload());
                 if let Ok(mut p) = LAST_PANIC.lock() {
-                    *p = Some(format!("{message}{place}"));
+                    p.retain(|(id, _)| *id != me);
+                    p.push((me, format!("{message}{place}")));
                 }
             }
             None => previous(info),
         }
     }));
-    if monochrome {
-        ratatui::crossterm::style::force_color_output(true);
-    }
-    let terminal = ratatui::try_init()?;
-    set_owner(Some(thread::current().id()));
-    let guard = Guard;
-    execute!(io::stdout(), EnableMouseCapture)?;
-    Ok((terminal, guard))
 }
 
 /// Hands the terminal back to the shell and stops the process (Ctrl-Z, SIGTSTP); on
@@ -143,5 +154,53 @@ pub fn strip_colors(buf: &mut Buffer) {
     for cell in &mut buf.content {
         cell.fg = Color::Reset;
         cell.bg = Color::Reset;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::mpsc;
+
+    use super::*;
+    use crate::tui::input::{Input, MAX_RESTARTS, supervised};
+
+    static RESTORES: AtomicUsize = AtomicUsize::new(0);
+
+    fn count_restore() {
+        RESTORES.fetch_add(1, Ordering::SeqCst);
+    }
+
+    #[test]
+    fn only_a_panic_of_the_owning_thread_restores_the_terminal() {
+        install_hook(count_restore);
+        set_owner(Some(thread::current().id()));
+        let (tx, rx) = mpsc::channel();
+        let worker = thread::spawn(move || {
+            supervised("test", &tx, || panic!("boom {}", 42), |_| {});
+        });
+        worker.join().unwrap();
+        let reports: Vec<Input> = rx.try_iter().collect();
+        assert_eq!(reports.len(), MAX_RESTARTS + 1, "{reports:?}");
+        for (i, r) in reports.iter().enumerate() {
+            let Input::Crashed {
+                thread: "test",
+                message,
+                restarted,
+            } = r
+            else {
+                panic!("{r:?}");
+            };
+            assert!(message.contains("boom 42"), "{message}");
+            assert!(message.contains("terminal.rs:"), "the place: {message}");
+            assert_eq!(*restarted, i < MAX_RESTARTS);
+        }
+        assert_eq!(RESTORES.load(Ordering::SeqCst), 0, "another thread's panic");
+        // The owner's own panic restores first.
+        let _ = std::panic::catch_unwind(|| panic!("the UI thread"));
+        assert_eq!(RESTORES.load(Ordering::SeqCst), 1);
+        set_owner(None);
     }
 }
