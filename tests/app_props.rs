@@ -5,7 +5,7 @@
 //! failed searches; searches in `update` or through the worker's path) applied to `App`, each followed by a render into a `TestBackend`:
 //! nothing panics and every selection stays inside the data.
 //!
-//! 24 cases of up to 500 steps (about 26 s in a debug build on 2 cores).
+//! 16 cases of up to 500 steps (20 to 30 s in a debug build on 2 cores).
 
 #![allow(clippy::unwrap_used, clippy::panic)]
 
@@ -25,7 +25,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
-const CASES: u32 = 24;
+const CASES: u32 = 16;
 
 /// The datasets a reload may bring: the explorer fixture, the bundled data, one event
 /// alone, and no event at all.

@@ -92,6 +92,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
             "{sig}: 128 + the signal, as a shell reports it"
         );
         assert!(!pty.with_screen(vt100::Screen::alternate_screen), "{sig}");
+        assert_ne!(pty.is_raw(), Some(true), "{sig}: raw mode left on");
         let raw = pty.raw();
         assert!(
             raw.windows(8).any(|w| w == b"\x1b[?1000l"),

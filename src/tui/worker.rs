@@ -27,10 +27,15 @@ pub struct Worker {
 }
 
 impl Worker {
+    /// Starts the thread on the explorer's first data (generation 0).
+    pub fn spawn(dataset: Arc<Dataset>, out: Sender<Input>) -> Worker {
+        Self::spawn_on(dataset, 0, out)
+    }
+
     /// Starts the thread on the data of generation `data` (results say so); it builds the
     /// search index at once, so the first keystroke does not pay for it, and ends when
     /// the runtime is gone.
-    pub fn spawn(dataset: Arc<Dataset>, data: u64, out: Sender<Input>) -> Worker {
+    pub fn spawn_on(dataset: Arc<Dataset>, data: u64, out: Sender<Input>) -> Worker {
         let (requests, rx) = mpsc::channel::<(u64, String)>();
         let latest = Arc::new(AtomicU64::new(NONE));
         let current = latest.clone();
@@ -151,7 +156,7 @@ mod tests {
     fn worker() -> (Worker, Receiver<Input>) {
         let ds = Dataset::load(&Origin::Bundled).unwrap().unwrap();
         let (tx, rx) = mpsc::channel();
-        (Worker::spawn(Arc::new(ds), 7, tx), rx)
+        (Worker::spawn_on(Arc::new(ds), 7, tx), rx)
     }
 
     /// The last answer for `generation`, skipping partial ones.
