@@ -173,7 +173,21 @@ impl Runtime {
                 message,
                 restarted,
             } => {
-                app.crashed(thread, &message, restarted);
+                if !restarted && thread == input::TERMINAL_THREAD {
+                    // No keys can come any more: leave, restoring the terminal, and say why.
+                    return Err(io::Error::other(format!(
+                        "the {thread} thread failed: {message}"
+                    )));
+                }
+                if !restarted && thread == worker::THREAD {
+                    // A worker that gave up would leave every later search pending.
+                    self.worker = worker::Worker::spawn_on(
+                        app.dataset.clone(),
+                        app.data_generation,
+                        self.tx.clone(),
+                    );
+                }
+                app.crashed(thread, &message, restarted || thread == worker::THREAD);
                 return Ok(Handled::Changed);
             }
             Input::Reloaded(r) => {

@@ -132,12 +132,15 @@ pub fn supervised(
     }
 }
 
+/// The terminal reader's name in `Input::Crashed`.
+pub const TERMINAL_THREAD: &str = "terminal input";
+
 /// Starts the terminal reader; it ends when the receiver is gone.
 pub fn spawn_terminal(tx: Sender<Input>) {
     thread::spawn(move || {
         let out = tx.clone();
         supervised(
-            "terminal input",
+            TERMINAL_THREAD,
             &out,
             || {
                 loop {

@@ -16,6 +16,8 @@ use crate::search::{Matches, Query};
 
 /// Hits in the first answer: more than any screen shows.
 const FIRST_SCREEN: usize = 60;
+/// The worker's name in `Input::Crashed`.
+pub const THREAD: &str = "search";
 /// No search has this generation: storing it cancels whatever runs.
 const NONE: u64 = 0;
 
@@ -44,7 +46,7 @@ impl Worker {
             let running = AtomicU64::new(NONE);
             let report = out.clone();
             supervised(
-                "search",
+                THREAD,
                 &out,
                 || serve(&dataset, data, &rx, &current, &running, &out),
                 |message| {
