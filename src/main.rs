@@ -128,7 +128,11 @@ fn explore(cli: &Cli, env: Env, no_color: bool) -> ExitCode {
         query: cli.query.clone(),
     };
     match tui::run(dataset, Theme::for_no_color(no_color), start) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
+        // As a shell reports a death by signal: 128 + its number.
+        Ok(tui::Exit::Signal(sig)) => {
+            ExitCode::from(u8::try_from(128 + sig.clamp(0, 127)).unwrap_or(u8::MAX))
+        }
         Err(e) => {
             eprintln!("aigov: terminal error: {e}");
             ExitCode::from(Outcome::Usage as u8)

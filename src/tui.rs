@@ -22,7 +22,7 @@ use std::sync::mpsc;
 
 use ratatui::layout::Rect;
 
-use self::action::Effect;
+use self::action::{Action, Effect};
 use self::app::App;
 use self::input::Input;
 use self::theme::Theme;
@@ -40,88 +40,187 @@ pub struct Start<'a> {
     pub query: Option<String>,
 }
 
+/// How the explorer ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// This signal (SIGINT, SIGQUIT, SIGTERM or SIGHUP) asked it to stop; the process
+    /// should exit with 128 + it, as shells report a death by signal.
+    Signal(i32),
+}
+
 /// Runs the explorer on `dataset` until the user quits or a signal asks to stop; the
 /// terminal is restored in every case.
-pub fn run(dataset: Dataset, theme: Theme, start: Start<'_>) -> io::Result<()> {
-    let (mut terminal, _guard) = terminal::enter(theme.monochrome)?;
+pub fn run(dataset: Dataset, theme: Theme, start: Start<'_>) -> io::Result<Exit> {
+    let (terminal, _guard) = terminal::enter(theme.monochrome)?;
     let (tx, rx) = mpsc::channel();
     input::spawn_signals(tx.clone())?;
     input::spawn_terminal(tx.clone());
     let size = terminal.size()?;
     let dataset = Arc::new(dataset);
-    let mut worker = worker::Worker::spawn(dataset.clone(), tx.clone());
-    let mut app = App::new(dataset, theme, Rect::new(0, 0, size.width, size.height));
-    // Without a watch (an unwatchable path, too many watches) the explorer still works;
-    // the status bar says so once.
+    let app = App::new(dataset, theme, Rect::new(0, 0, size.width, size.height));
+    let worker = worker::Worker::spawn_on(app.dataset.clone(), app.data_generation, tx.clone());
+    let mut rt = Runtime {
+        terminal,
+        app,
+        worker,
+        tx: tx.clone(),
+    };
     if let Some(entity) = start.goto {
-        app.go_to(entity);
+        rt.app.start_at(entity);
     }
     if let Some(query) = start.query
-        && app.type_search(&query) == Effect::Search
-        && let Some((generation, input)) = app.search_request()
+        && rt.app.type_search(&query) == Effect::Search
     {
-        worker.submit(generation, input);
+        rt.submit();
     }
-    let _watch = match start.watched.map(|p| watch::spawn(p, tx.clone())) {
+    // Without a watch (an unwatchable path, too many watches) the explorer still works;
+    // the status bar says so once.
+    let _watch = match start.watched.map(|p| watch::spawn(p, tx)) {
         Some(Err(e)) => {
-            app.notice = Some(format!("live reload is off: {e}"));
+            rt.app.notice = Some(format!("live reload is off: {e}"));
             None
         }
         Some(Ok(w)) => Some(w),
         None => None,
     };
     loop {
-        terminal.draw(|frame| {
-            view::render(&app, frame);
+        rt.draw()?;
+        let mut changed = false;
+        while !changed {
+            let Ok(first) = rx.recv() else {
+                return Ok(Exit::Quit);
+            };
+            // Drain what else arrived (a paste, key repeat, a resize storm): one frame.
+            for input in std::iter::once(first).chain(rx.try_iter()) {
+                match rt.handle(input)? {
+                    Handled::Exit(exit) => return Ok(exit),
+                    Handled::Changed => changed = true,
+                    Handled::Same => {}
+                }
+            }
+        }
+    }
+}
+
+/// What the loop owns: the terminal, the state, the search worker.
+struct Runtime {
+    terminal: ratatui::DefaultTerminal,
+    app: App,
+    worker: worker::Worker,
+    tx: mpsc::Sender<Input>,
+}
+
+/// What an input did.
+enum Handled {
+    Exit(Exit),
+    Changed,
+    Same,
+}
+
+impl Runtime {
+    fn draw(&mut self) -> io::Result<()> {
+        let app = &self.app;
+        self.terminal.draw(|frame| {
+            view::render(app, frame);
             if app.theme.monochrome {
                 terminal::strip_colors(frame.buffer_mut());
             }
         })?;
-        let mut changed = false;
-        while !changed {
-            let Ok(first) = rx.recv() else {
-                return Ok(());
-            };
-            // Drain what else arrived (a paste, key repeat, a resize storm): one frame.
-            for input in std::iter::once(first).chain(rx.try_iter()) {
-                let action = match input {
-                    Input::Key(k) => keymap::lookup(app.mode(), k),
-                    Input::Action(a) => Some(a),
-                    Input::Signal => return Ok(()),
-                    Input::Failed(e) => return Err(e),
-                    Input::Searched(r) => {
-                        changed |= app.searched(r);
-                        None
-                    }
-                    Input::Reloaded(r) => {
-                        changed = true;
-                        let before = app.dataset.clone();
-                        let effect = app.reloaded(r);
-                        if !Arc::ptr_eq(&before, &app.dataset) {
-                            // The old worker ends when its queue is dropped.
-                            worker = worker::Worker::spawn(app.dataset.clone(), tx.clone());
-                        }
-                        if effect == Effect::Search
-                            && let Some((generation, input)) = app.search_request()
-                        {
-                            worker.submit(generation, input);
-                        }
-                        None
-                    }
-                };
-                if let Some(action) = action {
-                    changed = true;
-                    match app.update(action) {
-                        Effect::Quit => return Ok(()),
-                        Effect::Search => {
-                            if let Some((generation, input)) = app.search_request() {
-                                worker.submit(generation, input);
-                            }
-                        }
-                        Effect::None => {}
-                    }
-                }
-            }
+        Ok(())
+    }
+
+    /// Sends the search the popup asks for to the worker.
+    fn submit(&self) {
+        if let Some((generation, input)) = self.app.search_request() {
+            self.worker.submit(generation, input);
         }
+    }
+
+    fn handle(&mut self, input: Input) -> io::Result<Handled> {
+        let app = &mut self.app;
+        let action = match input {
+            Input::Key(k) => keymap::lookup(app.mode(), k),
+            Input::Action(a) => Some(a),
+            Input::Signal(sig) => return Ok(Handled::Exit(Exit::Signal(sig))),
+            Input::Suspend => Some(Action::Suspend),
+            Input::Continued => {
+                // Stopped from outside (SIGSTOP) and continued: the shell may have reset
+                // the terminal, so take it again and draw every cell.
+                terminal::reenter()?;
+                terminal::redraw_all(&mut self.terminal)?;
+                return Ok(Handled::Changed);
+            }
+            Input::Failed(e) => return Err(e),
+            Input::Searched(r) => {
+                let changed = app.searched(r);
+                return Ok(if changed {
+                    Handled::Changed
+                } else {
+                    Handled::Same
+                });
+            }
+            Input::SearchFailed {
+                generation,
+                message,
+            } => {
+                app.search_failed(generation, &message);
+                return Ok(Handled::Changed);
+            }
+            Input::Crashed {
+                thread,
+                message,
+                restarted,
+            } => {
+                if !restarted && thread == input::TERMINAL_THREAD {
+                    // No keys can come any more: leave, restoring the terminal, and say why.
+                    return Err(io::Error::other(format!(
+                        "the {thread} thread failed: {message}"
+                    )));
+                }
+                if !restarted && thread == worker::THREAD {
+                    // A worker that gave up would leave every later search pending.
+                    self.worker = worker::Worker::spawn_on(
+                        app.dataset.clone(),
+                        app.data_generation,
+                        self.tx.clone(),
+                    );
+                }
+                app.crashed(thread, &message, restarted || thread == worker::THREAD);
+                return Ok(Handled::Changed);
+            }
+            Input::Reloaded(r) => {
+                let before = app.dataset.clone();
+                let effect = app.reloaded(r);
+                if !Arc::ptr_eq(&before, &app.dataset) {
+                    // The old worker ends when its queue is dropped.
+                    self.worker = worker::Worker::spawn_on(
+                        app.dataset.clone(),
+                        app.data_generation,
+                        self.tx.clone(),
+                    );
+                }
+                if effect == Effect::Search {
+                    self.submit();
+                }
+                return Ok(Handled::Changed);
+            }
+        };
+        let Some(action) = action else {
+            return Ok(Handled::Same);
+        };
+        match self.app.update(action) {
+            Effect::Quit => return Ok(Handled::Exit(Exit::Quit)),
+            Effect::Search => self.submit(),
+            Effect::CancelSearch => self.worker.cancel(),
+            Effect::Suspend => {
+                terminal::suspend()?;
+                // Back from `fg`: the screen is the shell's; draw every cell.
+                terminal::redraw_all(&mut self.terminal)?;
+            }
+            Effect::None => {}
+        }
+        Ok(Handled::Changed)
     }
 }

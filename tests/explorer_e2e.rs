@@ -78,7 +78,7 @@ fn osc_title_and_clipboard_in_a_quote_change_neither() {
 
 #[test]
 fn sigterm_and_sighup_restore_the_terminal() {
-    for sig in ["-TERM", "-HUP"] {
+    for (sig, code) in [("-TERM", 128 + 15), ("-HUP", 128 + 1)] {
         let mut pty = explorer(100, 30, &[]);
         assert!(pty.with_screen(vt100::Screen::alternate_screen));
         let status = Command::new("kill")
@@ -86,8 +86,13 @@ fn sigterm_and_sighup_restore_the_terminal() {
             .status()
             .unwrap();
         assert!(status.success());
-        assert_eq!(pty.wait_exit(), 0, "{sig}");
+        assert_eq!(
+            pty.wait_exit(),
+            code,
+            "{sig}: 128 + the signal, as a shell reports it"
+        );
         assert!(!pty.with_screen(vt100::Screen::alternate_screen), "{sig}");
+        assert_ne!(pty.is_raw(), Some(true), "{sig}: raw mode left on");
         let raw = pty.raw();
         assert!(
             raw.windows(8).any(|w| w == b"\x1b[?1000l"),

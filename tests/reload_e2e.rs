@@ -107,3 +107,65 @@ fn goto_an_unknown_id_says_what_it_might_be() {
     pty.wait_text("did you mean \"q-li-fragmented\"");
     assert_eq!(pty.wait_exit(), 2);
 }
+
+/// A line of the screen matching `pred`.
+fn has_line(s: &vt100::Screen, pred: impl Fn(&str) -> bool) -> bool {
+    s.contents().lines().any(pred)
+}
+
+#[test]
+fn a_reload_while_the_search_popup_is_open_on_data_the_worker_searches() {
+    // Over 20,000 records: searches run on the worker thread.
+    let dir = std::env::temp_dir().join(format!("aigov-e2e-bigsearch-{}", std::process::id()));
+    let cache = dir.with_extension("cache");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let big = aigov::synth::generate(aigov::synth::Spec {
+        events: 14_000,
+        quotes: 4_000,
+    });
+    let data = dir.join("data.toml");
+    std::fs::write(&data, &big).unwrap();
+    let mut pty = Pty::spawn(
+        &["--data", dir.to_str().unwrap()],
+        &[("AIGOV_CACHE_DIR", cache.to_str().unwrap())],
+        120,
+        40,
+    );
+    pty.wait_text("q quit");
+    pty.send("/gouvernance");
+    pty.wait_for("the worker's hits", |s| {
+        has_line(s, |l| l.contains("gouvernance") && l.contains(" of "))
+    });
+    // Move into the hits, then the data shrinks to the small fixture under the popup:
+    // the old hits point past the new records.
+    pty.send("\x1b[B\x1b[B\x1b[B");
+    let fixture: String = ["actors", "sources", "events", "quotes"]
+        .iter()
+        .map(|f| std::fs::read_to_string(Path::new(FIXTURE).join(format!("{f}.toml"))).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
+    save(&data, &fixture);
+    pty.wait_for("the fixture's hits for the same input", |s| {
+        has_line(s, |l| l.contains("/ gouvernance") && l.contains(" hit"))
+            && !s.contents().contains(" of ")
+    });
+    // Esc puts back the place saved before the reload, carried over to the new data.
+    pty.send("\x1b");
+    pty.wait_text("q quit");
+    pty.wait_text("Paris AI Action Summit");
+    // And back to the big data while a search runs: its hits come for the new data.
+    pty.send("/gouvernance mondiale");
+    save(&data, &big);
+    pty.wait_for("the worker's hits on the reloaded data", |s| {
+        has_line(s, |l| {
+            l.contains("/ gouvernance mondiale") && l.contains(" of ")
+        })
+    });
+    pty.send("\r");
+    pty.wait_text("q quit");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0, "{}", pty.contents());
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&cache);
+}

@@ -404,3 +404,46 @@ fn a_refused_reload_shows_its_errors_over_the_panes_at_120x40_and_80x24() {
         assert!(screen.contains("Reload failed: 1 error"), "{screen}");
     }
 }
+
+/// The text of row `y`.
+fn row_text(t: &Terminal<TestBackend>, y: u16) -> String {
+    let buf = t.backend().buffer();
+    (0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol())
+        .collect::<String>()
+}
+
+#[test]
+fn a_long_search_scrolls_so_its_end_and_the_cursor_show() {
+    for (w, h) in [(120, 40), (80, 24), (60, 20)] {
+        let mut typed: Vec<Action> = Vec::new();
+        typed.push(Action::OpenSearch);
+        let text = format!("{}人工智能治理 fin", "gouvernance mondiale ".repeat(12));
+        typed.extend(text.chars().map(Action::SearchInput));
+        let app = app(w, h, Theme::default(), &typed);
+        let t = draw(&app);
+        let line = (0..h)
+            .map(|y| row_text(&t, y))
+            .find(|l| l.contains("/ "))
+            .unwrap();
+        // A wide character's second cell reads as a space here.
+        let packed: String = line.chars().filter(|c| *c != ' ').collect();
+        assert!(packed.contains("治理fin"), "{w}x{h}: {line:?}");
+        assert!(line.contains('…'), "the cut start is marked: {line:?}");
+    }
+}
+
+#[test]
+fn the_input_tail_counts_display_width() {
+    use aigov::tui::view::search::input_tail;
+    use unicode_width::UnicodeWidthStr;
+    assert_eq!(input_tail("short", 10), "short");
+    assert_eq!(input_tail("abcdefghij", 5), "…ghij");
+    // Wide characters count two columns; never a half character.
+    let t = input_tail("人工智能治理", 6);
+    assert_eq!(t, "…治理");
+    assert!(t.width() <= 6);
+    for w in 0..14 {
+        assert!(input_tail("aé人工b智能c", w).width() <= w.max(1), "{w}");
+    }
+}

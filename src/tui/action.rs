@@ -44,6 +44,8 @@ impl Pane {
 pub enum Action {
     /// Leave the explorer.
     Quit,
+    /// Give the terminal back to the shell and stop (Ctrl-Z); `fg` comes back.
+    Suspend,
     /// Close the overlay if one is open, else leave.
     Escape,
     /// Show or hide the help overlay.
@@ -125,4 +127,8 @@ pub enum Effect {
     Quit,
     /// Run the search the popup asks for (`App::search_request`) off the input thread.
     Search,
+    /// Stop the running search: the popup closed.
+    CancelSearch,
+    /// Give the terminal back and stop the process until it is continued.
+    Suspend,
 }

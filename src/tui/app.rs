@@ -29,7 +29,8 @@ pub struct SearchBox {
     pub total: usize,
     pub selected: usize,
     pub offset: usize,
-    /// Bumped on every edit; results of an older generation are dropped.
+    /// Taken from `App::next_generation` on every edit (so it only grows, across popups
+    /// and reloads); results of another generation are dropped.
     pub generation: u64,
     /// A search for the current input is still running.
     pub pending: bool,
@@ -42,6 +43,8 @@ pub struct SearchBox {
 #[derive(Debug, Clone)]
 pub struct Searched {
     pub generation: u64,
+    /// The data generation (`App::data_generation`) the search ran on.
+    pub data: u64,
     pub hits: Vec<Hit>,
     pub total: usize,
     /// More hits are coming for this generation (the first screenful came first).
@@ -197,6 +200,14 @@ pub struct App {
     pub problems: Option<Problems>,
     /// A one-off message for the status bar ("reloaded"), cleared by the next key.
     pub notice: Option<String>,
+    /// Up to this many records, searching runs inside `update` (`SYNC_SEARCH_LIMIT`;
+    /// tests set 0 to drive the worker's path).
+    pub sync_search_limit: usize,
+    /// The generation the next search edit takes: it only grows.
+    pub next_generation: u64,
+    /// Bumped by every reload that replaces the data; results computed on older data
+    /// are dropped.
+    pub data_generation: u64,
 }
 
 impl App {
@@ -226,6 +237,9 @@ impl App {
             graph: None,
             problems: None,
             notice: None,
+            sync_search_limit: SYNC_SEARCH_LIMIT,
+            next_generation: 1,
+            data_generation: 0,
         };
         app.refilter();
         app

@@ -187,6 +187,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(Search, &[Ctrl('c')], Action::Quit, "quit", None),
     b(
+        Search,
+        &[Ctrl('z')],
+        Action::Suspend,
+        "suspend (fg comes back)",
+        None,
+    ),
+    b(
         Compare,
         &[Up, Char('k')],
         Action::MoveUp,
@@ -297,6 +304,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(Compare, &[Ctrl('c')], Action::Quit, "quit", None),
     b(
+        Compare,
+        &[Ctrl('z')],
+        Action::Suspend,
+        "suspend (fg comes back)",
+        None,
+    ),
+    b(
         Graph,
         &[Up, Char('k')],
         Action::MoveUp,
@@ -369,6 +383,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(Graph, &[Ctrl('c')], Action::Quit, "quit", None),
     b(
+        Graph,
+        &[Ctrl('z')],
+        Action::Suspend,
+        "suspend (fg comes back)",
+        None,
+    ),
+    b(
         Help,
         &[Up, Char('k')],
         Action::MoveUp,
@@ -395,6 +416,13 @@ pub const BINDINGS: &[Binding] = &[
         Action::Quit,
         "quit",
         Some("quit"),
+    ),
+    b(
+        Help,
+        &[Ctrl('z')],
+        Action::Suspend,
+        "suspend (fg comes back)",
+        None,
     ),
     b(
         C,
@@ -602,6 +630,13 @@ pub const BINDINGS: &[Binding] = &[
         Action::Quit,
         "quit",
         Some("quit"),
+    ),
+    b(
+        Global,
+        &[Ctrl('z')],
+        Action::Suspend,
+        "suspend (fg comes back)",
+        None,
     ),
     // After quit: the bar shows them only where there is room; help always does.
     b(

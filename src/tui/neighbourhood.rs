@@ -2,6 +2,8 @@
 //! causes (left, earlier) to responses (right, later), each node in a slot of its column,
 //! and how the selection moves between nodes. No I/O.
 
+use std::collections::HashSet;
+
 use crate::graph::{EventIx, Graph, LinkKind};
 use crate::index::Index;
 
@@ -103,9 +105,11 @@ fn neighbours(g: &Graph, ix: &Index, e: EventIx) -> Vec<Near> {
         holds: false,
         left: side(b.from, b.kind, false),
     });
+    // A set, not a scan of `out`: an event may have thousands of links (a fan-in).
+    let mut seen = HashSet::new();
     let mut out: Vec<Near> = Vec::new();
     for n in own.chain(back) {
-        if n.event != e && !out.iter().any(|o| o.event == n.event) {
+        if n.event != e && seen.insert(n.event) {
             out.push(n);
         }
     }
@@ -129,6 +133,8 @@ impl Neighbourhood {
             holds: false,
         }];
         let first = neighbours(g, ix, centre);
+        let mut placed: HashSet<EventIx> = first.iter().map(|n| n.event).collect();
+        placed.insert(centre);
         for n in &first {
             nodes.push(Node {
                 event: n.event,
@@ -144,7 +150,7 @@ impl Neighbourhood {
         for p in 1..depth1 {
             let outward_left = nodes[p].col < CENTRE;
             for n in neighbours(g, ix, nodes[p].event) {
-                if n.left != outward_left || nodes.iter().any(|m| m.event == n.event) {
+                if n.left != outward_left || !placed.insert(n.event) {
                     continue;
                 }
                 nodes.push(Node {
@@ -159,6 +165,12 @@ impl Neighbourhood {
             }
         }
         // Slots: each first-step node heads a band as tall as its children.
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); depth1];
+        for (i, n) in nodes.iter().enumerate().skip(depth1) {
+            if let Some(c) = n.parent.and_then(|p| children.get_mut(p)) {
+                c.push(i);
+            }
+        }
         for side in [CENTRE - 1, CENTRE + 1] {
             let mut next = 0;
             for p in 1..depth1 {
@@ -166,14 +178,10 @@ impl Neighbourhood {
                     continue;
                 }
                 nodes[p].slot = next;
-                let mut k = 0;
-                for child in &mut nodes[depth1..] {
-                    if child.parent == Some(p) {
-                        child.slot = next + k;
-                        k += 1;
-                    }
+                for (k, &c) in children[p].iter().enumerate() {
+                    nodes[c].slot = next + k;
                 }
-                next += k.max(1);
+                next += children[p].len().max(1);
             }
         }
         Self { nodes }

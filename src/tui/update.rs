@@ -18,6 +18,7 @@ impl App {
         }
         match action {
             Action::Quit => return Effect::Quit,
+            Action::Suspend => return Effect::Suspend,
             Action::Escape if !self.help => {
                 if !self.return_to_compare() {
                     return Effect::Quit;
@@ -62,6 +63,23 @@ impl App {
         }
         self.keep_in_view();
         Effect::None
+    }
+
+    /// Opens on a record (`--goto`), scrolled so that it shows with its context.
+    pub fn start_at(&mut self, entity: crate::graph::Entity) {
+        self.go_to(entity);
+        self.keep_in_view();
+    }
+
+    /// A thread of the runtime panicked: say so in the status line.
+    pub fn crashed(&mut self, thread: &str, message: &str, restarted: bool) {
+        let then = if restarted {
+            "started again"
+        } else {
+            "stopped"
+        };
+        let message = crate::text::escape_controls(message);
+        self.notice = Some(format!("the {thread} thread failed ({message}); {then}"));
     }
 
     pub(super) fn panes(&self) -> Panes {

@@ -3,11 +3,12 @@
 //! or its problems to the loop. The input thread never waits for a reload.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex, Weak};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use notify::event::{AccessKind, AccessMode};
+use notify::event::{AccessKind, AccessMode, ModifyKind};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 use super::input::Input;
@@ -42,7 +43,7 @@ pub struct Problems {
 
 /// The watcher; watching stops when it is dropped.
 pub struct Watch {
-    _watcher: RecommendedWatcher,
+    _watcher: Arc<Mutex<RecommendedWatcher>>,
 }
 
 impl std::fmt::Debug for Watch {
@@ -51,46 +52,156 @@ impl std::fmt::Debug for Watch {
     }
 }
 
+/// What the watch thread hears: a change, or the end of a load it started.
+enum Heard {
+    Changed,
+    /// The watched directory itself went (deleted or moved away): its watch is gone.
+    Lost,
+    Loaded(u64, Reload),
+}
+
+/// A load that has not ended after this long is left behind (a read that blocks) and the
+/// next change starts a new one; its late result is dropped.
+#[cfg(not(test))]
+const STUCK: Duration = Duration::from_secs(5);
+#[cfg(test)]
+const STUCK: Duration = Duration::from_millis(800);
+
 /// Starts watching `path` (a file or a directory); reloads go to `out` as
 /// `Input::Reloaded`.
 pub fn spawn(path: &Path, out: Sender<Input>) -> notify::Result<Watch> {
     let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     let is_dir = path.is_dir();
-    // Editors save by writing a new file and renaming it over the old one, which a
-    // watch on the file itself loses: watch its directory and keep its own events.
-    let (dir, mode) = if is_dir {
-        (path.clone(), RecursiveMode::Recursive)
-    } else {
-        let parent = path
-            .parent()
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        (parent, RecursiveMode::NonRecursive)
-    };
-    let (changed, rx) = mpsc::channel::<()>();
+    let parent = path
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let (heard, rx) = mpsc::channel::<Heard>();
     let target = path.clone();
+    let tx = heard.clone();
     let mut watcher = notify::recommended_watcher(move |ev: notify::Result<Event>| {
-        if ev.is_ok_and(|ev| concerns(&ev, &target, is_dir)) {
-            let _ = changed.send(());
+        // An error (a watch lost, a queue overflow) may hide a change: reload to be sure.
+        match ev {
+            Ok(ev) if is_dir && lost(&ev, &target) => {
+                let _ = tx.send(Heard::Lost);
+            }
+            Ok(ev) if !concerns(&ev, &target, is_dir) => {}
+            _ => {
+                let _ = tx.send(Heard::Changed);
+            }
         }
     })?;
-    watcher.watch(&dir, mode)?;
+    // Editors save by writing a new file and renaming it over the old one, which a
+    // watch on the file itself loses: watch its directory and keep its own events. A
+    // watched directory is watched from its parent too, so that when it is deleted and
+    // made again its watch is set up again.
+    watcher.watch(&parent, RecursiveMode::NonRecursive)?;
+    if is_dir {
+        watcher.watch(&path, RecursiveMode::Recursive)?;
+    }
+    let watcher = Arc::new(Mutex::new(watcher));
+    let rearm = (is_dir, Arc::downgrade(&watcher), path.clone());
     let origin = Origin::Path(path);
     thread::spawn(move || {
-        while rx.recv().is_ok() {
-            // Wait for the burst to settle; stop when the watcher is gone.
-            loop {
-                match rx.recv_timeout(SETTLE) {
-                    Ok(()) => {}
-                    Err(RecvTimeoutError::Timeout) => break,
-                    Err(RecvTimeoutError::Disconnected) => return,
-                }
-            }
-            if out.send(Input::Reloaded(reload(&origin))).is_err() {
-                return;
-            }
-        }
+        let report = out.clone();
+        super::input::supervised(
+            "live reload",
+            &report,
+            || settle_and_load(&rx, &heard, &origin, &rearm, &out),
+            |_| {},
+        );
     });
     Ok(Watch { _watcher: watcher })
+}
+
+/// The watch thread: waits for a burst of changes to settle, then loads on a thread of
+/// its own, so that neither a slow or blocked read nor a panic stops live reload. Ends
+/// when the watcher or the loop is gone.
+fn settle_and_load(
+    rx: &Receiver<Heard>,
+    heard: &Sender<Heard>,
+    origin: &Origin,
+    (is_dir, watcher, root): &(bool, Weak<Mutex<RecommendedWatcher>>, PathBuf),
+    out: &Sender<Input>,
+) {
+    let mut dirty: Option<Instant> = None;
+    let mut loading: Option<(u64, Instant)> = None;
+    let mut started = 0u64;
+    let mut armed = true;
+    loop {
+        let wait = match (dirty, loading) {
+            (Some(at), _) => SETTLE.saturating_sub(at.elapsed()),
+            (None, Some((_, at))) => STUCK.saturating_sub(at.elapsed()),
+            (None, None) => Duration::from_secs(3600),
+        };
+        match rx.recv_timeout(wait) {
+            Ok(Heard::Changed) => dirty = Some(Instant::now()),
+            Ok(Heard::Lost) => {
+                armed = false;
+                dirty = Some(Instant::now());
+            }
+            Ok(Heard::Loaded(n, reload)) => {
+                if loading.is_some_and(|(m, _)| m == n) {
+                    loading = None;
+                }
+                // A load left behind as stuck may still end: only the newest counts.
+                if n == started && out.send(Input::Reloaded(reload)).is_err() {
+                    return;
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return,
+        }
+        let settled = dirty.is_some_and(|at| at.elapsed() >= SETTLE);
+        let free = loading.is_none_or(|(_, at)| at.elapsed() >= STUCK);
+        if !(settled && free) {
+            continue;
+        }
+        dirty = None;
+        if *is_dir {
+            let Some(watcher) = watcher.upgrade() else {
+                return;
+            };
+            armed = rearm(&watcher, root, armed);
+        }
+        started += 1;
+        loading = Some((started, Instant::now()));
+        let (n, origin, back) = (started, origin.clone(), heard.clone());
+        thread::spawn(move || {
+            let reload = std::panic::catch_unwind(|| reload(&origin)).unwrap_or_else(|p| {
+                let message = super::terminal::take_panic()
+                    .unwrap_or_else(|| super::terminal::panic_message(&*p));
+                Reload::Failed(Problems {
+                    summary: "the reload failed".to_string(),
+                    lines: vec![format!("aigov panicked while loading: {message}")],
+                })
+            });
+            let _ = back.send(Heard::Loaded(n, reload));
+        });
+    }
+}
+
+/// Watches the data directory again when it was deleted and is back (a watch follows the
+/// directory it was set on, not its name). Returns whether it is watched.
+fn rearm(watcher: &Mutex<RecommendedWatcher>, root: &Path, armed: bool) -> bool {
+    let Ok(mut w) = watcher.lock() else {
+        return armed;
+    };
+    if !root.is_dir() {
+        let _ = w.unwatch(root);
+        return false;
+    }
+    if !armed {
+        let _ = w.unwatch(root);
+        return w.watch(root, RecursiveMode::Recursive).is_ok();
+    }
+    true
+}
+/// Whether an event says that the watched directory `root` itself went away.
+fn lost(ev: &Event, root: &Path) -> bool {
+    matches!(
+        ev.kind,
+        EventKind::Remove(_) | EventKind::Modify(ModifyKind::Name(_))
+    ) && ev.paths.iter().any(|p| p == root)
 }
 
 /// Whether a file-system event can change the dataset at `target`.
@@ -104,8 +215,9 @@ fn concerns(ev: &Event, target: &Path, is_dir: bool) -> bool {
         && ev.paths.iter().any(|p| {
             if is_dir {
                 // A TOML file, or something without an extension: maybe a directory
-                // moved in or out. Editors' swap and backup files are left out.
-                p.extension().is_none_or(|e| e == "toml")
+                // moved in or out. Editors' swap and backup files are left out, and so
+                // is the rest of the parent directory.
+                p.starts_with(target) && p.extension().is_none_or(|e| e == "toml")
             } else {
                 p.file_name() == target.file_name()
             }
@@ -201,6 +313,70 @@ mod tests {
         assert_eq!(ds.graph.actors[0].name, "PRC");
         // One save, one reload.
         assert!(rx.recv_timeout(SETTLE * 4).is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// Waits for the next reload that gave data, skipping refused ones.
+    fn next_loaded(rx: &mpsc::Receiver<Input>) -> Box<Dataset> {
+        loop {
+            match rx.recv_timeout(Duration::from_secs(20)).unwrap() {
+                Input::Reloaded(Reload::Loaded(ds)) => return ds,
+                Input::Reloaded(Reload::Failed(_)) => {}
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+    }
+
+    const GOOD: &str = "[[actor]]\nid = \"cn\"\nname = \"China\"\nkind = \"country\"\n";
+
+    #[test]
+    fn a_folder_deleted_and_made_again_is_watched_again() {
+        let dir = temp_dir("rearm");
+        std::fs::write(dir.join("one.toml"), GOOD).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let _watch = spawn(&dir, tx).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        // The refusal (the folder is gone) comes first.
+        let got = rx.recv_timeout(Duration::from_secs(20)).unwrap();
+        assert!(matches!(got, Input::Reloaded(Reload::Failed(_))), "{got:?}");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("one.toml"), GOOD.replace("China", "PRC")).unwrap();
+        assert_eq!(next_loaded(&rx).graph.actors[0].name, "PRC");
+        // And the new folder's files are watched: a later save is seen.
+        std::thread::sleep(SETTLE * 3);
+        std::fs::write(dir.join("one.toml"), GOOD.replace("China", "RPC")).unwrap();
+        assert_eq!(next_loaded(&rx).graph.actors[0].name, "RPC");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_fifo_in_the_folder_never_stops_live_reload() {
+        let dir = temp_dir("fifo");
+        std::fs::write(dir.join("one.toml"), GOOD).unwrap();
+        let (tx, rx) = mpsc::channel();
+        let _watch = spawn(&dir, tx).unwrap();
+        let fifo = dir.join("pipe.toml");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        // A load may refuse the FIFO or wait on it; either way, once it is gone, a save
+        // is loaded (a stuck load is left behind).
+        std::thread::sleep(SETTLE * 3);
+        std::fs::remove_file(&fifo).unwrap();
+        std::thread::sleep(STUCK + SETTLE);
+        std::fs::write(dir.join("one.toml"), GOOD.replace("China", "PRC")).unwrap();
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no reload after the FIFO"
+            );
+            if next_loaded(&rx).graph.actors[0].name == "PRC" {
+                break;
+            }
+        }
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

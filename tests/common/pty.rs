@@ -190,6 +190,30 @@ impl Pty {
             .unwrap();
     }
 
+    /// The terminal's local modes (`ICANON`, `ECHO`, `ISIG`…) as set now, by name; `None`
+    /// where the platform cannot say. Raw mode has none of these three.
+    pub fn local_modes(&self) -> Option<Vec<String>> {
+        let t = self.master.get_termios()?;
+        // The flags' type lives in a crate the tests do not name: read its Debug form.
+        let text = format!("{t:?}");
+        let at = text.find("local_flags")?;
+        let rest = &text[at..];
+        let end = rest.find(')')?;
+        Some(
+            rest[..end]
+                .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect(),
+        )
+    }
+
+    /// Whether the terminal is in raw mode (no line editing, no echo), if it can be told.
+    pub fn is_raw(&self) -> Option<bool> {
+        let modes = self.local_modes()?;
+        Some(!modes.iter().any(|m| m == "ICANON" || m == "ECHO"))
+    }
+
     /// The process id.
     pub fn pid(&self) -> u32 {
         self.child.process_id().unwrap()

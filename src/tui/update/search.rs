@@ -2,7 +2,7 @@
 //! hit in its pane (Enter, `n`, `N`) and putting the view back (Esc). No I/O.
 
 use super::super::action::{Action, Effect, Pane};
-use super::super::app::{App, Found, MAX_HITS, SYNC_SEARCH_LIMIT, SearchBox, Searched};
+use super::super::app::{App, Found, MAX_HITS, SearchBox, Searched};
 use super::super::view;
 use super::moved;
 use crate::graph::{Entity, EventIx};
@@ -10,13 +10,14 @@ use crate::graph::{Entity, EventIx};
 impl App {
     /// Opens the popup, remembering the view.
     pub(super) fn open_search(&mut self) {
+        self.next_generation += 1;
         self.search = Some(SearchBox {
             input: String::new(),
             hits: Vec::new(),
             total: 0,
             selected: 0,
             offset: 0,
-            generation: 0,
+            generation: self.next_generation - 1,
             pending: false,
             saved: self.place(),
             saved_translate: self.translate,
@@ -72,6 +73,7 @@ impl App {
                 return Effect::None;
             }
             Action::SearchAccept => {
+                let pending = sb.pending;
                 if let Some(hit) = sb.hits.get(sb.selected) {
                     let entity = hit.entity;
                     let at = sb.selected;
@@ -84,15 +86,17 @@ impl App {
                     self.graph = None;
                     self.compare = None;
                     self.go_to(entity);
+                    return cancel_if(pending);
                 }
                 return Effect::None;
             }
             Action::SearchCancel => {
+                let pending = sb.pending;
                 if let Some(sb) = self.search.take() {
                     self.restore(sb.saved);
                     self.translate = sb.saved_translate;
                 }
-                return Effect::None;
+                return cancel_if(pending);
             }
             _ => return Effect::None,
         }
@@ -103,12 +107,13 @@ impl App {
     pub(super) fn search_changed(&mut self) -> Effect {
         let ds = self.dataset.clone();
         let g = &ds.graph;
-        let small =
-            g.events.len() + g.quotes.len() + g.actors.len() + g.sources.len() < SYNC_SEARCH_LIMIT;
+        let small = g.events.len() + g.quotes.len() + g.actors.len() + g.sources.len()
+            < self.sync_search_limit;
         let Some(sb) = self.search.as_mut() else {
             return Effect::None;
         };
-        sb.generation += 1;
+        sb.generation = self.next_generation;
+        self.next_generation += 1;
         sb.selected = 0;
         sb.offset = 0;
         if sb.input.trim().is_empty() {
@@ -135,7 +140,7 @@ impl App {
         let Some(sb) = self.search.as_mut() else {
             return false;
         };
-        if r.generation != sb.generation {
+        if r.generation != sb.generation || r.data != self.data_generation {
             return false;
         }
         sb.hits = r.hits;
@@ -143,6 +148,17 @@ impl App {
         sb.pending = r.partial;
         sb.selected = sb.selected.min(sb.hits.len().saturating_sub(1));
         true
+    }
+
+    /// The worker failed the search of `generation`: stop waiting for it, say why.
+    pub fn search_failed(&mut self, generation: u64, message: &str) {
+        if let Some(sb) = self.search.as_mut()
+            && sb.generation == generation
+        {
+            sb.pending = false;
+            let message = crate::text::escape_controls(message);
+            self.notice = Some(format!("search failed: {message}"));
+        }
     }
 
     /// `n` (`by` = 1) and `N` (`by` = -1): the next or previous hit of the last search.
@@ -212,5 +228,14 @@ impl App {
         self.timeline.selected = usize::MAX;
         self.select_event(pos);
         self.focus(pane);
+    }
+}
+
+/// Closing the popup stops its search if one is running.
+fn cancel_if(pending: bool) -> Effect {
+    if pending {
+        Effect::CancelSearch
+    } else {
+        Effect::None
     }
 }

@@ -257,6 +257,7 @@ fn results_of_an_older_generation_are_dropped() {
     let g = a.search.as_ref().unwrap().generation;
     let stale = crate::tui::app::Searched {
         generation: g - 1,
+        data: a.data_generation,
         hits: Vec::new(),
         total: 0,
         partial: false,

@@ -58,8 +58,16 @@ pub fn lines(app: &App, w: u16) -> (Vec<Line<'static>>, Vec<usize>) {
     let links = app.links();
     if !links.is_empty() {
         out.push(Line::default());
+        // A link is one line: only those the pane can show are formatted, so a fan-in of
+        // thousands costs a blank line each (the selected one always, for the cursor).
+        let shown = app.event_scroll..app.event_scroll + usize::from(app.viewport.height);
         for (i, l) in links.iter().enumerate() {
             let selected = i == app.event_link;
+            if !selected && !shown.contains(&out.len()) {
+                link_lines.push(out.len());
+                out.push(Line::default());
+                continue;
+            }
             let marker = if selected { MARKER } else { " " };
             let arrow = if l.outgoing { "→" } else { "←" };
             let text = format!(

@@ -284,22 +284,36 @@ fn connectors(gv: &GraphView, geo: &Geometry, a: usize, style: Style, buf: &mut 
     // Left of the centre the parents are on the right of the gutter; right of it, left.
     let (parent_col, child_col) = if a < CENTRE { (a + 1, a) } else { (a, a + 1) };
     let h = i64::from(geo.canvas.height);
-    for (p, parent) in hood.nodes.iter().enumerate() {
-        if parent.col != parent_col {
+    // Each parent's children, in one pass over the nodes (a fan-in has thousands).
+    let mut kids_of: Vec<(usize, i64)> = hood
+        .nodes
+        .iter()
+        .enumerate()
+        .filter_map(|(c, n)| {
+            let p = n.parent?;
+            let parent = hood.nodes.get(p)?;
+            (parent.col == parent_col && n.col == child_col).then(|| (p, geo.slot_y(geo.slot(c))))
+        })
+        .collect();
+    kids_of.sort_unstable();
+    for group in kids_of.chunk_by(|a, b| a.0 == b.0) {
+        let Some(&(p, _)) = group.first() else {
             continue;
-        }
-        let kids: Vec<i64> = (0..hood.nodes.len())
-            .filter(|&c| hood.nodes[c].parent == Some(p) && hood.nodes[c].col == child_col)
-            .map(|c| geo.slot_y(geo.slot(c)))
-            .collect();
-        let Some(&last) = kids.iter().max() else {
+        };
+        let kids: Vec<i64> = group.iter().map(|&(_, y)| y).collect();
+        let Some(&last) = kids.last() else {
             continue;
         };
         let py = geo.slot_y(geo.slot(p));
+        // A band wholly above or below the canvas draws nothing.
+        let first = kids.first().copied().unwrap_or(py);
+        if first.min(py) > h || last.max(py) < 0 {
+            continue;
+        }
         let top = kids.iter().copied().min().unwrap_or(py).min(py);
         let bottom = last.max(py);
         for r in top.max(0)..=bottom.min(h - 1) {
-            let at_kid = kids.contains(&r);
+            let at_kid = kids.binary_search(&r).is_ok();
             let at_parent = r == py;
             let (left, right) = if a < CENTRE {
                 (at_kid, at_parent)

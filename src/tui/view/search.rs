@@ -79,11 +79,15 @@ pub fn render(app: &App, sb: &SearchBox, area: Rect, buf: &mut Buffer) {
     } else {
         format!("{} hits", sb.total)
     };
-    let input = truncate(&sb.input, w.saturating_sub(width(&count) + 5)).into_owned();
+    // The cursor is at the end of the input: past the room, the start scrolls away.
+    let input = input_tail(
+        &escape_controls(&sb.input),
+        w.saturating_sub(width(&count) + 5),
+    );
     let used = 2 + width(&input) + 1;
     let input_line = Line::from(vec![
         Span::styled("/ ", theme.key),
-        Span::styled(escape_controls(&input).into_owned(), theme.text),
+        Span::styled(input, theme.text),
         Span::styled(" ", theme.selected),
         Span::raw(" ".repeat(w.saturating_sub(used + width(&count)))),
         Span::styled(count, theme.dim),
@@ -102,6 +106,32 @@ pub fn render(app: &App, sb: &SearchBox, area: Rect, buf: &mut Buffer) {
         lines.extend(preview(g, theme, hit, w, room));
     }
     render_lines(lines, 0, inner, buf);
+}
+
+/// The end of `s` that fits in `w` columns (display width, so wide CJK characters count
+/// twice), after a `…` when the start is cut: what the input shows of a long search.
+pub fn input_tail(s: &str, w: usize) -> String {
+    if width(s) <= w {
+        return s.to_string();
+    }
+    let room = w.saturating_sub(1);
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cw > room {
+            break;
+        }
+        used += cw;
+        start = i;
+    }
+    // `start` comes from `char_indices`: always a character boundary.
+    let tail = s.get(start..).unwrap_or_default();
+    if w == 0 {
+        String::new()
+    } else {
+        format!("…{tail}")
+    }
 }
 
 /// One hit: marker, kind, date, field, then the text around the match.
