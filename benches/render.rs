@@ -1,5 +1,6 @@
 //! Render timings: one frame at 200×60 on a synthetic dataset of 100k events, and launch
-//! to first frame (load, index, `App::new`, first render) for the bundled data and 100k.
+//! to first frame (load, index, `App::new`, first render) for the bundled data and 100k,
+//! and the worst step on an event 10,000 others link to.
 //! Run with `cargo bench --bench render`. The dataset is written as TOML to a temp dir so
 //! that the whole load pipeline is timed.
 
@@ -97,4 +98,32 @@ fn main() {
     per_frame(app.clone(), "synthetic 100k, moving through countries");
     app.update(Action::Focus(aigov::tui::action::Pane::Timeline));
     per_frame(app, "synthetic 100k, one country chosen");
+    fan_in();
+}
+
+/// One event that 10,000 others respond to: opening it, its link graph, and moving there.
+fn fan_in() {
+    let dir = std::env::temp_dir().join("aigov-bench-render-fanin");
+    let _ = std::fs::create_dir_all(&dir);
+    let _ = std::fs::write(dir.join("fanin.toml"), aigov::synth::fan_in(10_000));
+    let (t, mut app) = launch(&Origin::Path(dir));
+    println!("fan-in of 10,000 links: launch to first frame {t:?}");
+    let mut term = Terminal::new(TestBackend::new(W, H)).unwrap_or_else(|e| match e {});
+    let mut worst = Duration::ZERO;
+    let actions = [Action::Top, Action::Focus(aigov::tui::action::Pane::Event)]
+        .into_iter()
+        .chain(std::iter::repeat_n(Action::MoveDown, 20))
+        .chain([
+            Action::Focus(aigov::tui::action::Pane::Timeline),
+            Action::ToggleGraph,
+        ])
+        .chain(std::iter::repeat_n(Action::MoveDown, 10))
+        .chain([Action::MoveRight, Action::ToggleGraph]);
+    for a in actions {
+        let start = Instant::now();
+        app.update(a);
+        frame(&app, &mut term);
+        worst = worst.max(start.elapsed());
+    }
+    println!("fan-in of 10,000 links: worst update + frame {worst:?}");
 }

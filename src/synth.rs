@@ -185,6 +185,29 @@ pub fn generate(spec: Spec) -> String {
     out
 }
 
+/// A fan-in: one hub event and `spokes` events that each respond to it, the worst case
+/// for what an event pane, its backlinks and the link graph have to show.
+pub fn fan_in(spokes: usize) -> String {
+    let mut t = String::from(
+        "[[actor]]\nid = \"cn\"\nname = \"China\"\nkind = \"country\"\n\n\
+         [[source]]\nid = \"src\"\ntitle = \"S\"\npublisher = \"P\"\npublished = \"2025\"\n\
+         language = \"en\"\nsummary = \"s\"\n\n\
+         [[event]]\nid = \"hub\"\ndate = \"2020-01-01\"\ntitle = \"The hub\"\nsummary = \"s\"\n\
+         actors = [\"cn\"]\nsources = [\"src\"]\n\n",
+    );
+    for i in 0..spokes {
+        let _ = write!(
+            t,
+            "[[event]]\nid = \"spoke-{i}\"\ndate = \"2021-{:02}-{:02}\"\ntitle = \"Spoke {i}\"\n\
+             summary = \"s\"\nactors = [\"cn\"]\nsources = [\"src\"]\n\
+             links = [{{ to = \"hub\", kind = \"responds_to\" }}]\n\n",
+            1 + i % 12,
+            1 + i % 28
+        );
+    }
+    t
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

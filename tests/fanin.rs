@@ -1,11 +1,11 @@
 //! A 10,000-link fan-in (one event every other event links to): moving on it, opening
-//! its link graph and drawing each frame stay within a bounded time.
+//! its link graph and drawing each frame work and show the hub's responses. The time a
+//! step takes is measured by `cargo bench --bench render` (never asserted here: a timed
+//! test flakes on a busy machine).
 
 #![allow(clippy::unwrap_used, clippy::panic)]
 
-use std::fmt::Write as _;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use aigov::dataset::Dataset;
 use aigov::load::Origin;
@@ -21,49 +21,38 @@ const SPOKES: usize = 10_000;
 
 /// One hub event and `SPOKES` events that each respond to it.
 fn fan_in() -> Dataset {
-    let mut t = String::from(
-        "[[actor]]\nid = \"cn\"\nname = \"China\"\nkind = \"country\"\n\n\
-         [[source]]\nid = \"src\"\ntitle = \"S\"\npublisher = \"P\"\npublished = \"2025\"\n\
-         language = \"en\"\nsummary = \"s\"\n\n\
-         [[event]]\nid = \"hub\"\ndate = \"2020-01-01\"\ntitle = \"The hub\"\nsummary = \"s\"\n\
-         actors = [\"cn\"]\nsources = [\"src\"]\n\n",
-    );
-    for i in 0..SPOKES {
-        let _ = write!(
-            t,
-            "[[event]]\nid = \"spoke-{i}\"\ndate = \"2021-{:02}-{:02}\"\ntitle = \"Spoke {i}\"\n\
-             summary = \"s\"\nactors = [\"cn\"]\nsources = [\"src\"]\n\
-             links = [{{ to = \"hub\", kind = \"responds_to\" }}]\n\n",
-            1 + i % 12,
-            1 + i % 28
-        );
-    }
     let dir = std::env::temp_dir().join(format!("aigov-fanin-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("data.toml"), t).unwrap();
+    std::fs::write(dir.join("data.toml"), aigov::synth::fan_in(SPOKES)).unwrap();
     let ds = Dataset::load(&Origin::Path(dir.clone())).unwrap().unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
     ds
 }
 
 #[test]
-fn a_ten_thousand_link_fan_in_stays_responsive() {
+fn a_ten_thousand_link_fan_in_stays_usable() {
     let ds = Arc::new(fan_in());
     let mut app = App::new(ds, Theme::default(), Rect::new(0, 0, 120, 40));
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    let mut worst = Duration::ZERO;
     let mut step = |app: &mut App, a: Action| {
-        let t = Instant::now();
         app.update(a);
         term.draw(|f| view::render(app, f)).unwrap();
-        let took = t.elapsed();
-        eprintln!("{a:?}: {took:?}");
-        worst = worst.max(took);
+        let buf = term.backend().buffer();
+        (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     };
-    // The hub is the first event.
+    // The hub is the first event; its pane lists responses it can show.
     step(&mut app, Action::Top);
-    step(&mut app, Action::Focus(Pane::Event));
+    let screen = step(&mut app, Action::Focus(Pane::Event));
+    assert!(screen.contains("The hub"), "{screen}");
+    assert!(screen.contains("responded to by"), "{screen}");
     for _ in 0..20 {
         step(&mut app, Action::MoveDown);
     }
@@ -71,13 +60,12 @@ fn a_ten_thousand_link_fan_in_stays_responsive() {
     step(&mut app, Action::PageUp);
     step(&mut app, Action::Focus(Pane::Quotes));
     step(&mut app, Action::Focus(Pane::Timeline));
-    step(&mut app, Action::ToggleGraph);
+    let screen = step(&mut app, Action::ToggleGraph);
+    assert!(screen.contains("Link graph · The hub"), "{screen}");
     for _ in 0..10 {
         step(&mut app, Action::MoveDown);
     }
-    step(&mut app, Action::MoveRight);
+    let screen = step(&mut app, Action::MoveRight);
+    assert!(screen.contains("Spoke"), "{screen}");
     step(&mut app, Action::ToggleGraph);
-    eprintln!("worst step: {worst:?}");
-    // Debug build, loaded 2-core machine: a frame's work must not grow with the fan-in.
-    assert!(worst < Duration::from_millis(250), "worst step {worst:?}");
 }
