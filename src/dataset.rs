@@ -183,9 +183,20 @@ impl Dataset {
             return Ok(check_read(origin, read).into_dataset());
         }
         let fingerprint = cache::fingerprint(&read.files);
-        if let Some(graph) = cache::read(&dir, root, fingerprint) {
-            return Ok(Ok(Dataset::from_graph(origin.clone(), graph)));
+        let mut read = Some(read);
+        if let Some(verified) = cache::open(&dir, root, fingerprint) {
+            // The text is not needed on a hit: free it before the graph is decoded.
+            read = None;
+            if let Some(graph) = verified.decode() {
+                return Ok(Ok(Dataset::from_graph(origin.clone(), graph)));
+            }
         }
+        // A miss, or a cache that verified but did not decode (then the files are read
+        // again: that only happens to a cache written by something else).
+        let read = match read {
+            Some(read) => read,
+            None => load::read(origin)?,
+        };
         let loaded = check_read(origin, read).into_dataset();
         if let Ok(ds) = &loaded {
             cache::write(&dir, root, fingerprint, &ds.graph);

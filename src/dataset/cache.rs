@@ -64,8 +64,23 @@ fn file(dir: &Path, root: &Path) -> PathBuf {
     dir.join(format!("{hash:016x}.bin"))
 }
 
-/// The cached graph of `root`, if there is one for exactly these files and it verifies.
-pub fn read(dir: &Path, root: &Path, fingerprint: u128) -> Option<Graph> {
+/// A cache file whose header matches the files and whose checksum verifies, not yet
+/// decoded: the caller can free the files' text before the graph takes its memory.
+pub struct Verified {
+    bytes: Vec<u8>,
+    body: usize,
+}
+
+impl Verified {
+    /// The graph, if it decodes, points inside itself and holds only clean text.
+    pub fn decode(self) -> Option<Graph> {
+        let graph: Graph = postcard::from_bytes(&self.bytes[self.body..]).ok()?;
+        (in_range(&graph) && clean_text(&graph)).then_some(graph)
+    }
+}
+
+/// The cache of `root` if there is one for exactly these files and its checksum holds.
+pub fn open(dir: &Path, root: &Path, fingerprint: u128) -> Option<Verified> {
     let bytes = fs::read(file(dir, root)).ok()?;
     let (header, body) = postcard::take_from_bytes::<Header>(&bytes).ok()?;
     if header.format != FORMAT
@@ -75,8 +90,13 @@ pub fn read(dir: &Path, root: &Path, fingerprint: u128) -> Option<Graph> {
     {
         return None;
     }
-    let graph: Graph = postcard::from_bytes(body).ok()?;
-    (in_range(&graph) && clean_text(&graph)).then_some(graph)
+    let body = bytes.len() - body.len();
+    Some(Verified { bytes, body })
+}
+
+/// The cached graph of `root`, if there is one for exactly these files and it verifies.
+pub fn read(dir: &Path, root: &Path, fingerprint: u128) -> Option<Graph> {
+    open(dir, root, fingerprint)?.decode()
 }
 
 /// Saves the graph of `root` for the next load; a failure only costs the next load time.
