@@ -4,7 +4,6 @@
 pub mod check;
 pub mod export;
 pub mod filter;
-pub mod json;
 pub mod list;
 pub mod search;
 pub mod show;
@@ -280,7 +279,7 @@ fn write_command(
     match command {
         Command::Check { .. } => Ok(Outcome::Ok), // ran above, before loading
         Command::List { what, filter, json } => {
-            let Some(f) = filter::Filter::resolve(&ds, filter, err)? else {
+            let Some(f) = filter::resolve(&ds, filter, err)? else {
                 return Ok(Outcome::Usage);
             };
             list::run(&ds, *what, &f, *json, out)?;
@@ -302,7 +301,7 @@ fn write_command(
             out: file,
             filter,
         } => {
-            let Some(f) = filter::Filter::resolve(&ds, filter, err)? else {
+            let Some(f) = filter::resolve(&ds, filter, err)? else {
                 return Ok(Outcome::Usage);
             };
             export::run(&ds, *format, &f, file.as_deref(), out, err)
@@ -310,12 +309,7 @@ fn write_command(
     }
 }
 
-/// Writes one JSON value, pretty-printed, and a newline: the shape of every `--json`.
-pub fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
-    // `From` hands back the I/O error inside, so a closed pipe stays a `BrokenPipe`.
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
-    writeln!(out)
-}
+pub use crate::export::write_json;
 
 /// Loads a dataset for a command; prints why it cannot and says which exit code to use.
 pub fn open(

@@ -6,20 +6,22 @@
 //! [`graph::Graph`]; [`index`] derives the lookups (timeline, backlinks, per country);
 //! [`dataset`] runs that pipeline and holds the result, with a [`search`] index folded
 //! on first use (accents, case, quote styles; match positions map onto the original
-//! text). The [`cli`] commands (check, list, show, search, export) read a `Dataset` and
-//! write to any `io::Write` (export also to files: the records its filters keep, as JSON,
-//! CSV, Markdown, TimelineJS or DOT); [`text`] keeps data text safe and aligned wherever
-//! it is printed. A large dataset whose files have not changed loads from a cache
-//! ([`dataset::cache`]). The [`tui`] explorer takes a `Dataset` by value, shares it
-//! read-only with its one `App` state and only draws it (its compare view and link graph
-//! are laid out from the graph and the index by the pure `tui::compare` and
-//! `tui::neighbourhood`); search and reload (a file
-//! watcher) run on their own threads and send results to the one input loop; [`synth`]
-//! writes synthetic datasets of any size for the benchmarks.
+//! text). A [`filter`] narrows it (country, dates, tag) and [`export`] writes what a filter
+//! keeps as JSON, CSV, Markdown, TimelineJS or DOT to any `io::Write`. Two front ends sit
+//! on top and never import each other: the [`cli`] commands (check, list, show, search,
+//! export) and the [`tui`] explorer, which takes a `Dataset` by value, shares it read-only
+//! with its one `App` state and only draws it (its compare view and link graph are laid
+//! out by the pure `tui::compare` and `tui::neighbourhood`); search and reload run on
+//! supervised threads that send results to the one input loop. [`text`] keeps data text
+//! safe and aligned wherever it is printed; a large dataset whose files hold the same
+//! bytes loads from a cache ([`dataset::cache`]); [`synth`] writes synthetic datasets for
+//! the benchmarks.
 
 pub mod cli;
 pub mod dataset;
 pub mod diagnostic;
+pub mod export;
+pub mod filter;
 pub mod graph;
 pub mod index;
 pub mod load;

@@ -1,131 +1,23 @@
-//! `aigov export`: picks what the filters keep (a [`Selection`]) and writes it as JSON,
-//! CSV, Markdown, TimelineJS or DOT, to stdout, a file, or (CSV) a directory of files.
-
-pub mod csv;
-pub mod dot;
-pub mod markdown;
-pub mod timelinejs;
+//! `aigov export`: the library's export of what the filters keep, to stdout, a file, or
+//! (CSV) a directory of files.
 
 use std::io::{self, Write};
 use std::path::Path;
 
-use super::filter::Filter;
-use super::{ExportFormat, Outcome, json, plural};
+use super::{ExportFormat, Outcome};
 use crate::dataset::Dataset;
-use crate::graph::{ActorIx, EventIx, QuoteIx, SourceIx, to_u32};
+use crate::export::{self, Format, Selection, csv};
+use crate::filter::Filter;
 
-/// The records an export writes.
-///
-/// Events are those the filters keep, in timeline order. A quote goes with its event (the
-/// quotes of a kept event are exactly the quotes of that event that pass the filters), so
-/// that every quote has a place in a chronology and every reference in the export
-/// resolves. Unfiltered, actors and sources are all of them; filtered, only those the kept
-/// events and quotes name (actors of events, speakers, and the country of each;
-/// sources of events and quotes, and the originals quotes were translated from).
-/// Quotes, actors and sources are in file order.
-#[derive(Debug, Clone, Default)]
-pub struct Selection {
-    pub events: Vec<EventIx>,
-    pub quotes: Vec<QuoteIx>,
-    pub actors: Vec<ActorIx>,
-    pub sources: Vec<SourceIx>,
-    event_kept: Vec<bool>,
-}
-
-impl Selection {
-    /// Applies the filters.
-    pub fn new(ds: &Dataset, f: &Filter) -> Self {
-        let g = &ds.graph;
-        let events = f.events(ds);
-        let mut event_kept = vec![false; g.events.len()];
-        for e in &events {
-            event_kept[e.ix()] = true;
+impl From<ExportFormat> for Format {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Markdown => Format::Markdown,
+            ExportFormat::Timelinejs => Format::Timelinejs,
+            ExportFormat::Dot => Format::Dot,
         }
-        let quotes: Vec<QuoteIx> = (0..g.quotes.len())
-            .map(|i| QuoteIx(to_u32(i)))
-            .filter(|&q| event_kept[g.quote(q).event.ix()])
-            .collect();
-
-        let all = !f.is_active();
-        let mut actor_kept = vec![all; g.actors.len()];
-        let mut source_kept = vec![all; g.sources.len()];
-        if !all {
-            for &e in &events {
-                let ev = g.event(e);
-                for &a in &ev.actors {
-                    actor_kept[a.ix()] = true;
-                }
-                for &s in &ev.sources {
-                    source_kept[s.ix()] = true;
-                }
-            }
-            for &q in &quotes {
-                let quote = g.quote(q);
-                actor_kept[quote.speaker.ix()] = true;
-                source_kept[quote.source.ix()] = true;
-                if let Some(o) = quote.original_source {
-                    source_kept[o.ix()] = true;
-                }
-            }
-            // The country of every kept actor, so that `country` references resolve too.
-            for (i, a) in g.actors.iter().enumerate() {
-                if actor_kept[i] {
-                    if let Some(c) = a.country {
-                        actor_kept[c.ix()] = true;
-                    }
-                }
-            }
-        }
-        Self {
-            events,
-            quotes,
-            actors: (0..g.actors.len())
-                .filter(|&i| actor_kept[i])
-                .map(|i| ActorIx(to_u32(i)))
-                .collect(),
-            sources: (0..g.sources.len())
-                .filter(|&i| source_kept[i])
-                .map(|i| SourceIx(to_u32(i)))
-                .collect(),
-            event_kept,
-        }
-    }
-
-    /// Whether an event is exported.
-    pub fn has_event(&self, e: EventIx) -> bool {
-        self.event_kept.get(e.ix()).copied().unwrap_or(false)
-    }
-}
-
-/// The filters in words (`country China (cn), from 2025`), or `None` when there are none.
-pub fn describe_filter(ds: &Dataset, f: &Filter) -> Option<String> {
-    let mut parts = Vec::new();
-    if let Some(c) = f.country {
-        let a = ds.graph.actor(c);
-        parts.push(format!("country {} ({})", a.name, a.id));
-    }
-    if let Some(d) = f.from {
-        parts.push(format!("from {d}"));
-    }
-    if let Some(d) = f.to {
-        parts.push(format!("to {d}"));
-    }
-    if let Some(t) = &f.tag {
-        parts.push(format!("tag {t}"));
-    }
-    (!parts.is_empty()).then(|| parts.join(", "))
-}
-
-/// `67 events, 59 quotes`, and the filters when there are some: the line under a title.
-pub fn summary_line(ds: &Dataset, sel: &Selection, f: &Filter) -> String {
-    let counts = format!(
-        "{}, {}",
-        plural(sel.events.len(), "event"),
-        plural(sel.quotes.len(), "quote")
-    );
-    match describe_filter(ds, f) {
-        Some(filters) => format!("{counts}; filtered: {filters}"),
-        None => counts,
     }
 }
 
@@ -140,32 +32,15 @@ pub fn run(
 ) -> io::Result<Outcome> {
     let sel = Selection::new(ds, f);
     if format == ExportFormat::Csv {
-        return csv::run(ds, &sel, path, out, err);
+        return run_csv(ds, &sel, path, out, err);
     }
     let Some(path) = path else {
-        write(ds, &sel, f, format, out)?;
+        export::write(ds, &sel, f, format.into(), out)?;
         return Ok(Outcome::Ok);
     };
     let mut text = Vec::new();
-    write(ds, &sel, f, format, &mut text)?;
+    export::write(ds, &sel, f, format.into(), &mut text)?;
     write_file(path, &text, err)
-}
-
-/// Writes one document in any format but CSV (whose events table it writes).
-pub fn write(
-    ds: &Dataset,
-    sel: &Selection,
-    f: &Filter,
-    format: ExportFormat,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    match format {
-        ExportFormat::Json => super::write_json(out, &json::export(ds, sel)),
-        ExportFormat::Csv => csv::write_events(ds, sel, out),
-        ExportFormat::Markdown => markdown::write(ds, sel, f, out),
-        ExportFormat::Timelinejs => super::write_json(out, &timelinejs::document(ds, sel, f)),
-        ExportFormat::Dot => dot::write(ds, sel, out),
-    }
 }
 
 /// Writes a file; a failure is reported with its path and ends the command with exit 2.
@@ -175,4 +50,70 @@ pub fn write_file(path: &Path, bytes: &[u8], err: &mut dyn Write) -> io::Result<
         return Ok(Outcome::Usage);
     }
     Ok(Outcome::Ok)
+}
+
+/// Where CSV goes: stdout and FILE.csv get the events, a directory every table.
+enum Target<'a> {
+    Stdout,
+    File(&'a Path),
+    Dir(&'a Path),
+}
+
+fn target(path: Option<&Path>) -> Result<Target<'_>, String> {
+    let Some(p) = path else {
+        return Ok(Target::Stdout);
+    };
+    let is_csv = p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv"));
+    if p.is_dir() {
+        Ok(Target::Dir(p))
+    } else if is_csv && !p.to_string_lossy().ends_with('/') {
+        Ok(Target::File(p))
+    } else if p.exists() {
+        Err(format!(
+            "{}: not a directory; with --format csv, --out takes a directory (every table) or a FILE.csv (the events)",
+            crate::text::shown_path(p)
+        ))
+    } else {
+        Ok(Target::Dir(p))
+    }
+}
+
+/// Exports CSV to stdout, a file or a directory (created when missing).
+fn run_csv(
+    ds: &Dataset,
+    sel: &Selection,
+    path: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    match target(path) {
+        Err(message) => {
+            writeln!(err, "error: {message}")?;
+            Ok(Outcome::Usage)
+        }
+        Ok(Target::Stdout) => {
+            csv::write_events(ds, sel, out)?;
+            Ok(Outcome::Ok)
+        }
+        Ok(Target::File(p)) => {
+            let mut bytes = Vec::new();
+            csv::write_events(ds, sel, &mut bytes)?;
+            write_file(p, &bytes, err)
+        }
+        Ok(Target::Dir(dir)) => {
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                writeln!(err, "error: {}: {e}", crate::text::shown_path(dir))?;
+                return Ok(Outcome::Usage);
+            }
+            for table in csv::tables(ds, sel) {
+                let mut bytes = Vec::new();
+                csv::write_table(&table, &mut bytes)?;
+                let outcome = write_file(&dir.join(table.name), &bytes, err)?;
+                if outcome != Outcome::Ok {
+                    return Ok(outcome);
+                }
+            }
+            Ok(Outcome::Ok)
+        }
+    }
 }

@@ -4,9 +4,9 @@
 use std::io::{self, Write};
 
 use super::ListKind;
-use super::filter::Filter;
-use super::json;
 use crate::dataset::Dataset;
+use crate::export::json;
+use crate::filter::Filter;
 use crate::graph::{ActorIx, QuoteIx, SourceIx, to_u32};
 use crate::text::{pad, width};
 

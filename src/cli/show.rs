@@ -5,9 +5,10 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use super::{Outcome, json};
+use super::Outcome;
 use crate::dataset::Dataset;
 use crate::diagnostic::closest;
+use crate::export::json;
 use crate::graph::{ActorIx, Entity, EventIx, Graph, QuoteIx, SourceIx};
 
 /// Shows the record with this id.

@@ -248,8 +248,8 @@ mod tests {
     use crate::synth::{Spec, generate};
 
     fn export(ds: &Dataset) -> String {
-        let all = crate::cli::export::Selection::new(ds, &crate::cli::filter::Filter::default());
-        crate::cli::json::export(ds, &all).to_string()
+        let all = crate::export::Selection::new(ds, &crate::filter::Filter::default());
+        crate::export::json::export(ds, &all).to_string()
     }
 
     fn fingerprint_of(root: &Path) -> u128 {

@@ -1,12 +1,10 @@
 //! `export --format csv`: one RFC 4180 table per kind of record (CRLF line ends; a field
 //! with a comma, a quote, CR or LF is quoted, its quotes doubled), written by the `csv`
-//! crate, to a directory of files or, for the events alone, to stdout or a FILE.csv.
+//! crate: every table, or the events alone.
 
 use std::io::{self, Write};
-use std::path::Path;
 
-use super::{Selection, write_file};
-use crate::cli::Outcome;
+use super::Selection;
 use crate::dataset::Dataset;
 use crate::graph::Graph;
 
@@ -243,72 +241,6 @@ fn io_error(e: ::csv::Error) -> io::Error {
 /// Writes the events table.
 pub fn write_events(ds: &Dataset, sel: &Selection, out: &mut dyn Write) -> io::Result<()> {
     write_table(&events(ds, sel), out)
-}
-
-/// Where CSV goes: stdout and FILE.csv get the events, a directory every table.
-enum Target<'a> {
-    Stdout,
-    File(&'a Path),
-    Dir(&'a Path),
-}
-
-fn target(path: Option<&Path>) -> Result<Target<'_>, String> {
-    let Some(p) = path else {
-        return Ok(Target::Stdout);
-    };
-    let is_csv = p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv"));
-    if p.is_dir() {
-        Ok(Target::Dir(p))
-    } else if is_csv && !p.to_string_lossy().ends_with('/') {
-        Ok(Target::File(p))
-    } else if p.exists() {
-        Err(format!(
-            "{}: not a directory; with --format csv, --out takes a directory (every table) or a FILE.csv (the events)",
-            crate::text::shown_path(p)
-        ))
-    } else {
-        Ok(Target::Dir(p))
-    }
-}
-
-/// Exports CSV to stdout, a file or a directory (created when missing).
-pub fn run(
-    ds: &Dataset,
-    sel: &Selection,
-    path: Option<&Path>,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> io::Result<Outcome> {
-    match target(path) {
-        Err(message) => {
-            writeln!(err, "error: {message}")?;
-            Ok(Outcome::Usage)
-        }
-        Ok(Target::Stdout) => {
-            write_events(ds, sel, out)?;
-            Ok(Outcome::Ok)
-        }
-        Ok(Target::File(p)) => {
-            let mut bytes = Vec::new();
-            write_events(ds, sel, &mut bytes)?;
-            write_file(p, &bytes, err)
-        }
-        Ok(Target::Dir(dir)) => {
-            if let Err(e) = std::fs::create_dir_all(dir) {
-                writeln!(err, "error: {}: {e}", crate::text::shown_path(dir))?;
-                return Ok(Outcome::Usage);
-            }
-            for table in tables(ds, sel) {
-                let mut bytes = Vec::new();
-                write_table(&table, &mut bytes)?;
-                let outcome = write_file(&dir.join(table.name), &bytes, err)?;
-                if outcome != Outcome::Ok {
-                    return Ok(outcome);
-                }
-            }
-            Ok(Outcome::Ok)
-        }
-    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use super::export::Selection;
+use super::Selection;
 use crate::dataset::Dataset;
 use crate::graph::{ActorIx, EventIx, Graph, QuoteIx, SourceIx};
 

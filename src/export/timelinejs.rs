@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 use serde_json::{Map, Value, json};
 
 use super::{Selection, summary_line};
-use crate::cli::filter::Filter;
 use crate::dataset::Dataset;
+use crate::filter::Filter;
 use crate::graph::{EventIx, Graph, PartialDate, Precision, QuoteIx, SourceIx};
 
 /// The group of events with no country: no actor is a country or bloc, or belongs to one.

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{Selection, summary_line};
-use crate::cli::filter::Filter;
 use crate::dataset::Dataset;
+use crate::filter::Filter;
 use crate::graph::{EventIx, Graph, QuoteIx, SourceIx};
 
 /// Escapes data text for an inline place in Markdown (CommonMark and GitHub's extensions):
