@@ -10,7 +10,7 @@ mod syntax;
 use std::ops::Range;
 
 use toml::Spanned;
-use toml::de::DeValue;
+use toml::de::{DeTable, DeValue};
 
 pub use self::raw::{RawActor, RawDataset, RawEvent, RawLink, RawMeta, RawQuote, RawSource, Sp};
 use self::reader::{Reader, type_name};
@@ -51,15 +51,121 @@ const QUOTE_FIELDS: &[&str] = &[
     "note",
 ];
 
+/// Files past this size are parsed in parts, on every core (see [`parse_in_parts`]).
+const PARTS_ABOVE_BYTES: usize = 4 * 1024 * 1024;
+/// The size a part aims at: small enough that one part's TOML tree is a few MB.
+const PART_BYTES: usize = 2 * 1024 * 1024;
+
 /// Parses one file's text into `raw`.
 pub fn parse_file(file: usize, text: &str, raw: &mut RawDataset, diags: &mut Vec<Diagnostic>) {
+    if text.len() > PARTS_ABOVE_BYTES
+        && let Some((parts, part_diags)) = parse_in_parts(file, text)
+    {
+        raw.append(parts);
+        diags.extend(part_diags);
+        return;
+    }
     let Some(doc) = parse_syntax(file, text, diags) else {
         return;
     };
+    read_doc(file, text, 0, &doc, raw, diags);
+}
+
+/// A large file, parsed in parts cut before its top-level `[[actor]]`, `[[source]]`,
+/// `[[event]]` and `[[quote]]` lines, a group of parts per core. Each part is a TOML
+/// document of its own, so one part's tree is all that is held at a time. `None` when a
+/// part does not parse alone (a syntax error, or a cut that fell inside a multi-line
+/// string, which then never closes in its part): the caller parses the whole file, which
+/// finds the error where it is.
+fn parse_in_parts(file: usize, text: &str) -> Option<(RawDataset, Vec<Diagnostic>)> {
+    let cuts = cut_points(text, PART_BYTES);
+    let parts: Vec<Range<usize>> = cuts.windows(2).map(|w| w[0]..w[1]).collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .clamp(1, 8)
+        .min(parts.len());
+    let per = parts.len().div_ceil(threads);
+    let results: Vec<Option<(RawDataset, Vec<Diagnostic>)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = parts
+            .chunks(per)
+            .map(|group| {
+                s.spawn(move || {
+                    let mut raw = RawDataset::default();
+                    let mut diags = Vec::new();
+                    for r in group {
+                        let doc = DeTable::parse(&text[r.clone()]).ok()?;
+                        read_doc(file, text, r.start, &doc, &mut raw, &mut diags);
+                    }
+                    Some((raw, diags))
+                })
+            })
+            .collect();
+        // A part whose thread panicked counts as one that did not parse.
+        handles
+            .into_iter()
+            .map(|h| h.join().ok().flatten())
+            .collect()
+    });
+    let mut raw = RawDataset::default();
+    let mut diags = Vec::new();
+    for result in results {
+        let (r, d) = result?;
+        raw.append(r);
+        diags.extend(d);
+    }
+    Some((raw, diags))
+}
+
+/// Byte offsets that cut `text` into parts of about `size` bytes, each cut at the start of
+/// a line that opens a top-level record (`[[event]]`…); the first is 0, the last the
+/// length. A cut is always at a `\n` + 1, so never inside a character.
+fn cut_points(text: &str, size: usize) -> Vec<usize> {
+    const HEADERS: [&[u8]; 4] = [b"[[actor]]", b"[[source]]", b"[[event]]", b"[[quote]]"];
+    let bytes = text.as_bytes();
+    let mut cuts = vec![0];
+    let mut from = size;
+    while from < bytes.len() {
+        let mut next = None;
+        for at in memchr::memmem::find_iter(&bytes[from..], b"\n[[") {
+            let line = from + at + 1;
+            let rest = &bytes[line..];
+            let opens = HEADERS.iter().any(|h| {
+                rest.starts_with(h)
+                    && rest
+                        .get(h.len())
+                        .is_none_or(|&b| matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'#'))
+            });
+            if opens {
+                next = Some(line);
+                break;
+            }
+        }
+        let Some(cut) = next else { break };
+        cuts.push(cut);
+        from = cut + size;
+    }
+    cuts.push(bytes.len());
+    cuts
+}
+
+/// Reads the records of one parsed document (the whole file, or a part of it starting at
+/// byte `base`) into `raw`.
+fn read_doc(
+    file: usize,
+    text: &str,
+    base: usize,
+    doc: &Spanned<DeTable>,
+    raw: &mut RawDataset,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let at = |s: Range<usize>| s.start + base..s.end + base;
     for (key, value) in doc.get_ref() {
         let name: &str = key.get_ref();
         if name == "dataset" {
-            read_meta(file, text, key.span(), value, raw, diags);
+            read_meta(file, text, base, at(key.span()), value, raw, diags);
             continue;
         }
         let Some(kind) = TABLES.iter().position(|t| *t == name) else {
@@ -72,7 +178,7 @@ pub fn parse_file(file: usize, text: &str, raw: &mut RawDataset, diags: &mut Vec
                 |t| format!("did you mean [[{t}]]?"),
             );
             diags.push(
-                Diagnostic::error(file, key.span(), format!("unknown table `{name}`"))
+                Diagnostic::error(file, at(key.span()), format!("unknown table `{name}`"))
                     .with_hint(hint),
             );
             continue;
@@ -83,7 +189,7 @@ pub fn parse_file(file: usize, text: &str, raw: &mut RawDataset, diags: &mut Vec
                 diags.push(
                     Diagnostic::error(
                         file,
-                        key.span(),
+                        at(key.span()),
                         format!("`{name}` must be an array of tables"),
                     )
                     .with_hint(format!("write [[{name}]] (two brackets) for each {name}")),
@@ -94,7 +200,7 @@ pub fn parse_file(file: usize, text: &str, raw: &mut RawDataset, diags: &mut Vec
                 diags.push(
                     Diagnostic::error(
                         file,
-                        value.span(),
+                        at(value.span()),
                         format!(
                             "`{name}` must be an array of tables, found {}",
                             type_name(other)
@@ -110,7 +216,7 @@ pub fn parse_file(file: usize, text: &str, raw: &mut RawDataset, diags: &mut Vec
                 diags.push(
                     Diagnostic::error(
                         file,
-                        item.span(),
+                        at(item.span()),
                         format!(
                             "each {name} must be a table, found {}",
                             type_name(item.get_ref())
@@ -120,7 +226,7 @@ pub fn parse_file(file: usize, text: &str, raw: &mut RawDataset, diags: &mut Vec
                 );
                 continue;
             };
-            let header = header_span(text, item.span());
+            let header = header_span(text, at(item.span()));
             let mut r = Reader {
                 file,
                 text,
@@ -128,6 +234,7 @@ pub fn parse_file(file: usize, text: &str, raw: &mut RawDataset, diags: &mut Vec
                 table,
                 header: header.clone(),
                 diags: &mut *diags,
+                base,
             };
             let at = Location { file, span: header };
             match kind {
@@ -144,6 +251,7 @@ pub fn parse_file(file: usize, text: &str, raw: &mut RawDataset, diags: &mut Vec
 fn read_meta(
     file: usize,
     text: &str,
+    base: usize,
     key_span: Range<usize>,
     value: &Spanned<DeValue>,
     raw: &mut RawDataset,
@@ -163,7 +271,7 @@ fn read_meta(
         );
         return;
     };
-    let header = header_span(text, value.span());
+    let header = header_span(text, value.span().start + base..value.span().end + base);
     let mut r = Reader {
         file,
         text,
@@ -171,6 +279,7 @@ fn read_meta(
         table,
         header: header.clone(),
         diags,
+        base,
     };
     r.finish(META_FIELDS);
     raw.meta.push(RawMeta {

@@ -114,6 +114,15 @@ impl RawDataset {
         self.actors.len() + self.sources.len() + self.events.len() + self.quotes.len()
     }
 
+    /// Moves every record of `other` after those of `self`.
+    pub fn append(&mut self, mut other: RawDataset) {
+        self.actors.append(&mut other.actors);
+        self.sources.append(&mut other.sources);
+        self.events.append(&mut other.events);
+        self.quotes.append(&mut other.quotes);
+        self.meta.append(&mut other.meta);
+    }
+
     /// Whether no file defined any record.
     pub fn is_empty(&self) -> bool {
         self.len() == 0

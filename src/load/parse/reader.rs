@@ -23,9 +23,18 @@ pub(super) struct Reader<'a, 'i> {
     pub(super) table: &'a DeTable<'i>,
     pub(super) header: Range<usize>,
     pub(super) diags: &'a mut Vec<Diagnostic>,
+    /// Where the parsed text starts in the file's `text` (a part of a large file is
+    /// parsed alone): added to every span the parser gives.
+    pub(super) base: usize,
 }
 
 impl<'a, 'i> Reader<'a, 'i> {
+    /// The span of a parsed value in the whole file.
+    fn at<T>(&self, v: &Spanned<T>) -> Range<usize> {
+        let s = v.span();
+        s.start + self.base..s.end + self.base
+    }
+
     pub(super) fn get(&self, key: &str) -> Option<&'a Spanned<DeValue<'i>>> {
         self.table.get(key)
     }
@@ -54,7 +63,7 @@ impl<'a, 'i> Reader<'a, 'i> {
                 |c| format!("did you mean `{c}`?"),
             );
             self.error(
-                key.span(),
+                self.at(key),
                 format!("unknown field `{k}` in [[{}]]", self.what),
                 Some(hint),
             );
@@ -89,11 +98,11 @@ impl<'a, 'i> Reader<'a, 'i> {
         let v = self.get(key)?;
         match v.get_ref() {
             DeValue::String(s) => Some(Sp {
-                value: self.clean(s, v.span()),
-                span: v.span(),
+                value: self.clean(s, self.at(v)),
+                span: self.at(v),
             }),
             other => {
-                self.type_error(key, "a string", other, v.span());
+                self.type_error(key, "a string", other, self.at(v));
                 None
             }
         }
@@ -143,17 +152,17 @@ impl<'a, 'i> Reader<'a, 'i> {
             return Vec::new();
         };
         let DeValue::Array(items) = v.get_ref() else {
-            self.type_error(key, "an array of strings", v.get_ref(), v.span());
+            self.type_error(key, "an array of strings", v.get_ref(), self.at(v));
             return Vec::new();
         };
         let mut out = Vec::with_capacity(items.len());
         for item in items {
             match item.get_ref() {
                 DeValue::String(s) => out.push(Sp {
-                    value: self.clean(s, item.span()),
-                    span: item.span(),
+                    value: self.clean(s, self.at(item)),
+                    span: self.at(item),
                 }),
-                other => self.type_error(&format!("{key} entry"), "a string", other, item.span()),
+                other => self.type_error(&format!("{key} entry"), "a string", other, self.at(item)),
             }
         }
         out
@@ -207,7 +216,7 @@ impl<'a, 'i> Reader<'a, 'i> {
 
     pub(super) fn date(&mut self, key: &str) -> Option<Sp<PartialDate>> {
         let v = self.get(key)?;
-        let span = v.span();
+        let span = self.at(v);
         match v.get_ref() {
             DeValue::String(s) => match PartialDate::parse(s) {
                 Ok(d) => Some(Sp { value: d, span }),
@@ -310,7 +319,7 @@ impl<'a, 'i> Reader<'a, 'i> {
                 "links",
                 "an array of { to, kind } tables",
                 v.get_ref(),
-                v.span(),
+                self.at(v),
             );
             return Vec::new();
         };
@@ -321,7 +330,7 @@ impl<'a, 'i> Reader<'a, 'i> {
                     "links entry",
                     "a { to, kind } table",
                     item.get_ref(),
-                    item.span(),
+                    self.at(item),
                 );
                 continue;
             };
@@ -330,8 +339,9 @@ impl<'a, 'i> Reader<'a, 'i> {
                 text: self.text,
                 what: "link",
                 table: t,
-                header: item.span(),
+                header: self.at(item),
                 diags: &mut *self.diags,
+                base: self.base,
             };
             lr.finish(LINK_FIELDS);
             let to = lr.required("to").and_then(|()| lr.string("to"));
@@ -351,7 +361,7 @@ impl<'a, 'i> Reader<'a, 'i> {
             });
             if let (Some(to), Some(kind)) = (to, kind) {
                 out.push(RawLink {
-                    span: item.span(),
+                    span: self.at(item),
                     to,
                     kind,
                     note,

@@ -189,3 +189,63 @@ fn tags_take_letters_of_any_script_in_nfc_and_hints_keep_the_letters() {
         "no empty suggestion: {hints:?}"
     );
 }
+
+/// The whole-file reading of `text`, as small files are read.
+fn whole(text: &str) -> (RawDataset, Vec<Diagnostic>) {
+    let mut raw = RawDataset::default();
+    let mut diags = Vec::new();
+    let doc = syntax::parse_syntax(0, text, &mut diags).unwrap();
+    read_doc(0, text, 0, &doc, &mut raw, &mut diags);
+    (raw, diags)
+}
+
+#[test]
+fn a_large_file_read_in_parts_gives_what_the_whole_file_gives() {
+    let mut text = crate::synth::generate(crate::synth::Spec {
+        events: 6000,
+        quotes: 6000,
+    });
+    // A control character (a warning with its span) and a `[[event]]` line inside a
+    // multi-line string, placed where cuts fall.
+    let mid = text.len() / 2;
+    let line = mid + text[mid..].find("\n[[").unwrap() + 1;
+    text.insert_str(
+        line,
+        "[[event]]\nid = \"tricky\"\ndate = \"2025\"\ntitle = \"T\\u001b\"\nsummary = \"\"\"\n[[event]]\nnot a header\"\"\"\n\n",
+    );
+    assert!(text.len() > PARTS_ABOVE_BYTES, "{} bytes", text.len());
+    assert!(cut_points(&text, PART_BYTES).len() > 3);
+    let (parts, d1) = run(&text);
+    let (all, d2) = whole(&text);
+    assert_eq!(format!("{d1:?}"), format!("{d2:?}"));
+    assert_eq!(format!("{parts:?}"), format!("{all:?}"));
+    assert!(
+        parts
+            .events
+            .iter()
+            .any(|e| e.id.as_ref().unwrap().value == "tricky")
+    );
+    // A cut inside a multi-line string: that part cannot parse alone, so the whole file
+    // is read instead, with the same result.
+    let cut = cut_points(&text, PART_BYTES)[1];
+    let mut inside = text.clone();
+    inside.insert_str(cut - 1, "\nnote = \"\"\"\n");
+    let close = cut + 12 + inside[cut + 12..].find("\n[[").unwrap();
+    inside.insert_str(close, "\"\"\"\n");
+    assert!(parse_in_parts(0, &inside).is_none());
+    let (a, da) = run(&inside);
+    let (b, db) = whole(&inside);
+    assert_eq!(format!("{da:?}"), format!("{db:?}"));
+    assert_eq!(format!("{a:?}"), format!("{b:?}"));
+    // A syntax error deep in the file is found, at its place.
+    let mut broken = text.clone();
+    let at = broken.len() * 3 / 4;
+    let at = at + broken[at..].find("\ntext = ").unwrap() + 1;
+    broken.insert_str(at, "text == \"x\"\n");
+    let (_, d) = run(&broken);
+    assert!(
+        d.iter().any(|d| d.message.starts_with("TOML syntax")
+            && d.location.as_ref().unwrap().span.start >= at),
+        "{d:?}"
+    );
+}
