@@ -105,10 +105,10 @@ fn check_read_on(origin: &Origin, read: load::ReadFiles, today: Option<NaiveDate
             );
         }
     }
-    let graph = crate::validate::validate(&raw, &mut diagnostics);
     if let Some(today) = today {
         crate::validate::schedule::passed(&raw, today, &mut diagnostics);
     }
+    let graph = crate::validate::validate(raw, &mut diagnostics);
     sort(&mut diagnostics);
     Checked {
         origin: origin.clone(),

@@ -153,7 +153,7 @@ mod tests {
         let mut raw = crate::load::parse::RawDataset::default();
         let mut diags = Vec::new();
         crate::load::parse::parse_file(0, &text, &mut raw, &mut diags);
-        crate::validate::validate(&raw, &mut diags).unwrap()
+        crate::validate::validate(raw, &mut diags).unwrap()
     }
 
     #[test]

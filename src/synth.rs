@@ -224,7 +224,7 @@ mod tests {
         let mut raw = crate::load::parse::RawDataset::default();
         let mut diags = Vec::new();
         crate::load::parse::parse_file(0, &text, &mut raw, &mut diags);
-        let graph = crate::validate::validate(&raw, &mut diags);
+        let graph = crate::validate::validate(raw, &mut diags);
         let errors: Vec<_> = diags
             .iter()
             .filter(|d| d.severity == crate::diagnostic::Severity::Error)

@@ -48,10 +48,11 @@ struct Resolver<'r> {
 }
 
 /// Checks a raw dataset. Returns the graph when no problem is an error; every problem,
-/// errors and warnings, goes to `diags`.
-pub fn validate(raw: &RawDataset, diags: &mut Vec<Diagnostic>) -> Option<Graph> {
+/// errors and warnings, goes to `diags`. The records' text is moved from `raw` into the
+/// graph, never copied, so that a large dataset is not held twice.
+pub fn validate(raw: RawDataset, diags: &mut Vec<Diagnostic>) -> Option<Graph> {
     let mut r = Resolver {
-        raw,
+        raw: &raw,
         ids: HashMap::with_capacity(raw.len()),
         diags: Vec::new(),
         suggestions: 0,
@@ -59,11 +60,59 @@ pub fn validate(raw: &RawDataset, diags: &mut Vec<Diagnostic>) -> Option<Graph> 
     r.register_ids();
     let graph = r.resolve();
     diags.append(&mut r.diags);
-    graph.filter(|_| {
+    drop(r);
+    let graph = graph.filter(|_| {
         !diags
             .iter()
             .any(|d| d.severity == crate::diagnostic::Severity::Error)
-    })
+    })?;
+    Some(fill(graph, raw))
+}
+
+/// Moves the text of every raw record into its graph record (built without it, in the
+/// same order, one for one: a graph exists only when every record resolved).
+fn fill(mut g: Graph, raw: RawDataset) -> Graph {
+    let id = |s: Option<Sp<String>>| s.map(|s| s.value).unwrap_or_default();
+    for (a, r) in g.actors.iter_mut().zip(raw.actors) {
+        a.id = id(r.id);
+        a.name = r.name.unwrap_or_default();
+        a.role = r.role;
+        a.aliases = r.aliases;
+        a.summary = r.summary;
+        a.note = r.note;
+    }
+    for (s, r) in g.sources.iter_mut().zip(raw.sources) {
+        s.id = id(r.id);
+        s.title = r.title.unwrap_or_default();
+        s.publisher = r.publisher.unwrap_or_default();
+        s.language = r.language;
+        s.url = r.url;
+        s.author = r.author;
+        s.summary = r.summary;
+        s.note = r.note;
+    }
+    for (e, r) in g.events.iter_mut().zip(raw.events) {
+        e.id = id(r.id);
+        e.title = r.title.unwrap_or_default();
+        e.place = r.place;
+        e.summary = r.summary;
+        e.tags = r.tags.into_iter().map(|t| t.value).collect();
+        // Self-links and unknown targets are errors, so every raw link became one.
+        for (l, rl) in e.links.iter_mut().zip(r.links) {
+            l.note = rl.note;
+        }
+        e.note = r.note;
+    }
+    for (q, r) in g.quotes.iter_mut().zip(raw.quotes) {
+        q.id = id(r.id);
+        q.lang = r.lang.map(|l| l.value).unwrap_or_default();
+        q.text = r.text.unwrap_or_default();
+        q.translation = r.translation;
+        q.original = r.original;
+        q.original_lang = r.original_lang.map(|l| l.value);
+        q.note = r.note;
+    }
+    g
 }
 
 impl Resolver<'_> {
@@ -185,16 +234,16 @@ impl Resolver<'_> {
         let mut sources = Vec::with_capacity(raw.sources.len());
         for s in &raw.sources {
             match (&s.id, &s.title, &s.publisher) {
-                (Some(id), Some(title), Some(publisher)) => sources.push(Source {
-                    id: id.value.clone(),
-                    title: title.clone(),
-                    publisher: publisher.clone(),
+                (Some(_), Some(_), Some(_)) => sources.push(Source {
+                    id: String::new(),
+                    title: String::new(),
+                    publisher: String::new(),
                     published: s.published,
-                    language: s.language.clone(),
-                    url: s.url.clone(),
-                    author: s.author.clone(),
-                    summary: s.summary.clone(),
-                    note: s.note.clone(),
+                    language: None,
+                    url: None,
+                    author: None,
+                    summary: None,
+                    note: None,
                 }),
                 _ => ok = false,
             }

@@ -32,15 +32,16 @@ impl Resolver<'_> {
                 *ok = false;
             }
             match (&a.id, &a.name, a.kind) {
-                (Some(id), Some(name), Some(kind)) => actors.push(Actor {
-                    id: id.value.clone(),
-                    name: name.clone(),
+                // The text comes later, moved rather than copied (see `super::fill`).
+                (Some(_), Some(_), Some(kind)) => actors.push(Actor {
+                    id: String::new(),
+                    name: String::new(),
                     kind,
                     country,
-                    role: a.role.clone(),
-                    aliases: a.aliases.clone(),
-                    summary: a.summary.clone(),
-                    note: a.note.clone(),
+                    role: None,
+                    aliases: Vec::new(),
+                    summary: None,
+                    note: None,
                 }),
                 _ => *ok = false,
             }
@@ -89,7 +90,7 @@ impl Resolver<'_> {
                     Some(ix) => links.push(Link {
                         to: EventIx(ix),
                         kind: l.kind,
-                        note: l.note.clone(),
+                        note: None,
                     }),
                     None => *ok = false,
                 }
@@ -115,18 +116,18 @@ impl Resolver<'_> {
                 );
             }
             match (&e.id, &e.date, &e.title) {
-                (Some(id), Some(date), Some(title)) => events.push(Event {
-                    id: id.value.clone(),
+                (Some(_), Some(date), Some(_)) => events.push(Event {
+                    id: String::new(),
                     date: date.value,
                     end: e.end.as_ref().map(|d| d.value),
-                    title: title.clone(),
-                    place: e.place.clone(),
-                    summary: e.summary.clone(),
+                    title: String::new(),
+                    place: None,
+                    summary: None,
                     actors: actor_ix,
-                    tags: e.tags.iter().map(|t| t.value.clone()).collect(),
+                    tags: Vec::new(),
                     sources: source_ix,
                     links,
-                    note: e.note.clone(),
+                    note: None,
                     status: e.status.as_ref().map(|s| s.value).unwrap_or_default(),
                 }),
                 _ => *ok = false,
@@ -202,19 +203,19 @@ impl Resolver<'_> {
                 );
             }
             match (&q.id, speaker, event, source, &q.lang, &q.text) {
-                (Some(id), Some(speaker), Some(event), Some(source), Some(lang), Some(text)) => {
+                (Some(_), Some(speaker), Some(event), Some(source), Some(_), Some(_)) => {
                     quotes.push(Quote {
-                        id: id.value.clone(),
+                        id: String::new(),
                         speaker: ActorIx(speaker),
                         event: EventIx(event),
                         source: SourceIx(source),
-                        lang: lang.value.clone(),
-                        text: text.clone(),
-                        translation: q.translation.clone(),
-                        original: q.original.clone(),
-                        original_lang: q.original_lang.as_ref().map(|l| l.value.clone()),
+                        lang: String::new(),
+                        text: String::new(),
+                        translation: None,
+                        original: None,
+                        original_lang: None,
                         original_source,
-                        note: q.note.clone(),
+                        note: None,
                     });
                 }
                 _ => *ok = false,

@@ -27,7 +27,7 @@ fn inline(toml: &str) -> (Graph, Index) {
     let mut raw = crate::load::parse::RawDataset::default();
     let mut diags = Vec::new();
     crate::load::parse::parse_file(0, toml, &mut raw, &mut diags);
-    let g = crate::validate::validate(&raw, &mut diags).unwrap();
+    let g = crate::validate::validate(raw, &mut diags).unwrap();
     let ix = Index::build(&g);
     (g, ix)
 }
