@@ -5,6 +5,7 @@ pub mod check;
 pub mod export;
 pub mod filter;
 pub mod list;
+pub mod progress;
 pub mod search;
 pub mod show;
 
@@ -193,6 +194,33 @@ pub struct Env {
     /// Today, for the checks that depend on the date (a scheduled event whose date has
     /// passed); `None` skips them.
     pub today: Option<chrono::NaiveDate>,
+    /// How a long load shows its progress on stderr.
+    pub progress: ProgressLine,
+}
+
+/// Whether a long load shows a progress line on stderr (only on a terminal).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ProgressLine {
+    /// Nothing (stderr is a pipe or a file).
+    #[default]
+    Off,
+    /// The line.
+    On,
+    /// The line, and `q` quits meanwhile (the explorer is about to open).
+    WithQuitKey,
+}
+
+impl Env {
+    /// The load options these facts call for: the cache, today, and a progress counter
+    /// when a line will show it.
+    pub fn load_options(self) -> crate::dataset::Options {
+        crate::dataset::Options {
+            cache_dir: crate::dataset::cache::dir(),
+            today: self.today,
+            progress: (self.progress != ProgressLine::Off)
+                .then(|| std::sync::Arc::new(crate::progress::Progress::default())),
+        }
+    }
 }
 
 /// Runs a subcommand, writing to `out` and `err`.
@@ -317,7 +345,14 @@ pub fn open(
     env: Env,
     err: &mut dyn Write,
 ) -> io::Result<Result<Dataset, Outcome>> {
-    match Dataset::load(origin) {
+    let opts = env.load_options();
+    let shown = opts
+        .progress
+        .clone()
+        .map(|p| progress::show(p, env.progress == ProgressLine::WithQuitKey));
+    let loaded = Dataset::load_with(origin, &opts);
+    drop(shown);
+    match loaded {
         Err(e) => {
             writeln!(err, "error: {e}")?;
             Ok(Err(Outcome::Usage))

@@ -5,9 +5,11 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::graph::Graph;
 use crate::index::Index;
 use crate::load::{self, DataFile, LoadError, Origin};
+use crate::progress::{self, Progress, Stage};
 use crate::search::SearchIndex;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use std::sync::OnceLock;
@@ -61,15 +63,40 @@ impl Checked {
     }
 }
 
+/// How a load runs, besides its origin: all optional.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Where the load cache lives; `None`, no cache.
+    pub cache_dir: Option<PathBuf>,
+    /// Today, for the checks that depend on the date (a scheduled event whose date has
+    /// passed); `None` skips them.
+    pub today: Option<NaiveDate>,
+    /// Counters a front end reads to show how far the load is.
+    pub progress: Option<Arc<Progress>>,
+}
+
 /// Reads, parses and validates a dataset, keeping every diagnostic.
 pub fn check(origin: &Origin) -> Result<Checked, LoadError> {
-    Ok(check_read(origin, load::read(origin)?))
+    check_with(origin, &Options::default())
 }
 
 /// [`check`], and with `today` the checks that depend on the date (a scheduled event
 /// whose date has passed).
 pub fn check_on(origin: &Origin, today: Option<NaiveDate>) -> Result<Checked, LoadError> {
-    Ok(check_read_on(origin, load::read(origin)?, today))
+    check_with(
+        origin,
+        &Options {
+            today,
+            ..Options::default()
+        },
+    )
+}
+
+/// [`check`] as `opts` say (the cache is never used: a check reads the files).
+pub fn check_with(origin: &Origin, opts: &Options) -> Result<Checked, LoadError> {
+    let progress = opts.progress.as_deref();
+    let read = load::read_with(origin, progress)?;
+    Ok(check_read_on(origin, read, opts.today, progress))
 }
 
 fn sort(diagnostics: &mut [Diagnostic]) {
@@ -81,11 +108,18 @@ fn sort(diagnostics: &mut [Diagnostic]) {
 
 /// Parses and validates files already read (see [`load::ReadFiles::from_memory`]).
 pub fn check_read(origin: &Origin, read: load::ReadFiles) -> Checked {
-    check_read_on(origin, read, None)
+    check_read_on(origin, read, None, None)
 }
 
-fn check_read_on(origin: &Origin, read: load::ReadFiles, today: Option<NaiveDate>) -> Checked {
+fn check_read_on(
+    origin: &Origin,
+    read: load::ReadFiles,
+    today: Option<NaiveDate>,
+    progress: Option<&Progress>,
+) -> Checked {
     let mut diagnostics = read.diagnostics;
+    let size = read.files.iter().map(|f| f.text.len()).sum();
+    progress::stage(progress, Stage::Parsing, size);
     let mut raw = crate::load::parse::RawDataset::default();
     for (file, f) in read.files.iter().enumerate() {
         if !read.is_text[file] {
@@ -93,7 +127,10 @@ fn check_read_on(origin: &Origin, read: load::ReadFiles, today: Option<NaiveDate
         }
         let before = raw.len() + raw.meta.len();
         let errors_before = diagnostics.len();
-        crate::load::parse::parse_file(file, &f.text, &mut raw, &mut diagnostics);
+        if let Some(p) = progress {
+            p.file(&f.path);
+        }
+        crate::load::parse::parse_file_with(file, &f.text, &mut raw, &mut diagnostics, progress);
         if raw.len() + raw.meta.len() == before && diagnostics.len() == errors_before {
             diagnostics.push(
                 Diagnostic::error(
@@ -108,6 +145,7 @@ fn check_read_on(origin: &Origin, read: load::ReadFiles, today: Option<NaiveDate
     if let Some(today) = today {
         crate::validate::schedule::passed(&raw, today, &mut diagnostics);
     }
+    progress::stage(progress, Stage::Validating, 0);
     let graph = crate::validate::validate(raw, &mut diagnostics);
     sort(&mut diagnostics);
     Checked {
@@ -171,22 +209,55 @@ impl Dataset {
         origin: &Origin,
         cache_dir: Option<PathBuf>,
     ) -> Result<Result<Dataset, Box<Checked>>, LoadError> {
-        let (Origin::Path(root), Some(dir)) = (origin, cache_dir) else {
-            return Ok(check(origin)?.into_dataset());
+        Self::load_with(
+            origin,
+            &Options {
+                cache_dir,
+                ..Options::default()
+            },
+        )
+    }
+
+    /// [`Dataset::load`] as `opts` say.
+    pub fn load_with(
+        origin: &Origin,
+        opts: &Options,
+    ) -> Result<Result<Dataset, Box<Checked>>, LoadError> {
+        let progress = opts.progress.as_deref();
+        let loaded = Self::load_inner(origin, opts, progress);
+        if let Some(p) = progress {
+            p.finish();
+        }
+        loaded
+    }
+
+    fn load_inner(
+        origin: &Origin,
+        opts: &Options,
+        progress: Option<&Progress>,
+    ) -> Result<Result<Dataset, Box<Checked>>, LoadError> {
+        let checked = |read| {
+            let checked = check_read_on(origin, read, opts.today, progress);
+            progress::stage(progress, Stage::Indexing, 0);
+            checked.into_dataset()
+        };
+        let read = load::read_with(origin, progress)?;
+        let (Origin::Path(root), Some(dir)) = (origin, &opts.cache_dir) else {
+            return Ok(checked(read));
         };
         // The files are read either way (the key is their contents); only parsing and
         // validation are saved.
-        let read = load::read(origin)?;
         let size: usize = read.files.iter().map(|f| f.text.len()).sum();
         // A file that is not text reads lossily, and two different files could read alike.
         if (size as u64) < cache::MIN_BYTES || !read.diagnostics.is_empty() {
-            return Ok(check_read(origin, read).into_dataset());
+            return Ok(checked(read));
         }
         let fingerprint = cache::fingerprint(&read.files);
         let mut read = Some(read);
-        if let Some(verified) = cache::open(&dir, root, fingerprint) {
+        if let Some(verified) = cache::open(dir, root, fingerprint) {
             // The text is not needed on a hit: free it before the graph is decoded.
             read = None;
+            progress::stage(progress, Stage::Cached, 0);
             if let Some(graph) = verified.decode() {
                 return Ok(Ok(Dataset::from_graph(origin.clone(), graph)));
             }
@@ -195,11 +266,11 @@ impl Dataset {
         // again: that only happens to a cache written by something else).
         let read = match read {
             Some(read) => read,
-            None => load::read(origin)?,
+            None => load::read_with(origin, progress)?,
         };
-        let loaded = check_read(origin, read).into_dataset();
+        let loaded = checked(read);
         if let Ok(ds) = &loaded {
-            cache::write(&dir, root, fingerprint, &ds.graph);
+            cache::write(dir, root, fingerprint, &ds.graph);
         }
         Ok(loaded)
     }

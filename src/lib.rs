@@ -25,6 +25,7 @@ pub mod filter;
 pub mod graph;
 pub mod index;
 pub mod load;
+pub mod progress;
 pub mod search;
 pub mod synth;
 pub mod text;

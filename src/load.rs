@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 pub use crate::diagnostic::DataFile;
 use crate::diagnostic::Diagnostic;
+use crate::progress::{Progress, Stage};
 use crate::text::shown_path;
 
 /// Where a dataset comes from.
@@ -106,6 +107,11 @@ impl ReadFiles {
 
 /// Reads every file of a dataset.
 pub fn read(origin: &Origin) -> Result<ReadFiles, LoadError> {
+    read_with(origin, None)
+}
+
+/// [`read`], counting the bytes read in `progress`.
+pub fn read_with(origin: &Origin, progress: Option<&Progress>) -> Result<ReadFiles, LoadError> {
     let mut out = ReadFiles::default();
     match origin {
         Origin::Bundled => {
@@ -115,8 +121,23 @@ pub fn read(origin: &Origin) -> Result<ReadFiles, LoadError> {
             }
         }
         Origin::Path(root) => {
-            for path in list_toml(root)? {
+            let paths = list_toml(root)?;
+            if let Some(p) = progress {
+                let total = paths
+                    .iter()
+                    .filter_map(|f| fs::metadata(f).ok())
+                    .map(|m| m.len())
+                    .sum();
+                p.stage(Stage::Reading, total);
+            }
+            for path in paths {
+                if let Some(p) = progress {
+                    p.file(&shown_path(&path));
+                }
                 read_one(&path, &mut out)?;
+                if let (Some(p), Some(f)) = (progress, out.files.last()) {
+                    p.advance(f.text.len() as u64);
+                }
             }
         }
     }

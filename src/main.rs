@@ -4,7 +4,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use aigov::cli::{self, Cli, Env, Outcome};
+use aigov::cli::{self, Cli, Env, Outcome, ProgressLine};
 use aigov::diagnostic::closest;
 use aigov::load::Origin;
 use aigov::tui::{self, Start, theme::Theme};
@@ -18,6 +18,11 @@ fn main() -> ExitCode {
         color_out: !no_color && io::stdout().is_terminal(),
         color_err: !no_color && io::stderr().is_terminal(),
         today: today(),
+        progress: if io::stderr().is_terminal() {
+            ProgressLine::On
+        } else {
+            ProgressLine::Off
+        },
     };
     let Some(command) = &cli.command else {
         return explore(&cli, env, no_color);
@@ -101,7 +106,17 @@ fn explore(cli: &Cli, env: Env, no_color: bool) -> ExitCode {
         .data
         .as_ref()
         .map_or(Origin::Bundled, |p| Origin::Path(p.clone()));
-    let dataset = match cli::open(&origin, env, &mut err) {
+    let dataset = match cli::open(
+        &origin,
+        Env {
+            progress: match env.progress {
+                ProgressLine::Off => ProgressLine::Off,
+                _ => ProgressLine::WithQuitKey,
+            },
+            ..env
+        },
+        &mut err,
+    ) {
         Ok(Ok(ds)) => ds,
         Ok(Err(outcome)) => return ExitCode::from(outcome as u8),
         Err(_) => return ExitCode::from(Outcome::Usage as u8),

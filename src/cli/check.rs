@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::{Env, Outcome, plural, report};
-use crate::dataset::check_on;
+use crate::dataset::check_with;
 use crate::load::Origin;
 
 /// Checks a dataset; exit 0 when clean, 1 on problems (warnings count under `--strict`).
@@ -14,7 +14,17 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
-    let checked = match check_on(origin, env.today) {
+    let opts = env.load_options();
+    let shown = opts
+        .progress
+        .clone()
+        .map(|p| super::progress::show(p, false));
+    let checked = check_with(origin, &opts);
+    if let Some(p) = &opts.progress {
+        p.finish();
+    }
+    drop(shown);
+    let checked = match checked {
         Ok(c) => c,
         Err(e) => {
             writeln!(err, "error: {e}")?;

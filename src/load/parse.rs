@@ -16,6 +16,7 @@ pub use self::raw::{RawActor, RawDataset, RawEvent, RawLink, RawMeta, RawQuote, 
 use self::reader::{Reader, type_name};
 use self::syntax::parse_syntax;
 use crate::diagnostic::{Diagnostic, Location, closest};
+use crate::progress::{self, Progress};
 
 const TABLES: [&str; 4] = ["actor", "source", "event", "quote"];
 const ACTOR_FIELDS: &[&str] = &[
@@ -58,17 +59,28 @@ const PART_BYTES: usize = 2 * 1024 * 1024;
 
 /// Parses one file's text into `raw`.
 pub fn parse_file(file: usize, text: &str, raw: &mut RawDataset, diags: &mut Vec<Diagnostic>) {
+    parse_file_with(file, text, raw, diags, None);
+}
+
+/// [`parse_file`], counting the bytes parsed in `progress`.
+pub fn parse_file_with(
+    file: usize,
+    text: &str,
+    raw: &mut RawDataset,
+    diags: &mut Vec<Diagnostic>,
+    progress: Option<&Progress>,
+) {
     if text.len() > PARTS_ABOVE_BYTES
-        && let Some((parts, part_diags)) = parse_in_parts(file, text)
+        && let Some((parts, part_diags)) = parse_in_parts(file, text, progress)
     {
         raw.append(parts);
         diags.extend(part_diags);
         return;
     }
-    let Some(doc) = parse_syntax(file, text, diags) else {
-        return;
-    };
-    read_doc(file, text, 0, &doc, raw, diags);
+    if let Some(doc) = parse_syntax(file, text, diags) {
+        read_doc(file, text, 0, &doc, raw, diags);
+    }
+    progress::advance(progress, text.len());
 }
 
 /// A large file, parsed in parts cut before its top-level `[[actor]]`, `[[source]]`,
@@ -77,7 +89,11 @@ pub fn parse_file(file: usize, text: &str, raw: &mut RawDataset, diags: &mut Vec
 /// part does not parse alone (a syntax error, or a cut that fell inside a multi-line
 /// string, which then never closes in its part): the caller parses the whole file, which
 /// finds the error where it is.
-fn parse_in_parts(file: usize, text: &str) -> Option<(RawDataset, Vec<Diagnostic>)> {
+fn parse_in_parts(
+    file: usize,
+    text: &str,
+    progress: Option<&Progress>,
+) -> Option<(RawDataset, Vec<Diagnostic>)> {
     let cuts = cut_points(text, PART_BYTES);
     let parts: Vec<Range<usize>> = cuts.windows(2).map(|w| w[0]..w[1]).collect();
     if parts.len() < 2 {
@@ -98,6 +114,7 @@ fn parse_in_parts(file: usize, text: &str) -> Option<(RawDataset, Vec<Diagnostic
                     for r in group {
                         let doc = DeTable::parse(&text[r.clone()]).ok()?;
                         read_doc(file, text, r.start, &doc, &mut raw, &mut diags);
+                        progress::advance(progress, r.len());
                     }
                     Some((raw, diags))
                 })

@@ -232,7 +232,7 @@ fn a_large_file_read_in_parts_gives_what_the_whole_file_gives() {
     inside.insert_str(cut - 1, "\nnote = \"\"\"\n");
     let close = cut + 12 + inside[cut + 12..].find("\n[[").unwrap();
     inside.insert_str(close, "\"\"\"\n");
-    assert!(parse_in_parts(0, &inside).is_none());
+    assert!(parse_in_parts(0, &inside, None).is_none());
     let (a, da) = run(&inside);
     let (b, db) = whole(&inside);
     assert_eq!(format!("{da:?}"), format!("{db:?}"));
