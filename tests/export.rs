@@ -245,15 +245,34 @@ fn read_csv(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
     (header, rows)
 }
 
-/// Compares CSV rows with JSON records field by field: strings as they are, null as an
-/// empty field, arrays as `;`-joined lists.
+/// A cell as a spreadsheet must get it: text whose first character would start a formula
+/// (`=`, `+`, `-`, `@`, tab, CR) behind a `'`; numbers and anything else as they are.
+fn spreadsheet(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && text.parse::<f64>().is_err() {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Compares CSV rows with JSON records field by field: strings as they are (behind a `'`
+/// where a spreadsheet would run them), null as an empty field, arrays as `;`-joined lists.
 fn assert_rows_match(header: &[String], rows: &[Vec<String>], records: &[Value], ctx: &str) {
     assert_eq!(rows.len(), records.len(), "{ctx}");
     for (row, rec) in rows.iter().zip(records) {
         for (key, field) in header.iter().zip(row) {
+            let cell = field;
+            // The value behind the `'`, which a reader drops again.
+            let field = &match field.strip_prefix('\'') {
+                Some(rest) if spreadsheet(rest) == *field => rest.to_string(),
+                _ => field.clone(),
+            };
             match &rec[key.as_str()] {
                 Value::Null => assert_eq!(field, "", "{ctx} {key}"),
-                Value::String(x) => assert_eq!(field, x, "{ctx} {key}"),
+                Value::String(x) => {
+                    assert_eq!(field, x, "{ctx} {key}");
+                    assert_eq!(*cell, spreadsheet(x), "{ctx} {key}");
+                }
                 Value::Array(items) if key == "links" => {
                     let pairs: Vec<String> = items
                         .iter()
@@ -391,6 +410,43 @@ fn csv_to_stdout_or_a_csv_file_is_the_events_table() {
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(err.contains("not a directory"), "{err}");
     assert_eq!(std::fs::read_to_string(&other).unwrap(), "keep me");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn csv_cells_a_spreadsheet_would_run_start_with_a_quote_mark() {
+    const FORMULAS: &str = "tests/fixtures/export/formulas.toml";
+    let dir = temp_dir("csv-formulas");
+    run_ok(&[
+        "--data",
+        FORMULAS,
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    let table = |name: &str| read_csv(&std::fs::read(dir.join(name)).unwrap());
+    let (header, rows) = table("events.csv");
+    let r = Reference::new(Some(FORMULAS), &[]);
+    assert_rows_match(&header, &rows, &r.events, "formulas events");
+    let field = |k: &str| rows[0][header.iter().position(|h| h == k).unwrap()].as_str();
+    assert_eq!(field("title"), "'=1+1");
+    assert_eq!(field("place"), "'-2+3");
+    assert_eq!(field("summary"), "'@SUM(A1:A9)");
+    // dates and numbers stay as they are
+    assert_eq!(field("date"), "2025-07");
+    assert_eq!(field("start"), "2025-07-01");
+    let (header, rows) = table("quotes.csv");
+    assert_rows_match(&header, &rows, &r.quotes, "formulas quotes");
+    assert_eq!(rows[0][6], "-5");
+    let (header, rows) = table("actors.csv");
+    assert_rows_match(&header, &rows, &r.actors, "formulas actors");
+    assert!(rows[0][1].starts_with("'=HYPERLINK("), "{:?}", rows[0]);
+    assert_eq!(rows[0][5], "'@US;-USA", "a list is one cell: only its start counts");
+    let (header, rows) = table("sources.csv");
+    assert_rows_match(&header, &rows, &r.sources, "formulas sources");
+    assert_eq!(rows[0][1..4], ["'+cmd|' /C calc'!A0", "'@Publisher", "2025-07"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
