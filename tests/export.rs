@@ -577,6 +577,7 @@ fn markdown_parses_back_into_the_chronology() {
             let mut year = String::new();
             let mut links = Vec::new();
             let mut quotes = Vec::new();
+            let mut translations = Vec::new();
             let mut sources = Vec::new();
             for e in &r.events {
                 let y = s(&e["date"])[..4].to_string();
@@ -590,11 +591,20 @@ fn markdown_parses_back_into_the_chronology() {
                 };
                 expected.push((3, format!("{when} · {}", collapse(s(&e["title"])))));
                 for q in r.quotes_of(s(&e["id"])) {
-                    let mut paragraphs = vec![collapse(s(&q["text"]))];
+                    quotes.push(vec![collapse(s(&q["text"]))]);
                     if let Some(t) = q["translation"].as_str() {
-                        paragraphs.push(collapse(t));
+                        let lang = match s(&q["lang"]) {
+                            "fr" => "French",
+                            "zh" => "Chinese",
+                            "de" => "German",
+                            "es" => "Spanish",
+                            "ja" => "Japanese",
+                            "ko" => "Korean",
+                            "ru" => "Russian",
+                            other => other,
+                        };
+                        translations.push(format!("Translation from {lang}: {}", collapse(t)));
                     }
-                    quotes.push(paragraphs);
                     links.extend(r.source(s(&q["source"]))["url"].as_str().map(md_url));
                 }
                 let cited = strs(&e["sources"]);
@@ -608,20 +618,21 @@ fn markdown_parses_back_into_the_chronology() {
                 }
             }
             assert_eq!(md.headings, expected, "{ctx}");
-            // each blockquote: the words, the translation, then who said them
+            // each blockquote: the words, then who said them; never a translation
             assert_eq!(md.quotes.len(), quotes.len(), "{ctx}");
             for (got, want) in md.quotes.iter().zip(&quotes) {
                 assert_eq!(got[..want.len()], want[..], "{ctx}");
                 assert_eq!(got.len(), want.len() + 1, "{ctx}");
                 assert!(got.last().unwrap().starts_with("— "), "{ctx}: {got:?}");
             }
-            assert_eq!(
-                md.emphasis.len(),
-                r.quotes
-                    .iter()
-                    .filter(|q| !q["translation"].is_null())
-                    .count()
-            );
+            assert!(md.emphasis.is_empty(), "{ctx}: {:?}", md.emphasis);
+            // each translation: a paragraph of its own, after its blockquote, language named
+            let found: Vec<&String> = md
+                .paragraphs
+                .iter()
+                .filter(|p| p.starts_with("Translation from "))
+                .collect();
+            assert_eq!(found, translations.iter().collect::<Vec<_>>(), "{ctx}");
             assert_eq!(md.links, links, "{ctx}");
             assert_eq!(
                 md.lists.iter().map(Vec::len).collect::<Vec<_>>(),
