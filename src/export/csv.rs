@@ -293,7 +293,9 @@ mod tests {
         for risky in ["=1+1", "+cmd", "-x", "@SUM(A1)", "\tx", "\rx", "=", "-"] {
             assert_eq!(cell(risky), format!("'{risky}"), "{risky:?}");
         }
-        for safe in ["2025-07", "2025", "-5", "+1.5", "a=b", "", "'=x", " =x", "中国"] {
+        for safe in [
+            "2025-07", "2025", "-5", "+1.5", "a=b", "", "'=x", " =x", "中国",
+        ] {
             assert_eq!(cell(safe), safe, "{safe:?}");
         }
     }
