@@ -857,10 +857,11 @@ fn timelinejs_groups_are_few_and_meaningful() {
 
 // ---------------------------------------------------------------- dot
 
-/// One DOT statement the export writes: a node or an edge, with its attributes.
+/// One DOT statement the export writes: a node (with the year of the column it is in) or
+/// an edge, with its attributes.
 #[derive(Debug, PartialEq)]
 enum Statement {
-    Node(String, Vec<(String, String)>),
+    Node(String, Option<String>, Vec<(String, String)>),
     Edge(String, String, Vec<(String, String)>),
 }
 
@@ -926,9 +927,23 @@ fn parse_dot(text: &str) -> Vec<Statement> {
     assert_eq!(lines.next(), Some("digraph aigov {"));
     assert_eq!(text.lines().last(), Some("}"));
     let mut out = Vec::new();
+    let mut column = None;
     for line in lines {
         let line = line.trim();
-        if line == "}" || line == "rankdir=LR;" || line.starts_with("node [") {
+        if line == "rankdir=LR;" || line == "rank=same;" || line.starts_with("node [") {
+            continue;
+        }
+        if line.starts_with("edge [") {
+            continue;
+        }
+        if line == "}" {
+            column = None;
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("subgraph ") {
+            let (name, rest) = dot_string(rest);
+            assert_eq!(rest, " {");
+            column = Some(name.strip_prefix("rank ").unwrap().to_string());
             continue;
         }
         let (from, rest) = dot_string(line);
@@ -936,48 +951,155 @@ fn parse_dot(text: &str) -> Vec<Statement> {
             let (to, rest) = dot_string(rest);
             out.push(Statement::Edge(from, to, dot_attrs(rest)));
         } else {
-            out.push(Statement::Node(from, dot_attrs(rest)));
+            out.push(Statement::Node(from, column.clone(), dot_attrs(rest)));
         }
     }
     out
 }
 
+/// The export's title lines: words joined with spaces up to 30 characters.
+fn wrapped(title: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in title.split_whitespace() {
+        match lines.last_mut() {
+            Some(l) if l.chars().count() + 1 + word.chars().count() <= 30 => {
+                l.push(' ');
+                l.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
 #[test]
-fn dot_reads_back_as_the_event_graph() {
+fn dot_reads_back_as_the_event_graph_with_time_left_to_right() {
     for data in DATASETS {
         for filters in FILTERS {
             let ctx = format!("{data:?} {filters:?}");
             let r = Reference::new(data, filters);
             let statements = parse_dot(&export(data, "dot", filters));
             let mut nodes = Vec::new();
+            let mut years = Vec::new();
             let mut edges = Vec::new();
+            let mut axis = Vec::new();
             for st in statements {
                 match st {
-                    Statement::Node(id, attrs) => nodes.push((id, attrs)),
+                    Statement::Node(id, column, attrs) if id.starts_with("year ") => {
+                        // a heading per column, in its column
+                        assert_eq!(column.as_deref(), id.strip_prefix("year "), "{ctx}");
+                        let year = column.unwrap();
+                        let label = ("label".to_string(), year.clone());
+                        assert_eq!(attrs[0], label, "{ctx}");
+                        years.push(year);
+                    }
+                    Statement::Node(id, column, attrs) => nodes.push((id, column, attrs)),
+                    Statement::Edge(a, b, attrs) if a.starts_with("year ") => {
+                        assert_eq!(attrs, [("style".to_string(), "invis".to_string())]);
+                        axis.push((a, b));
+                    }
                     Statement::Edge(a, b, attrs) => edges.push((a, b, attrs)),
                 }
             }
+            // one column per year, in order, chained so that the years stay in order
+            let mut expected_years: Vec<String> = r
+                .events
+                .iter()
+                .map(|e| s(&e["date"])[..4].to_string())
+                .collect();
+            expected_years.dedup();
+            assert_eq!(years, expected_years, "{ctx}");
+            let chained: Vec<(String, String)> = expected_years
+                .windows(2)
+                .map(|w| (format!("year {}", w[0]), format!("year {}", w[1])))
+                .collect();
+            assert_eq!(axis, chained, "{ctx}");
+
             let exported: BTreeSet<String> = ids(&r.events).into_iter().collect();
+            let position = |id: &str| r.events.iter().position(|e| e["id"] == id).unwrap();
             assert_eq!(nodes.len(), r.events.len(), "{ctx}");
-            for ((id, attrs), e) in nodes.iter().zip(&r.events) {
+            for ((id, column, attrs), e) in nodes.iter().zip(&r.events) {
                 assert_eq!(id, s(&e["id"]));
-                let label = format!("{}\n{}", s(&e["date"]), s(&e["title"]));
-                assert_eq!(attrs, &[("label".to_string(), label)], "{ctx}");
+                assert_eq!(column.as_deref(), Some(&s(&e["date"])[..4]), "{ctx}");
+                let mut label = vec![s(&e["date"]).to_string()];
+                label.extend(wrapped(s(&e["title"])));
+                assert_eq!(attrs, &[("label".to_string(), label.join("\n"))], "{ctx}");
+                for line in &label[1..] {
+                    assert!(
+                        line.chars().count() <= 30 || !line.contains(' '),
+                        "{ctx}: {line:?} is wrapped"
+                    );
+                }
             }
             let mut expected = Vec::new();
             for e in &r.events {
                 for l in e["links"].as_array().unwrap() {
-                    if exported.contains(s(&l["to"])) {
-                        let mut attrs = vec![("label".to_string(), s(&l["kind"]).to_string())];
-                        if matches!(s(&l["kind"]), "related" | "contrasts_with") {
+                    let (holder, target) = (s(&e["id"]), s(&l["to"]));
+                    if exported.contains(target) {
+                        let kind = s(&l["kind"]);
+                        let mut attrs = vec![("xlabel".to_string(), kind.to_string())];
+                        // from the earlier to the later; a link held by the later event
+                        // keeps its arrowhead on what it names
+                        let backwards = position(target) < position(holder);
+                        let (from, to) = if backwards {
+                            (target, holder)
+                        } else {
+                            (holder, target)
+                        };
+                        if matches!(kind, "related" | "contrasts_with") {
                             attrs.push(("dir".to_string(), "none".to_string()));
+                        } else if backwards {
+                            attrs.push(("dir".to_string(), "back".to_string()));
                         }
-                        expected.push((s(&e["id"]).to_string(), s(&l["to"]).to_string(), attrs));
+                        expected.push((from.to_string(), to.to_string(), attrs));
                     }
                 }
             }
             assert_eq!(edges, expected, "{ctx}");
+            for (a, b, _) in &edges {
+                assert!(
+                    position(a) <= position(b),
+                    "{ctx}: {a} -> {b} runs back in time"
+                );
+            }
         }
+    }
+}
+
+/// Graphviz, when installed (`.ci/run` installs it and sets `AIGOV_REQUIRE_GRAPHVIZ`): the
+/// bundled graph renders without a warning and is at most 40 inches wide (it was 136).
+#[test]
+fn graphviz_renders_the_bundled_graph_without_a_warning_and_at_most_40_inches_wide() {
+    let dot = Command::new("dot").arg("-V").output();
+    if dot.is_err() {
+        assert!(
+            std::env::var_os("AIGOV_REQUIRE_GRAPHVIZ").is_none(),
+            "graphviz (dot) is required but not installed"
+        );
+        eprintln!("skipped: graphviz (dot) is not installed");
+        return;
+    }
+    for filters in FILTERS {
+        let text = export(None, "dot", filters);
+        let mut child = Command::new("dot")
+            .arg("-Tsvg")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), text.as_bytes()).unwrap();
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{filters:?}");
+        assert_eq!(String::from_utf8_lossy(&o.stderr), "", "{filters:?}");
+        let svg = String::from_utf8(o.stdout).unwrap();
+        let width = svg
+            .split("<svg width=\"")
+            .nth(1)
+            .and_then(|w| w.split("pt\"").next())
+            .unwrap();
+        let inches = width.parse::<f64>().unwrap() / 72.0;
+        assert!(inches <= 40.0, "{filters:?}: {inches:.1} inches wide");
     }
 }
 
