@@ -380,6 +380,7 @@ fn csv_to_stdout_or_a_csv_file_is_the_events_table() {
                     "csv",
                     "--out",
                     tables.to_str().unwrap(),
+                    "--force",
                 ],
                 filters,
             ));
@@ -388,7 +389,14 @@ fn csv_to_stdout_or_a_csv_file_is_the_events_table() {
             let file = dir.join("events-only.CSV");
             run_ok(&args(
                 data,
-                &["export", "--format", "csv", "--out", file.to_str().unwrap()],
+                &[
+                    "export",
+                    "--format",
+                    "csv",
+                    "--out",
+                    file.to_str().unwrap(),
+                    "--force",
+                ],
                 filters,
             ));
             assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout);
@@ -1125,6 +1133,126 @@ fn export_errors_exit_2_with_a_message() {
             .contains("--country \"chine\"")
     );
     assert!(o.stdout.is_empty());
+}
+
+/// Runs `aigov` expecting exit 2 and returns its stderr.
+fn refused(args: &[&str]) -> String {
+    let o = aigov(args);
+    assert_eq!(o.status.code(), Some(2), "{args:?}");
+    assert!(o.stdout.is_empty());
+    String::from_utf8(o.stderr).unwrap()
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_with_force() {
+    let dir = temp_dir("force");
+    for format in ["markdown", "csv"] {
+        let file = dir.join(format!("out.{format}"));
+        let file = file.to_str().unwrap();
+        std::fs::write(file, "keep me").unwrap();
+        let err = refused(&["export", "--format", format, "--out", file]);
+        assert_eq!(err, format!("error: {file}: exists; --force replaces it\n"));
+        assert_eq!(std::fs::read_to_string(file).unwrap(), "keep me");
+        run_ok(&["export", "--format", format, "--out", file, "--force"]);
+        assert_ne!(std::fs::read_to_string(file).unwrap(), "keep me");
+    }
+    // a CSV directory: one table there already, none is written
+    let tables = dir.join("tables");
+    std::fs::create_dir_all(&tables).unwrap();
+    std::fs::write(tables.join("links.csv"), "keep me").unwrap();
+    let t = tables.to_str().unwrap();
+    let err = refused(&["export", "--format", "csv", "--out", t]);
+    assert!(err.contains("links.csv: exists"), "{err}");
+    assert_eq!(std::fs::read_dir(&tables).unwrap().count(), 1);
+    run_ok(&["export", "--format", "csv", "--out", t, "--force"]);
+    assert_eq!(std::fs::read_dir(&tables).unwrap().count(), 5);
+    // --force means nothing without --out
+    assert_eq!(aigov(&["export", "--force"]).status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_dataset_being_exported_is_never_written_over() {
+    let dir = temp_dir("own-data");
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let own = data.join("escaping.toml");
+    std::fs::copy(FIXTURE, &own).unwrap();
+    let before = std::fs::read(&own).unwrap();
+    let d = data.to_str().unwrap();
+    for (data_arg, out) in [
+        (d, own.clone()),
+        (d, data.join("../data/escaping.toml")),
+        (d, data.join("export.toml")), // would join the dataset on its next load
+        (own.to_str().unwrap(), own.clone()),
+    ] {
+        for format in ["json", "markdown", "dot"] {
+            let o = out.to_str().unwrap();
+            let err = refused(&[
+                "--data", data_arg, "export", "--format", format, "--out", o, "--force",
+            ]);
+            assert!(err.contains("a file of the dataset"), "{o}: {err}");
+        }
+    }
+    // CSV goes to a directory or a FILE.csv, so never over a `.toml`
+    let err = refused(&[
+        "--data",
+        d,
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        own.to_str().unwrap(),
+        "--force",
+    ]);
+    assert!(err.contains("not a directory"), "{err}");
+    assert_eq!(std::fs::read(&own).unwrap(), before);
+    assert_eq!(std::fs::read_dir(&data).unwrap().count(), 1);
+    // the data still loads, and a file beside it is fine
+    run_ok(&["--data", d, "check"]);
+    let beside = dir.join("escaping.md");
+    run_ok(&[
+        "--data",
+        d,
+        "export",
+        "--format",
+        "markdown",
+        "--out",
+        beside.to_str().unwrap(),
+    ]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_at_the_destination_is_not_followed() {
+    let dir = temp_dir("symlink");
+    let target = dir.join("precious.txt");
+    std::fs::write(&target, "keep me").unwrap();
+    let link = dir.join("out.json");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let l = link.to_str().unwrap();
+    let err = refused(&["export", "--format", "json", "--out", l]);
+    assert!(err.contains("exists"), "{err}");
+    // --force replaces the link with the file; what it pointed at is untouched
+    run_ok(&["export", "--format", "json", "--out", l, "--force"]);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+    assert!(!std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    // a link to a directory is not a CSV destination
+    let real = dir.join("real");
+    std::fs::create_dir_all(&real).unwrap();
+    let linked = dir.join("linked");
+    std::os::unix::fs::symlink(&real, &linked).unwrap();
+    let err = refused(&[
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        linked.to_str().unwrap(),
+    ]);
+    assert!(err.contains("a symbolic link"), "{err}");
+    assert_eq!(std::fs::read_dir(&real).unwrap().count(), 0);
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
