@@ -117,6 +117,29 @@ pub fn write(
     }
 }
 
+/// Exports what `f` keeps in `format` (CSV: the events table) to a file, the explorer's
+/// way: the document is built, then written as [`write`] does. Gives the counts written.
+pub fn export(
+    ds: &crate::dataset::Dataset,
+    f: &crate::filter::Filter,
+    format: super::Format,
+    path: &Path,
+    overwrite: Overwrite,
+) -> Result<(usize, usize), FileError> {
+    // Checked first, so that a refusal costs no export.
+    match check(&ds.origin, path)? {
+        Existing::File if overwrite == Overwrite::Refuse => {
+            return Err(FileError::Exists(path.to_path_buf()));
+        }
+        _ => {}
+    }
+    let sel = super::Selection::new(ds, f);
+    let mut bytes = Vec::new();
+    super::write(ds, &sel, f, format, &mut bytes).map_err(|e| FileError::Io(path.into(), e))?;
+    write(&ds.origin, path, &bytes, overwrite)?;
+    Ok((sel.events.len(), sel.quotes.len()))
+}
+
 /// A path beside `path` for its next contents.
 fn temporary(path: &Path) -> PathBuf {
     let name = path
