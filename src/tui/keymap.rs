@@ -676,14 +676,14 @@ pub const BINDINGS: &[Binding] = &[
         &[Tab, Down],
         Action::ExportNextFormat,
         "next format",
-        Some(""),
+        Some("format"),
     ),
     b(
         Export,
         &[BackTab, Up],
         Action::ExportPrevFormat,
         "previous format",
-        Some("format"),
+        None,
     ),
     b(
         Export,

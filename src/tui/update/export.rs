@@ -31,8 +31,8 @@ impl App {
             return Effect::None;
         };
         match (eb.stage, action) {
-            // The file is being written: Esc closes the prompt, the notice still comes.
-            (Stage::Writing, Action::ExportCancel) => self.export = None,
+            // While writing too: the notice still comes.
+            (Stage::Edit | Stage::Writing, Action::ExportCancel) => self.export = None,
             (Stage::Confirm, Action::ExportInput('y' | 'Y')) => {
                 eb.overwrite = Overwrite::Replace;
                 eb.stage = Stage::Writing;
@@ -66,7 +66,6 @@ impl App {
                     return Effect::Export;
                 }
             }
-            (Stage::Edit, Action::ExportCancel) => self.export = None,
             _ => {}
         }
         Effect::None
@@ -115,7 +114,7 @@ impl App {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::panic)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use std::path::PathBuf;
     use std::sync::Arc;
