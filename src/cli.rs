@@ -102,6 +102,9 @@ pub enum Command {
         /// Write to this file instead of stdout (csv: a directory, or a FILE.csv for events only)
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace a file --out names that exists (never one of the dataset's files)
+        #[arg(long, requires = "out")]
+        force: bool,
         #[command(flatten)]
         filter: FilterArgs,
     },
@@ -327,12 +330,14 @@ fn write_command(
         Command::Export {
             format,
             out: file,
+            force,
             filter,
         } => {
             let Some(f) = filter::resolve(&ds, filter, err)? else {
                 return Ok(Outcome::Usage);
             };
-            export::run(&ds, *format, &f, file.as_deref(), out, err)
+            let to = file.as_deref().map(|p| (p, export::overwrite(*force)));
+            export::run(&ds, *format, &f, to, out, err)
         }
     }
 }

@@ -1,9 +1,11 @@
 //! The exports, for both front ends: which records a filter keeps (a [`Selection`]) and
 //! each format's document (JSON, CSV, Markdown, TimelineJS, DOT) written to any
-//! `io::Write`. Where the bytes go (stdout, a file, a directory) is the caller's business.
+//! `io::Write`. Where the bytes go (stdout, a file, a directory) is the caller's business;
+//! [`file`] writes a file the same safe way for both.
 
 pub mod csv;
 pub mod dot;
+pub mod file;
 pub mod json;
 pub mod markdown;
 pub mod timelinejs;

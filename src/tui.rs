@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod compare;
+pub mod export;
 pub mod input;
 pub mod keymap;
 pub mod layout;
@@ -138,6 +139,36 @@ impl Runtime {
         }
     }
 
+    /// Writes the export the prompt asks for on a thread of its own, so that a slow disk
+    /// never freezes the window; the answer comes back as `Input::Exported`.
+    fn start_export(&mut self) {
+        use crate::export::file::{self, FileError};
+        use export::Exported;
+        let Some(req) = self.app.export_request() else {
+            return;
+        };
+        let ds = self.app.dataset.clone();
+        let tx = self.tx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("export".into())
+            .spawn(move || {
+                let result = file::export(&ds, &req.filter, req.format, &req.path, req.overwrite);
+                let answer = match result {
+                    Ok((events, quotes)) => Exported::Done {
+                        path: req.path,
+                        events,
+                        quotes,
+                    },
+                    Err(FileError::Exists(p)) => Exported::Exists(p),
+                    Err(e) => Exported::Failed(e.to_string()),
+                };
+                let _ = tx.send(Input::Exported(answer));
+            });
+        if let Err(e) = spawned {
+            self.app.exported(Exported::Failed(e.to_string()));
+        }
+    }
+
     fn handle(&mut self, input: Input) -> io::Result<Handled> {
         let app = &mut self.app;
         let action = match input {
@@ -190,6 +221,10 @@ impl Runtime {
                 app.crashed(thread, &message, restarted || thread == worker::THREAD);
                 return Ok(Handled::Changed);
             }
+            Input::Exported(r) => {
+                app.exported(r);
+                return Ok(Handled::Changed);
+            }
             Input::Reloaded(r) => {
                 let before = app.dataset.clone();
                 let effect = app.reloaded(r);
@@ -214,6 +249,7 @@ impl Runtime {
             Effect::Quit => return Ok(Handled::Exit(Exit::Quit)),
             Effect::Search => self.submit(),
             Effect::CancelSearch => self.worker.cancel(),
+            Effect::Export => self.start_export(),
             Effect::Suspend => {
                 terminal::suspend()?;
                 // Back from `fg`: the screen is the shell's; draw every cell.

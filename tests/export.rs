@@ -245,15 +245,34 @@ fn read_csv(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
     (header, rows)
 }
 
-/// Compares CSV rows with JSON records field by field: strings as they are, null as an
-/// empty field, arrays as `;`-joined lists.
+/// A cell as a spreadsheet must get it: text whose first character would start a formula
+/// (`=`, `+`, `-`, `@`, tab, CR) behind a `'`; numbers and anything else as they are.
+fn spreadsheet(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && text.parse::<f64>().is_err() {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Compares CSV rows with JSON records field by field: strings as they are (behind a `'`
+/// where a spreadsheet would run them), null as an empty field, arrays as `;`-joined lists.
 fn assert_rows_match(header: &[String], rows: &[Vec<String>], records: &[Value], ctx: &str) {
     assert_eq!(rows.len(), records.len(), "{ctx}");
     for (row, rec) in rows.iter().zip(records) {
         for (key, field) in header.iter().zip(row) {
+            let cell = field;
+            // The value behind the `'`, which a reader drops again.
+            let field = &match field.strip_prefix('\'') {
+                Some(rest) if spreadsheet(rest) == *field => rest.to_string(),
+                _ => field.clone(),
+            };
             match &rec[key.as_str()] {
                 Value::Null => assert_eq!(field, "", "{ctx} {key}"),
-                Value::String(x) => assert_eq!(field, x, "{ctx} {key}"),
+                Value::String(x) => {
+                    assert_eq!(field, x, "{ctx} {key}");
+                    assert_eq!(*cell, spreadsheet(x), "{ctx} {key}");
+                }
                 Value::Array(items) if key == "links" => {
                     let pairs: Vec<String> = items
                         .iter()
@@ -361,6 +380,7 @@ fn csv_to_stdout_or_a_csv_file_is_the_events_table() {
                     "csv",
                     "--out",
                     tables.to_str().unwrap(),
+                    "--force",
                 ],
                 filters,
             ));
@@ -369,7 +389,14 @@ fn csv_to_stdout_or_a_csv_file_is_the_events_table() {
             let file = dir.join("events-only.CSV");
             run_ok(&args(
                 data,
-                &["export", "--format", "csv", "--out", file.to_str().unwrap()],
+                &[
+                    "export",
+                    "--format",
+                    "csv",
+                    "--out",
+                    file.to_str().unwrap(),
+                    "--force",
+                ],
                 filters,
             ));
             assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout);
@@ -391,6 +418,49 @@ fn csv_to_stdout_or_a_csv_file_is_the_events_table() {
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(err.contains("not a directory"), "{err}");
     assert_eq!(std::fs::read_to_string(&other).unwrap(), "keep me");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn csv_cells_a_spreadsheet_would_run_start_with_a_quote_mark() {
+    const FORMULAS: &str = "tests/fixtures/export/formulas.toml";
+    let dir = temp_dir("csv-formulas");
+    run_ok(&[
+        "--data",
+        FORMULAS,
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    let table = |name: &str| read_csv(&std::fs::read(dir.join(name)).unwrap());
+    let (header, rows) = table("events.csv");
+    let r = Reference::new(Some(FORMULAS), &[]);
+    assert_rows_match(&header, &rows, &r.events, "formulas events");
+    let field = |k: &str| rows[0][header.iter().position(|h| h == k).unwrap()].as_str();
+    assert_eq!(field("title"), "'=1+1");
+    assert_eq!(field("place"), "'-2+3");
+    assert_eq!(field("summary"), "'@SUM(A1:A9)");
+    // dates and numbers stay as they are
+    assert_eq!(field("date"), "2025-07");
+    assert_eq!(field("start"), "2025-07-01");
+    let (header, rows) = table("quotes.csv");
+    assert_rows_match(&header, &rows, &r.quotes, "formulas quotes");
+    assert_eq!(rows[0][6], "-5");
+    let (header, rows) = table("actors.csv");
+    assert_rows_match(&header, &rows, &r.actors, "formulas actors");
+    assert!(rows[0][1].starts_with("'=HYPERLINK("), "{:?}", rows[0]);
+    assert_eq!(
+        rows[0][5], "'@US;-USA",
+        "a list is one cell: only its start counts"
+    );
+    let (header, rows) = table("sources.csv");
+    assert_rows_match(&header, &rows, &r.sources, "formulas sources");
+    assert_eq!(
+        rows[0][1..4],
+        ["'+cmd|' /C calc'!A0", "'@Publisher", "2025-07"]
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -521,6 +591,7 @@ fn markdown_parses_back_into_the_chronology() {
             let mut year = String::new();
             let mut links = Vec::new();
             let mut quotes = Vec::new();
+            let mut translations = Vec::new();
             let mut sources = Vec::new();
             for e in &r.events {
                 let y = s(&e["date"])[..4].to_string();
@@ -534,11 +605,20 @@ fn markdown_parses_back_into_the_chronology() {
                 };
                 expected.push((3, format!("{when} · {}", collapse(s(&e["title"])))));
                 for q in r.quotes_of(s(&e["id"])) {
-                    let mut paragraphs = vec![collapse(s(&q["text"]))];
+                    quotes.push(vec![collapse(s(&q["text"]))]);
                     if let Some(t) = q["translation"].as_str() {
-                        paragraphs.push(collapse(t));
+                        let lang = match s(&q["lang"]) {
+                            "fr" => "French",
+                            "zh" => "Chinese",
+                            "de" => "German",
+                            "es" => "Spanish",
+                            "ja" => "Japanese",
+                            "ko" => "Korean",
+                            "ru" => "Russian",
+                            other => other,
+                        };
+                        translations.push(format!("Translation from {lang}: {}", collapse(t)));
                     }
-                    quotes.push(paragraphs);
                     links.extend(r.source(s(&q["source"]))["url"].as_str().map(md_url));
                 }
                 let cited = strs(&e["sources"]);
@@ -552,20 +632,21 @@ fn markdown_parses_back_into_the_chronology() {
                 }
             }
             assert_eq!(md.headings, expected, "{ctx}");
-            // each blockquote: the words, the translation, then who said them
+            // each blockquote: the words, then who said them; never a translation
             assert_eq!(md.quotes.len(), quotes.len(), "{ctx}");
             for (got, want) in md.quotes.iter().zip(&quotes) {
                 assert_eq!(got[..want.len()], want[..], "{ctx}");
                 assert_eq!(got.len(), want.len() + 1, "{ctx}");
                 assert!(got.last().unwrap().starts_with("— "), "{ctx}: {got:?}");
             }
-            assert_eq!(
-                md.emphasis.len(),
-                r.quotes
-                    .iter()
-                    .filter(|q| !q["translation"].is_null())
-                    .count()
-            );
+            assert!(md.emphasis.is_empty(), "{ctx}: {:?}", md.emphasis);
+            // each translation: a paragraph of its own, after its blockquote, language named
+            let found: Vec<&String> = md
+                .paragraphs
+                .iter()
+                .filter(|p| p.starts_with("Translation from "))
+                .collect();
+            assert_eq!(found, translations.iter().collect::<Vec<_>>(), "{ctx}");
             assert_eq!(md.links, links, "{ctx}");
             assert_eq!(
                 md.lists.iter().map(Vec::len).collect::<Vec<_>>(),
@@ -602,24 +683,49 @@ fn markdown_keeps_data_text_as_text() {
 
 // ---------------------------------------------------------------- timelinejs
 
-/// What the group of an event must be: its first country or bloc, else the country of
-/// its first actor that has one, else "Other".
-fn expected_group(r: &Reference, e: &Value) -> String {
-    let actors = strs(&e["actors"]);
-    let country_like = |id: &str| matches!(s(&r.actor(id)["kind"]), "country" | "bloc");
-    actors
-        .iter()
-        .find(|a| country_like(a))
-        .cloned()
-        .or_else(|| {
-            actors
-                .iter()
-                .find_map(|a| r.actor(a)["country"].as_str().map(String::from))
-        })
-        .map_or_else(
-            || "Other".to_string(),
-            |c| s(&r.actor(&c)["name"]).to_string(),
-        )
+/// The rows a TimelineJS export may have.
+const GROUPS: [&str; 5] = ["China", "United States", "Multilateral", "Europe", "Other"];
+
+/// Checks the rows of a TimelineJS export against its events: only the five rows, none
+/// holding a single event when a better row exists, multilateral bodies winning over a
+/// host, and an event whose actors all belong to China (or the US) in that row.
+fn assert_groups(r: &Reference, slides: &[Value], ctx: &str) {
+    let group_of = |id: &str| -> &str {
+        let slide = slides.iter().find(|x| x["unique_id"] == id).unwrap();
+        s(&slide["group"])
+    };
+    let mut counts = std::collections::BTreeMap::<&str, usize>::new();
+    for slide in slides {
+        let g = s(&slide["group"]);
+        assert!(GROUPS.contains(&g), "{ctx}: group {g:?}");
+        *counts.entry(g).or_default() += 1;
+    }
+    let lone: Vec<_> = counts.iter().filter(|(_, n)| **n == 1).collect();
+    assert!(
+        lone.is_empty() || (counts.len() == 1 && slides.len() == 1),
+        "{ctx}: a group of one in {counts:?}"
+    );
+    // the country an actor stands for: itself or its country
+    let country = |a: &str| -> String {
+        let actor = r.actor(a);
+        actor["country"].as_str().unwrap_or(a).to_string()
+    };
+    for e in &r.events {
+        let actors = strs(&e["actors"]);
+        let id = s(&e["id"]);
+        if actors
+            .iter()
+            .any(|a| ["un", "unga", "oecd", "g7", "g20", "apec", "unesco"].contains(&a.as_str()))
+            && counts.get("Multilateral").copied().unwrap_or(0) > 1
+        {
+            assert_eq!(group_of(id), "Multilateral", "{ctx}: {id}");
+        }
+        for (c, row) in [("cn", "China"), ("us", "United States")] {
+            if actors.iter().all(|a| country(a) == c) && counts.get(row).copied().unwrap_or(0) > 1 {
+                assert_eq!(group_of(id), row, "{ctx}: {id}");
+            }
+        }
+    }
 }
 
 fn html_escape(text: &str) -> String {
@@ -664,7 +770,6 @@ fn timelinejs_has_the_shape_timelinejs3_reads() {
                     None => assert_eq!(slide.get("end_date"), None),
                 }
                 assert_eq!(slide["text"]["headline"], html_escape(s(&e["title"])));
-                assert_eq!(slide["group"], html_escape(&expected_group(&r, e)), "{ctx}");
                 let text = s(&slide["text"]["text"]);
                 for x in strs(&e["sources"]) {
                     let src = r.source(&x);
@@ -684,7 +789,24 @@ fn timelinejs_has_the_shape_timelinejs3_reads() {
                     let html = html_escape(summary).replace('\n', "<br>");
                     assert!(text.contains(&format!("<p>{html}</p>")), "{ctx}: {text}");
                 }
+                // a translation follows its blockquote as a paragraph, never inside it
+                let mut translated = 0;
+                for q in r.quotes_of(s(&e["id"])) {
+                    if let Some(t) = q["translation"].as_str() {
+                        translated += 1;
+                        let p = format!(":</em> {}</p>", html_escape(t).replace('\n', "<br>"));
+                        let cite = "</cite></blockquote><p><em>Translation from ";
+                        assert!(text.contains(&p), "{ctx}: {p} in {text}");
+                        assert!(text.contains(cite), "{ctx}: {text}");
+                    }
+                }
+                assert_eq!(text.matches("<p><em>Translation from ").count(), translated);
+                for quote in text.split("<blockquote>").skip(1) {
+                    let inside = quote.split("</blockquote>").next().unwrap();
+                    assert!(!inside.contains("<em>"), "{ctx}: {inside}");
+                }
             }
+            assert_groups(&r, slides, &ctx);
         }
     }
 }
@@ -714,18 +836,40 @@ fn timelinejs_escapes_html_in_data() {
         .iter()
         .map(|s| s["group"].as_str().unwrap())
         .collect();
-    assert_eq!(
-        groups,
-        ["China", "European Union", "Other", "United States", "China"]
-    );
+    // Europe, Multilateral and the US would each hold one event: they go to Other
+    assert_eq!(groups, ["China", "Other", "Other", "Other", "China"]);
+}
+
+#[test]
+fn timelinejs_groups_are_few_and_meaningful() {
+    let tl: Value = serde_json::from_str(&export(None, "timelinejs", &[])).unwrap();
+    let slides = tl["events"].as_array().unwrap();
+    let group = |id: &str| {
+        let slide = slides.iter().find(|x| x["unique_id"] == id).unwrap();
+        s(&slide["group"]).to_string()
+    };
+    let rows: BTreeSet<String> = slides.iter().map(|x| s(&x["group"]).to_string()).collect();
+    assert!(rows.len() <= 5 && rows.len() >= 4, "{rows:?}");
+    // UN events were in rows named after a member taking part (Costa Rica, Japan)
+    assert_eq!(group("un-ai-panel-and-dialogue"), "Multilateral");
+    assert_eq!(group("un-global-dialogue-launch"), "Multilateral");
+    // the multilateral forum wins over its host; a summit of many states is one
+    assert_eq!(group("apec-2026-shenzhen"), "Multilateral");
+    assert_eq!(group("paris-ai-action-summit"), "Multilateral");
+    assert_eq!(group("ai-seoul-summit-2024"), "Multilateral");
+    // a bilateral meeting in a third country stays with its main actor
+    assert_eq!(group("trump-xi-busan-2025"), "United States");
+    assert_eq!(group("eu-ai-act-in-force"), "Europe");
+    assert_eq!(group("deepseek-r1-release"), "China");
 }
 
 // ---------------------------------------------------------------- dot
 
-/// One DOT statement the export writes: a node or an edge, with its attributes.
+/// One DOT statement the export writes: a node (with the year of the column it is in) or
+/// an edge, with its attributes.
 #[derive(Debug, PartialEq)]
 enum Statement {
-    Node(String, Vec<(String, String)>),
+    Node(String, Option<String>, Vec<(String, String)>),
     Edge(String, String, Vec<(String, String)>),
 }
 
@@ -791,9 +935,23 @@ fn parse_dot(text: &str) -> Vec<Statement> {
     assert_eq!(lines.next(), Some("digraph aigov {"));
     assert_eq!(text.lines().last(), Some("}"));
     let mut out = Vec::new();
+    let mut column = None;
     for line in lines {
         let line = line.trim();
-        if line == "}" || line == "rankdir=LR;" || line.starts_with("node [") {
+        if line == "rankdir=LR;" || line == "rank=same;" || line.starts_with("node [") {
+            continue;
+        }
+        if line.starts_with("edge [") {
+            continue;
+        }
+        if line == "}" {
+            column = None;
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("subgraph ") {
+            let (name, rest) = dot_string(rest);
+            assert_eq!(rest, " {");
+            column = Some(name.strip_prefix("rank ").unwrap().to_string());
             continue;
         }
         let (from, rest) = dot_string(line);
@@ -801,48 +959,155 @@ fn parse_dot(text: &str) -> Vec<Statement> {
             let (to, rest) = dot_string(rest);
             out.push(Statement::Edge(from, to, dot_attrs(rest)));
         } else {
-            out.push(Statement::Node(from, dot_attrs(rest)));
+            out.push(Statement::Node(from, column.clone(), dot_attrs(rest)));
         }
     }
     out
 }
 
+/// The export's title lines: words joined with spaces up to 30 characters.
+fn wrapped(title: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in title.split_whitespace() {
+        match lines.last_mut() {
+            Some(l) if l.chars().count() + 1 + word.chars().count() <= 30 => {
+                l.push(' ');
+                l.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
 #[test]
-fn dot_reads_back_as_the_event_graph() {
+fn dot_reads_back_as_the_event_graph_with_time_left_to_right() {
     for data in DATASETS {
         for filters in FILTERS {
             let ctx = format!("{data:?} {filters:?}");
             let r = Reference::new(data, filters);
             let statements = parse_dot(&export(data, "dot", filters));
             let mut nodes = Vec::new();
+            let mut years = Vec::new();
             let mut edges = Vec::new();
+            let mut axis = Vec::new();
             for st in statements {
                 match st {
-                    Statement::Node(id, attrs) => nodes.push((id, attrs)),
+                    Statement::Node(id, column, attrs) if id.starts_with("year ") => {
+                        // a heading per column, in its column
+                        assert_eq!(column.as_deref(), id.strip_prefix("year "), "{ctx}");
+                        let year = column.unwrap();
+                        let label = ("label".to_string(), year.clone());
+                        assert_eq!(attrs[0], label, "{ctx}");
+                        years.push(year);
+                    }
+                    Statement::Node(id, column, attrs) => nodes.push((id, column, attrs)),
+                    Statement::Edge(a, b, attrs) if a.starts_with("year ") => {
+                        assert_eq!(attrs, [("style".to_string(), "invis".to_string())]);
+                        axis.push((a, b));
+                    }
                     Statement::Edge(a, b, attrs) => edges.push((a, b, attrs)),
                 }
             }
+            // one column per year, in order, chained so that the years stay in order
+            let mut expected_years: Vec<String> = r
+                .events
+                .iter()
+                .map(|e| s(&e["date"])[..4].to_string())
+                .collect();
+            expected_years.dedup();
+            assert_eq!(years, expected_years, "{ctx}");
+            let chained: Vec<(String, String)> = expected_years
+                .windows(2)
+                .map(|w| (format!("year {}", w[0]), format!("year {}", w[1])))
+                .collect();
+            assert_eq!(axis, chained, "{ctx}");
+
             let exported: BTreeSet<String> = ids(&r.events).into_iter().collect();
+            let position = |id: &str| r.events.iter().position(|e| e["id"] == id).unwrap();
             assert_eq!(nodes.len(), r.events.len(), "{ctx}");
-            for ((id, attrs), e) in nodes.iter().zip(&r.events) {
+            for ((id, column, attrs), e) in nodes.iter().zip(&r.events) {
                 assert_eq!(id, s(&e["id"]));
-                let label = format!("{}\n{}", s(&e["date"]), s(&e["title"]));
-                assert_eq!(attrs, &[("label".to_string(), label)], "{ctx}");
+                assert_eq!(column.as_deref(), Some(&s(&e["date"])[..4]), "{ctx}");
+                let mut label = vec![s(&e["date"]).to_string()];
+                label.extend(wrapped(s(&e["title"])));
+                assert_eq!(attrs, &[("label".to_string(), label.join("\n"))], "{ctx}");
+                for line in &label[1..] {
+                    assert!(
+                        line.chars().count() <= 30 || !line.contains(' '),
+                        "{ctx}: {line:?} is wrapped"
+                    );
+                }
             }
             let mut expected = Vec::new();
             for e in &r.events {
                 for l in e["links"].as_array().unwrap() {
-                    if exported.contains(s(&l["to"])) {
-                        let mut attrs = vec![("label".to_string(), s(&l["kind"]).to_string())];
-                        if matches!(s(&l["kind"]), "related" | "contrasts_with") {
+                    let (holder, target) = (s(&e["id"]), s(&l["to"]));
+                    if exported.contains(target) {
+                        let kind = s(&l["kind"]);
+                        let mut attrs = vec![("xlabel".to_string(), kind.to_string())];
+                        // from the earlier to the later; a link held by the later event
+                        // keeps its arrowhead on what it names
+                        let backwards = position(target) < position(holder);
+                        let (from, to) = if backwards {
+                            (target, holder)
+                        } else {
+                            (holder, target)
+                        };
+                        if matches!(kind, "related" | "contrasts_with") {
                             attrs.push(("dir".to_string(), "none".to_string()));
+                        } else if backwards {
+                            attrs.push(("dir".to_string(), "back".to_string()));
                         }
-                        expected.push((s(&e["id"]).to_string(), s(&l["to"]).to_string(), attrs));
+                        expected.push((from.to_string(), to.to_string(), attrs));
                     }
                 }
             }
             assert_eq!(edges, expected, "{ctx}");
+            for (a, b, _) in &edges {
+                assert!(
+                    position(a) <= position(b),
+                    "{ctx}: {a} -> {b} runs back in time"
+                );
+            }
         }
+    }
+}
+
+/// Graphviz, when installed (`.ci/run` installs it and sets `AIGOV_REQUIRE_GRAPHVIZ`): the
+/// bundled graph renders without a warning and is at most 40 inches wide (it was 136).
+#[test]
+fn graphviz_renders_the_bundled_graph_without_a_warning_and_at_most_40_inches_wide() {
+    let dot = Command::new("dot").arg("-V").output();
+    if dot.is_err() {
+        assert!(
+            std::env::var_os("AIGOV_REQUIRE_GRAPHVIZ").is_none(),
+            "graphviz (dot) is required but not installed"
+        );
+        eprintln!("skipped: graphviz (dot) is not installed");
+        return;
+    }
+    for filters in FILTERS {
+        let text = export(None, "dot", filters);
+        let mut child = Command::new("dot")
+            .arg("-Tsvg")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), text.as_bytes()).unwrap();
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{filters:?}");
+        assert_eq!(String::from_utf8_lossy(&o.stderr), "", "{filters:?}");
+        let svg = String::from_utf8(o.stdout).unwrap();
+        let width = svg
+            .split("<svg width=\"")
+            .nth(1)
+            .and_then(|w| w.split("pt\"").next())
+            .unwrap();
+        let inches = width.parse::<f64>().unwrap() / 72.0;
+        assert!(inches <= 40.0, "{filters:?}: {inches:.1} inches wide");
     }
 }
 
@@ -868,6 +1133,126 @@ fn export_errors_exit_2_with_a_message() {
             .contains("--country \"chine\"")
     );
     assert!(o.stdout.is_empty());
+}
+
+/// Runs `aigov` expecting exit 2 and returns its stderr.
+fn refused(args: &[&str]) -> String {
+    let o = aigov(args);
+    assert_eq!(o.status.code(), Some(2), "{args:?}");
+    assert!(o.stdout.is_empty());
+    String::from_utf8(o.stderr).unwrap()
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_with_force() {
+    let dir = temp_dir("force");
+    for format in ["markdown", "csv"] {
+        let file = dir.join(format!("out.{format}"));
+        let file = file.to_str().unwrap();
+        std::fs::write(file, "keep me").unwrap();
+        let err = refused(&["export", "--format", format, "--out", file]);
+        assert_eq!(err, format!("error: {file}: exists; --force replaces it\n"));
+        assert_eq!(std::fs::read_to_string(file).unwrap(), "keep me");
+        run_ok(&["export", "--format", format, "--out", file, "--force"]);
+        assert_ne!(std::fs::read_to_string(file).unwrap(), "keep me");
+    }
+    // a CSV directory: one table there already, none is written
+    let tables = dir.join("tables");
+    std::fs::create_dir_all(&tables).unwrap();
+    std::fs::write(tables.join("links.csv"), "keep me").unwrap();
+    let t = tables.to_str().unwrap();
+    let err = refused(&["export", "--format", "csv", "--out", t]);
+    assert!(err.contains("links.csv: exists"), "{err}");
+    assert_eq!(std::fs::read_dir(&tables).unwrap().count(), 1);
+    run_ok(&["export", "--format", "csv", "--out", t, "--force"]);
+    assert_eq!(std::fs::read_dir(&tables).unwrap().count(), 5);
+    // --force means nothing without --out
+    assert_eq!(aigov(&["export", "--force"]).status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_dataset_being_exported_is_never_written_over() {
+    let dir = temp_dir("own-data");
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let own = data.join("escaping.toml");
+    std::fs::copy(FIXTURE, &own).unwrap();
+    let before = std::fs::read(&own).unwrap();
+    let d = data.to_str().unwrap();
+    for (data_arg, out) in [
+        (d, own.clone()),
+        (d, data.join("../data/escaping.toml")),
+        (d, data.join("export.toml")), // would join the dataset on its next load
+        (own.to_str().unwrap(), own.clone()),
+    ] {
+        for format in ["json", "markdown", "dot"] {
+            let o = out.to_str().unwrap();
+            let err = refused(&[
+                "--data", data_arg, "export", "--format", format, "--out", o, "--force",
+            ]);
+            assert!(err.contains("a file of the dataset"), "{o}: {err}");
+        }
+    }
+    // CSV goes to a directory or a FILE.csv, so never over a `.toml`
+    let err = refused(&[
+        "--data",
+        d,
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        own.to_str().unwrap(),
+        "--force",
+    ]);
+    assert!(err.contains("not a directory"), "{err}");
+    assert_eq!(std::fs::read(&own).unwrap(), before);
+    assert_eq!(std::fs::read_dir(&data).unwrap().count(), 1);
+    // the data still loads, and a file beside it is fine
+    run_ok(&["--data", d, "check"]);
+    let beside = dir.join("escaping.md");
+    run_ok(&[
+        "--data",
+        d,
+        "export",
+        "--format",
+        "markdown",
+        "--out",
+        beside.to_str().unwrap(),
+    ]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_at_the_destination_is_not_followed() {
+    let dir = temp_dir("symlink");
+    let target = dir.join("precious.txt");
+    std::fs::write(&target, "keep me").unwrap();
+    let link = dir.join("out.json");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let l = link.to_str().unwrap();
+    let err = refused(&["export", "--format", "json", "--out", l]);
+    assert!(err.contains("exists"), "{err}");
+    // --force replaces the link with the file; what it pointed at is untouched
+    run_ok(&["export", "--format", "json", "--out", l, "--force"]);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+    assert!(!std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    // a link to a directory is not a CSV destination
+    let real = dir.join("real");
+    std::fs::create_dir_all(&real).unwrap();
+    let linked = dir.join("linked");
+    std::os::unix::fs::symlink(&real, &linked).unwrap();
+    let err = refused(&[
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        linked.to_str().unwrap(),
+    ]);
+    assert!(err.contains("a symbolic link"), "{err}");
+    assert_eq!(std::fs::read_dir(&real).unwrap().count(), 0);
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! `export --format csv`: one RFC 4180 table per kind of record (CRLF line ends; a field
 //! with a comma, a quote, CR or LF is quoted, its quotes doubled), written by the `csv`
-//! crate: every table, or the events alone.
+//! crate: every table, or the events alone. A cell a spreadsheet would read as a formula
+//! gets a leading `'` ([`cell`]).
 
 use std::io::{self, Write};
 
@@ -218,14 +219,30 @@ pub fn tables(ds: &Dataset, sel: &Selection) -> [Table; 5] {
     ]
 }
 
-/// Writes one table, header first.
+/// A cell as written: one whose first character is `=`, `+`, `-`, `@`, a tab or a CR gets
+/// a leading `'`, so that a spreadsheet shows it as text instead of running it as a formula
+/// (OWASP's advice against CSV injection). Only the first character counts (`2025-07`
+/// stays as it is), and a cell that is a number (`-5`, `+1.5`) is left alone.
+pub fn cell(value: &str) -> std::borrow::Cow<'_, str> {
+    let risky = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && value.parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{value}"))
+    } else {
+        std::borrow::Cow::Borrowed(value)
+    }
+}
+
+/// Writes one table, header first, each cell through [`cell`].
 pub fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
     w.write_record(table.header).map_err(io_error)?;
     for row in &table.rows {
-        w.write_record(row).map_err(io_error)?;
+        for v in row {
+            w.write_field(cell(v).as_bytes()).map_err(io_error)?;
+        }
+        w.write_record(None::<&[u8]>).map_err(io_error)?;
     }
     w.flush()
 }
@@ -269,6 +286,18 @@ mod tests {
         assert_eq!(split(&joined), values);
         assert_eq!(join(["cn", "li-qiang"]), "cn;li-qiang");
         assert_eq!(join([]), "");
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_get_a_quote_mark() {
+        for risky in ["=1+1", "+cmd", "-x", "@SUM(A1)", "\tx", "\rx", "=", "-"] {
+            assert_eq!(cell(risky), format!("'{risky}"), "{risky:?}");
+        }
+        for safe in [
+            "2025-07", "2025", "-5", "+1.5", "a=b", "", "'=x", " =x", "中国",
+        ] {
+            assert_eq!(cell(safe), safe, "{safe:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! `export --format markdown`: a chronology to paste into a document: year headings, each
 //! event with its date as written, place, actors, summary, quotes as blockquotes with
-//! speaker, role and citation, links and sources. Data text is escaped so that it stays text.
+//! speaker, role and citation (a translation after the blockquote, its language named),
+//! links and sources. Data text is escaped so that it stays text.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -192,21 +193,48 @@ fn event_ref(g: &Graph, label: &str, e: EventIx) -> String {
     format!("{label} {} ({})", escape(&ev.title), ev.date)
 }
 
-/// A blockquote: the words, their translation, and who said them where.
+/// A blockquote of the words as said and who said them where; a translation follows as a
+/// paragraph of its own (`*Translation from French:* …`), so that it never reads as a
+/// second quote.
 fn write_quote(g: &Graph, q: QuoteIx, out: &mut dyn Write) -> io::Result<()> {
     let quote = g.quote(q);
     writeln!(out, "> {}", escape(&quote.text))?;
-    if let Some(t) = &quote.translation {
-        writeln!(out, ">")?;
-        writeln!(out, "> *{}*", escape(t))?;
-    }
     let speaker = g.actor(quote.speaker);
     let mut who = escape(&speaker.name);
     if let Some(role) = &speaker.role {
         let _ = write!(who, ", {}", escape(role));
     }
     writeln!(out, ">")?;
-    writeln!(out, "> — {who} · {}", citation(g, quote.source))
+    writeln!(out, "> — {who} · {}", citation(g, quote.source))?;
+    if let Some(t) = &quote.translation {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "*Translation from {}:* {}",
+            escape(language(&quote.lang)),
+            escape(t)
+        )?;
+    }
+    Ok(())
+}
+
+/// The English name of a language code the data uses, or the code itself.
+pub fn language(code: &str) -> &str {
+    match code {
+        "ar" => "Arabic",
+        "de" => "German",
+        "en" => "English",
+        "es" => "Spanish",
+        "fr" => "French",
+        "hi" => "Hindi",
+        "it" => "Italian",
+        "ja" => "Japanese",
+        "ko" => "Korean",
+        "pt" => "Portuguese",
+        "ru" => "Russian",
+        "zh" => "Chinese",
+        other => other,
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,9 @@
 //! `export --format timelinejs`: the JSON document Knight Lab's TimelineJS3 reads (a title
 //! slide and one slide per event: dates at the precision written, HTML text with quotes
-//! and sources as links, a group per country). Data text is HTML-escaped.
+//! and sources as links, a few groups read from the actors: see [`group`]). Data text is
+//! HTML-escaped.
+
+pub mod group;
 
 use std::fmt::Write as _;
 
@@ -10,9 +13,6 @@ use super::{Selection, summary_line};
 use crate::dataset::Dataset;
 use crate::filter::Filter;
 use crate::graph::{EventIx, Graph, PartialDate, Precision, QuoteIx, SourceIx};
-
-/// The group of events with no country: no actor is a country or bloc, or belongs to one.
-pub const NO_COUNTRY: &str = "Other";
 
 /// Escapes text for HTML, in content and in quoted attributes alike.
 pub fn html(s: &str) -> String {
@@ -49,20 +49,6 @@ pub fn date(d: PartialDate) -> Value {
     Value::Object(m)
 }
 
-/// The group (row label) of an event: the name of its first actor that is a country or
-/// bloc; else the country of its first actor that belongs to one; else [`NO_COUNTRY`].
-/// Authors list the main actor first, so this is the event's main country.
-pub fn group(g: &Graph, e: EventIx) -> &str {
-    let ev = g.event(e);
-    let country = ev
-        .actors
-        .iter()
-        .copied()
-        .find(|&a| g.actor(a).kind.is_country_like())
-        .or_else(|| ev.actors.iter().find_map(|&a| g.actor(a).country));
-    country.map_or(NO_COUNTRY, |c| g.actor(c).name.as_str())
-}
-
 /// The whole document: `{ "title", "events", "scale" }`.
 pub fn document(ds: &Dataset, sel: &Selection, f: &Filter) -> Value {
     json!({
@@ -72,12 +58,17 @@ pub fn document(ds: &Dataset, sel: &Selection, f: &Filter) -> Value {
                 "text": format!("<p>{}</p>", html(&summary_line(ds, sel, f))),
             },
         },
-        "events": sel.events.iter().map(|&e| slide(ds, e)).collect::<Vec<_>>(),
+        "events": sel
+            .events
+            .iter()
+            .zip(group::assign(&ds.graph, &sel.events))
+            .map(|(&e, row)| slide(ds, e, row))
+            .collect::<Vec<_>>(),
         "scale": "human",
     })
 }
 
-fn slide(ds: &Dataset, e: EventIx) -> Value {
+fn slide(ds: &Dataset, e: EventIx, row: group::Group) -> Value {
     let g = &ds.graph;
     let ev = g.event(e);
     let mut s = json!({
@@ -87,7 +78,7 @@ fn slide(ds: &Dataset, e: EventIx) -> Value {
             "headline": html(&ev.title),
             "text": body(ds, e),
         },
-        "group": html(group(g, e)),
+        "group": row.name(),
         // Links are written as <a> already; autolinking would only find URLs in data text.
         "autolink": false,
     });
@@ -133,9 +124,6 @@ fn body(ds: &Dataset, e: EventIx) -> String {
 fn quote(g: &Graph, q: QuoteIx) -> String {
     let quote = g.quote(q);
     let mut out = format!("<blockquote><p>{}</p>", html_lines(&quote.text));
-    if let Some(t) = &quote.translation {
-        let _ = write!(out, "<p><em>{}</em></p>", html_lines(t));
-    }
     let speaker = g.actor(quote.speaker);
     let mut who = html(&speaker.name);
     if let Some(role) = &speaker.role {
@@ -147,6 +135,15 @@ fn quote(g: &Graph, q: QuoteIx) -> String {
         "<cite>{who} · {}</cite></blockquote>",
         citation(g, quote.source)
     );
+    // After the blockquote, so that it does not read as a second quote.
+    if let Some(t) = &quote.translation {
+        let _ = write!(
+            out,
+            "<p><em>Translation from {}:</em> {}</p>",
+            html(super::markdown::language(&quote.lang)),
+            html_lines(t)
+        );
+    }
     out
 }
 

@@ -110,6 +110,22 @@ pub enum Action {
     SwapSides,
     /// Open the selected node in the event pane, leaving the graph.
     OpenEvent,
+    /// Open the export prompt for what the timeline shows.
+    OpenExport,
+    /// Type a character into the export path (or answer the overwrite question).
+    ExportInput(char),
+    /// Delete the last character of the export path.
+    ExportBackspace,
+    /// Empty the export path.
+    ExportClear,
+    /// The next export format.
+    ExportNextFormat,
+    /// The previous export format.
+    ExportPrevFormat,
+    /// Export to the path (asking before replacing a file).
+    ExportAccept,
+    /// Close the prompt, or say no to the overwrite question.
+    ExportCancel,
     /// A mouse click at a cell.
     Click { x: u16, y: u16 },
     /// The mouse wheel, up (`down == false`) or down, over a cell.
@@ -131,4 +147,7 @@ pub enum Effect {
     CancelSearch,
     /// Give the terminal back and stop the process until it is continued.
     Suspend,
+    /// Carry out the export the prompt asks for (`App::export_request`) off the input
+    /// thread; the answer comes back as `Input::Exported`.
+    Export,
 }

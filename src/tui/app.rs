@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 
 use super::action::Pane;
 use super::compare::{Compare, Side};
+use super::export::ExportBox;
 use super::keymap::Mode;
 use super::neighbourhood::Neighbourhood;
 use super::theme::Theme;
@@ -196,6 +197,8 @@ pub struct App {
     pub compare: Option<CompareView>,
     /// The link graph, while open (over the compare view when both are).
     pub graph: Option<GraphView>,
+    /// The export prompt, while open.
+    pub export: Option<ExportBox>,
     /// Why the last reload of the watched data was refused; shown until a reload works.
     pub problems: Option<Problems>,
     /// A one-off message for the status bar ("reloaded"), cleared by the next key.
@@ -235,6 +238,7 @@ impl App {
             landed_quote: None,
             compare: None,
             graph: None,
+            export: None,
             problems: None,
             notice: None,
             sync_search_limit: SYNC_SEARCH_LIMIT,
@@ -256,7 +260,9 @@ impl App {
 
     /// What keys would mean with the help overlay closed.
     pub fn mode_behind_help(&self) -> Mode {
-        if self.search.is_some() {
+        if self.export.is_some() {
+            Mode::Export
+        } else if self.search.is_some() {
             Mode::Search
         } else if self.graph.is_some() {
             Mode::Graph

@@ -45,6 +45,8 @@ pub enum Input {
     },
     /// The watched data changed and was loaded again.
     Reloaded(Reload),
+    /// An export the prompt asked for ended.
+    Exported(super::export::Exported),
 }
 
 /// The key of a crossterm key event, if the explorer knows it.

@@ -72,6 +72,8 @@ pub enum Context {
     Compare,
     /// In the link graph.
     Graph,
+    /// While the export prompt is open (other printable keys are typed into its path).
+    Export,
 }
 
 impl Context {
@@ -84,6 +86,7 @@ impl Context {
             Context::Search => "Search (/)",
             Context::Compare => "Compare (c)",
             Context::Graph => "Link graph (L)",
+            Context::Export => "Export (e)",
         }
     }
 }
@@ -97,6 +100,7 @@ pub enum Mode {
     Search,
     Compare,
     Graph,
+    Export,
 }
 
 /// One row of the keymap.
@@ -128,7 +132,7 @@ const fn b(
     }
 }
 
-use Context::{Compare, Global, Graph, Help, Search};
+use Context::{Compare, Export, Global, Graph, Help, Search};
 use Key::{
     BackTab, Backspace, Char, Ctrl, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right,
     Tab, Up,
@@ -653,6 +657,63 @@ pub const BINDINGS: &[Binding] = &[
         "link graph of the selected event",
         Some("graph"),
     ),
+    b(
+        Global,
+        &[Char('e')],
+        Action::OpenExport,
+        "export what the timeline shows (format, path)",
+        Some("export"),
+    ),
+    b(
+        Export,
+        &[Enter],
+        Action::ExportAccept,
+        "export (asks before replacing a file)",
+        Some("export"),
+    ),
+    b(
+        Export,
+        &[Tab, Down],
+        Action::ExportNextFormat,
+        "next format",
+        Some("format"),
+    ),
+    b(
+        Export,
+        &[BackTab, Up],
+        Action::ExportPrevFormat,
+        "previous format",
+        None,
+    ),
+    b(
+        Export,
+        &[Backspace],
+        Action::ExportBackspace,
+        "delete a character of the path",
+        None,
+    ),
+    b(
+        Export,
+        &[Ctrl('u')],
+        Action::ExportClear,
+        "clear the path",
+        None,
+    ),
+    b(
+        Export,
+        &[Esc],
+        Action::ExportCancel,
+        "close (or no, at the overwrite question)",
+        Some("cancel"),
+    ),
+    b(Export, &[Ctrl('c')], Action::Quit, "quit", None),
+    b(
+        Export,
+        &[Ctrl('z')],
+        Action::Suspend,
+        "suspend (fg comes back)",
+        None,
+    ),
 ];
 
 /// The contexts a mode reads, most specific first.
@@ -671,6 +732,8 @@ fn contexts(mode: Mode) -> &'static [Context] {
         // The views over the panes take every key: pane keys would act unseen.
         Mode::Compare => &[Compare],
         Mode::Graph => &[Graph],
+        // The prompt takes every key: what is not bound is typed.
+        Mode::Export => &[Export],
     }
 }
 
@@ -684,6 +747,7 @@ pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
     });
     match (bound, mode, key) {
         (None, Mode::Search, Key::Char(c)) => Some(Action::SearchInput(c)),
+        (None, Mode::Export, Key::Char(c)) => Some(Action::ExportInput(c)),
         _ => bound,
     }
 }
@@ -727,7 +791,7 @@ pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
 /// The help overlay: one section per context, each row (keys, help); over the compare
 /// view or the link graph (`behind`), that view's section comes first.
 pub fn help_sections(behind: Mode) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-    let mut order = vec![Global, C, T, E, Q, Compare, Graph, Search, Help];
+    let mut order = vec![Global, C, T, E, Q, Compare, Graph, Search, Export, Help];
     if let Mode::Compare | Mode::Graph = behind
         && let Some(&view) = contexts(behind).first()
     {

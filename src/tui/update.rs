@@ -30,6 +30,7 @@ impl App {
             }
             Action::Resize { width, height } => self.viewport = Rect::new(0, 0, width, height),
             _ if self.help => self.update_help(action),
+            _ if self.export.is_some() => return self.update_export(action),
             _ if self.search.is_some() => {
                 let effect = self.update_search(action);
                 self.keep_in_view();
@@ -41,6 +42,7 @@ impl App {
             _ if self.compare.is_some() => self.update_compare(action),
             Action::ToggleCompare => self.open_compare(),
             Action::ToggleGraph => self.open_graph(),
+            Action::OpenExport => self.open_export(self.timeline_filter()),
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
             Action::FocusNext => self.focus(next(self.focus, 1)),
@@ -393,6 +395,7 @@ fn scrolled(offset: usize, row: usize, height: usize) -> usize {
 }
 
 mod compare;
+mod export;
 mod graph;
 mod reload;
 mod search;

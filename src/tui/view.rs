@@ -5,6 +5,7 @@
 pub mod compare;
 pub mod countries;
 pub mod event;
+pub mod export;
 pub mod graph;
 pub mod header;
 pub mod help;
@@ -69,6 +70,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     if let Some(sb) = &app.search {
         search::render(app, sb, area, buf);
+    }
+    if let Some(eb) = &app.export {
+        export::render(app, eb, area, buf);
     }
     if app.help {
         help::render(app, area, buf);
