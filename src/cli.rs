@@ -11,7 +11,7 @@ pub mod show;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::dataset::{Checked, Dataset};
 use crate::diagnostic::{self, Style};
@@ -23,7 +23,7 @@ pub use crate::text::plural;
 #[derive(Debug, Parser)]
 #[command(name = "aigov", version, about, long_about = None)]
 #[command(
-    after_help = "With no command, aigov opens the explorer (when stdout is a terminal).\nThe data format: see data/README.md in the repository."
+    after_help = "With no command, aigov opens the explorer (when stdout is a terminal).\nThe data format: data/README.md in aigov's source tree (the folder you built it from)."
 )]
 pub struct Cli {
     /// Dataset to use: a TOML file or a directory of them [default: the bundled dataset];
@@ -104,6 +104,17 @@ pub enum Command {
         #[command(flatten)]
         filter: FilterArgs,
     },
+    /// Print shell completions (see README, "Install", for where they go)
+    #[command(
+        after_help = "bash: aigov completions bash > ~/.local/share/bash-completion/completions/aigov\nzsh:  aigov completions zsh > ~/.zfunc/_aigov  (with fpath+=~/.zfunc before compinit)\nfish: aigov completions fish > ~/.config/fish/completions/aigov.fish"
+    )]
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): aigov man | man -l -
+    Man,
 }
 
 /// What `list` lists.
@@ -183,8 +194,9 @@ pub enum Outcome {
     Usage = 2,
 }
 
-/// Terminal facts the commands need, read once by `main`.
-#[derive(Debug, Clone, Copy, Default)]
+/// Terminal facts and choices the commands need, read once by `main` (the library reads
+/// no environment variable).
+#[derive(Debug, Clone, Default)]
 pub struct Env {
     /// Colour on stdout (a terminal, and `NO_COLOR` unset).
     pub color_out: bool,
@@ -193,13 +205,16 @@ pub struct Env {
     /// Today, for the checks that depend on the date (a scheduled event whose date has
     /// passed); `None` skips them.
     pub today: Option<chrono::NaiveDate>,
+    /// Where a large dataset's load cache lives (see [`crate::dataset::cache`]); `None`
+    /// turns it off.
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// Runs a subcommand, writing to `out` and `err`.
 pub fn run(
     cli: &Cli,
     command: &Command,
-    env: Env,
+    env: &Env,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Outcome {
@@ -260,7 +275,7 @@ impl Write for Sink<'_> {
 fn write_command(
     cli: &Cli,
     command: &Command,
-    env: Env,
+    env: &Env,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
@@ -268,8 +283,20 @@ fn write_command(
         path.or(cli.data.as_ref())
             .map_or(Origin::Bundled, |p| Origin::Path(p.clone()))
     };
-    if let Command::Check { path, strict } = command {
-        return check::run(&origin(path.as_ref()), *strict, env, out, err);
+    match command {
+        Command::Check { path, strict } => {
+            return check::run(&origin(path.as_ref()), *strict, env, out, err);
+        }
+        // Generated from the same `Cli` that parses, so they cannot drift; no data needed.
+        Command::Completions { shell } => {
+            clap_complete::generate(*shell, &mut Cli::command(), "aigov", out);
+            return Ok(Outcome::Ok);
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(out)?;
+            return Ok(Outcome::Ok);
+        }
+        _ => {}
     }
     // Every other command reads a valid dataset first.
     let ds = match open(&origin(None), env, err)? {
@@ -277,7 +304,8 @@ fn write_command(
         Err(o) => return Ok(o),
     };
     match command {
-        Command::Check { .. } => Ok(Outcome::Ok), // ran above, before loading
+        // Ran above, before loading.
+        Command::Check { .. } | Command::Completions { .. } | Command::Man => Ok(Outcome::Ok),
         Command::List { what, filter, json } => {
             let Some(f) = filter::resolve(&ds, filter, err)? else {
                 return Ok(Outcome::Usage);
@@ -314,10 +342,10 @@ pub use crate::export::write_json;
 /// Loads a dataset for a command; prints why it cannot and says which exit code to use.
 pub fn open(
     origin: &Origin,
-    env: Env,
+    env: &Env,
     err: &mut dyn Write,
 ) -> io::Result<Result<Dataset, Outcome>> {
-    match Dataset::load(origin) {
+    match Dataset::load_cached(origin, env.cache_dir.clone()) {
         Err(e) => {
             writeln!(err, "error: {e}")?;
             Ok(Err(Outcome::Usage))
@@ -334,12 +362,16 @@ pub fn open(
 pub const MAX_REPORTED: usize = 500;
 
 /// Prints the diagnostics of a check and a one-line summary.
-pub fn report(checked: &Checked, strict: bool, env: Env, err: &mut dyn Write) -> io::Result<()> {
+pub fn report(checked: &Checked, strict: bool, env: &Env, err: &mut dyn Write) -> io::Result<()> {
     let style = Style {
         color: env.color_err,
     };
     for d in checked.diagnostics.iter().take(MAX_REPORTED) {
-        writeln!(err, "{}", diagnostic::render(&checked.files, d, style))?;
+        writeln!(
+            err,
+            "{}",
+            diagnostic::render_strict(&checked.files, d, style, strict)
+        )?;
     }
     if let Some(more) = checked.diagnostics.len().checked_sub(MAX_REPORTED)
         && more > 0
