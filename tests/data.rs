@@ -1,6 +1,6 @@
 //! The bundled dataset: embedded completely, clean under `--strict`, and faithful to the
 //! seed articles (dates of the seed events, each article a source, each seed quote as
-//! tests/fixtures/seed_quotes.toml lists it, and that list verbatim in the articles when
+//! `tests/fixtures/seed_quotes.toml` lists it, and that list verbatim in the articles when
 //! ../shared/seeds/ is there).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -142,7 +142,7 @@ fn response_chains_are_walkable() {
     );
 }
 
-/// One line of tests/fixtures/seed_quotes.toml.
+/// One entry of `tests/fixtures/seed_quotes.toml`.
 #[derive(Debug, serde::Deserialize)]
 struct SeedQuote {
     seed: String,
