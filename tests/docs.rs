@@ -84,6 +84,7 @@ fn every_aigov_example_prints_what_the_page_shows() {
         .case("README.md")
         .case("data/README.md")
         .run();
+    let _ = std::fs::remove_dir_all(&cache);
 }
 
 /// Command lines shown without output (pipes, redirections): each parses as aigov's.
