@@ -12,7 +12,7 @@ pub mod show;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::dataset::{Checked, Dataset};
 use crate::diagnostic::{self, Style};
@@ -24,7 +24,7 @@ pub use crate::text::plural;
 #[derive(Debug, Parser)]
 #[command(name = "aigov", version, about, long_about = None)]
 #[command(
-    after_help = "With no command, aigov opens the explorer (when stdout is a terminal).\nThe data format: see data/README.md in the repository."
+    after_help = "With no command, aigov opens the explorer (when stdout is a terminal).\nThe data format: data/README.md in aigov's source tree (the folder you built it from)."
 )]
 pub struct Cli {
     /// Dataset to use: a TOML file or a directory of them [default: the bundled dataset];
@@ -108,6 +108,17 @@ pub enum Command {
         #[command(flatten)]
         filter: FilterArgs,
     },
+    /// Print shell completions (see README, "Install", for where they go)
+    #[command(
+        after_help = "bash: aigov completions bash > ~/.local/share/bash-completion/completions/aigov\nzsh:  aigov completions zsh > ~/.zfunc/_aigov  (with fpath+=~/.zfunc before compinit)\nfish: aigov completions fish > ~/.config/fish/completions/aigov.fish"
+    )]
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): aigov man | man -l -
+    Man,
 }
 
 /// What `list` lists.
@@ -187,8 +198,9 @@ pub enum Outcome {
     Usage = 2,
 }
 
-/// Terminal facts the commands need, read once by `main`.
-#[derive(Debug, Clone, Copy, Default)]
+/// Terminal facts and choices the commands need, read once by `main` (the library reads
+/// no environment variable).
+#[derive(Debug, Clone, Default)]
 pub struct Env {
     /// Colour on stdout (a terminal, and `NO_COLOR` unset).
     pub color_out: bool,
@@ -199,6 +211,9 @@ pub struct Env {
     pub today: Option<chrono::NaiveDate>,
     /// How a long load shows its progress on stderr.
     pub progress: ProgressLine,
+    /// Where a large dataset's load cache lives (see [`crate::dataset::cache`]); `None`
+    /// turns it off.
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// Whether a long load shows a progress line on stderr (only on a terminal).
@@ -216,9 +231,9 @@ pub enum ProgressLine {
 impl Env {
     /// The load options these facts call for: the cache, today, and a progress counter
     /// when a line will show it.
-    pub fn load_options(self) -> crate::dataset::Options {
+    pub fn load_options(&self) -> crate::dataset::Options {
         crate::dataset::Options {
-            cache_dir: crate::dataset::cache::dir(),
+            cache_dir: self.cache_dir.clone(),
             today: self.today,
             progress: (self.progress != ProgressLine::Off)
                 .then(|| std::sync::Arc::new(crate::progress::Progress::default())),
@@ -230,7 +245,7 @@ impl Env {
 pub fn run(
     cli: &Cli,
     command: &Command,
-    env: Env,
+    env: &Env,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Outcome {
@@ -291,7 +306,7 @@ impl Write for Sink<'_> {
 fn write_command(
     cli: &Cli,
     command: &Command,
-    env: Env,
+    env: &Env,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
@@ -299,8 +314,20 @@ fn write_command(
         path.or(cli.data.as_ref())
             .map_or(Origin::Bundled, |p| Origin::Path(p.clone()))
     };
-    if let Command::Check { path, strict } = command {
-        return check::run(&origin(path.as_ref()), *strict, env, out, err);
+    match command {
+        Command::Check { path, strict } => {
+            return check::run(&origin(path.as_ref()), *strict, env, out, err);
+        }
+        // Generated from the same `Cli` that parses, so they cannot drift; no data needed.
+        Command::Completions { shell } => {
+            clap_complete::generate(*shell, &mut Cli::command(), "aigov", out);
+            return Ok(Outcome::Ok);
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(out)?;
+            return Ok(Outcome::Ok);
+        }
+        _ => {}
     }
     // Every other command reads a valid dataset first.
     let ds = match open(&origin(None), env, err)? {
@@ -308,7 +335,8 @@ fn write_command(
         Err(o) => return Ok(o),
     };
     match command {
-        Command::Check { .. } => Ok(Outcome::Ok), // ran above, before loading
+        // Ran above, before loading.
+        Command::Check { .. } | Command::Completions { .. } | Command::Man => Ok(Outcome::Ok),
         Command::List { what, filter, json } => {
             let Some(f) = filter::resolve(&ds, filter, err)? else {
                 return Ok(Outcome::Usage);
@@ -347,7 +375,7 @@ pub use crate::export::write_json;
 /// Loads a dataset for a command; prints why it cannot and says which exit code to use.
 pub fn open(
     origin: &Origin,
-    env: Env,
+    env: &Env,
     err: &mut dyn Write,
 ) -> io::Result<Result<Dataset, Outcome>> {
     let opts = env.load_options();
@@ -374,12 +402,16 @@ pub fn open(
 pub const MAX_REPORTED: usize = 500;
 
 /// Prints the diagnostics of a check and a one-line summary.
-pub fn report(checked: &Checked, strict: bool, env: Env, err: &mut dyn Write) -> io::Result<()> {
+pub fn report(checked: &Checked, strict: bool, env: &Env, err: &mut dyn Write) -> io::Result<()> {
     let style = Style {
         color: env.color_err,
     };
     for d in checked.diagnostics.iter().take(MAX_REPORTED) {
-        writeln!(err, "{}", diagnostic::render(&checked.files, d, style))?;
+        writeln!(
+            err,
+            "{}",
+            diagnostic::render_strict(&checked.files, d, style, strict)
+        )?;
     }
     if let Some(more) = checked.diagnostics.len().checked_sub(MAX_REPORTED)
         && more > 0

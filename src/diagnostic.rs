@@ -163,9 +163,16 @@ impl Style {
 ///    = hint: did you mean "cn" (China)?
 /// ```
 pub fn render(files: &[DataFile], d: &Diagnostic, style: Style) -> String {
+    render_strict(files, d, style, false)
+}
+
+/// [`render`]; with `strict` (`check --strict`), a warning is labelled
+/// `error (strict)`, as the summary counts it.
+pub fn render_strict(files: &[DataFile], d: &Diagnostic, style: Style, strict: bool) -> String {
     let mut out = String::new();
     let (word, code) = match d.severity {
         Severity::Error => ("error", "1;31"),
+        Severity::Warning if strict => ("error (strict)", "1;31"),
         Severity::Warning => ("warning", "1;33"),
     };
     if let Some(loc) = &d.location {

@@ -108,10 +108,10 @@ impl Selection {
             }
             // The country of every kept actor, so that `country` references resolve too.
             for (i, a) in g.actors.iter().enumerate() {
-                if actor_kept[i] {
-                    if let Some(c) = a.country {
-                        actor_kept[c.ix()] = true;
-                    }
+                if actor_kept[i]
+                    && let Some(c) = a.country
+                {
+                    actor_kept[c.ix()] = true;
                 }
             }
         }

@@ -1,7 +1,9 @@
-//! The `aigov` binary: parses the command line, reads the terminal facts once (is it a
-//! terminal, `NO_COLOR`) and hands over to the library. Everything else lives in `aigov::`.
+//! The `aigov` binary: parses the command line, reads the terminal facts and the
+//! environment once (is it a terminal, `NO_COLOR`, the cache directory) and hands over to
+//! the library, which reads no environment variable. Everything else lives in `aigov::`.
 
 use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use aigov::cli::{self, Cli, Env, Outcome, ProgressLine};
@@ -23,9 +25,10 @@ fn main() -> ExitCode {
         } else {
             ProgressLine::Off
         },
+        cache_dir: cache_dir(),
     };
     let Some(command) = &cli.command else {
-        return explore(&cli, env, no_color);
+        return explore(&cli, &env, no_color);
     };
     if cli.goto.is_some() || cli.query.is_some() {
         Cli::command()
@@ -45,7 +48,7 @@ fn main() -> ExitCode {
     let outcome = cli::run(
         &cli,
         command,
-        env,
+        &env,
         &mut io::stdout().lock(),
         &mut io::stderr().lock(),
     );
@@ -63,6 +66,19 @@ fn today() -> Option<chrono::NaiveDate> {
         .ok()?
         .as_secs();
     chrono::DateTime::from_timestamp(i64::try_from(secs).ok()?, 0).map(|t| t.date_naive())
+}
+
+/// The load cache's directory: `$AIGOV_CACHE_DIR` (empty turns the cache off), else
+/// `$XDG_CACHE_HOME/aigov`, else `~/.cache/aigov`.
+fn cache_dir() -> Option<PathBuf> {
+    if let Some(d) = std::env::var_os("AIGOV_CACHE_DIR") {
+        return (!d.is_empty()).then(|| PathBuf::from(d));
+    }
+    let xdg = std::env::var_os("XDG_CACHE_HOME").filter(|d| !d.is_empty());
+    let base = xdg
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache")))?;
+    Some(base.join("aigov"))
 }
 
 /// Whether stdout was open when aigov started. Rust's runtime puts `/dev/null` on a closed
@@ -87,7 +103,7 @@ fn stdout_is_open() -> bool {
 }
 
 /// No subcommand: open the explorer, or, without a terminal, say what to use instead.
-fn explore(cli: &Cli, env: Env, no_color: bool) -> ExitCode {
+fn explore(cli: &Cli, env: &Env, no_color: bool) -> ExitCode {
     let mut err = io::stderr().lock();
     if !io::stdout().is_terminal() {
         let _ = writeln!(
@@ -108,12 +124,12 @@ fn explore(cli: &Cli, env: Env, no_color: bool) -> ExitCode {
         .map_or(Origin::Bundled, |p| Origin::Path(p.clone()));
     let dataset = match cli::open(
         &origin,
-        Env {
+        &Env {
             progress: match env.progress {
                 ProgressLine::Off => ProgressLine::Off,
                 _ => ProgressLine::WithQuitKey,
             },
-            ..env
+            ..env.clone()
         },
         &mut err,
     ) {
@@ -141,6 +157,7 @@ fn explore(cli: &Cli, env: Env, no_color: bool) -> ExitCode {
         watched: cli.data.as_deref(),
         goto,
         query: cli.query.clone(),
+        cache_dir: env.cache_dir.clone(),
     };
     match tui::run(dataset, Theme::for_no_color(no_color), start) {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,

@@ -39,6 +39,8 @@ pub struct Start<'a> {
     pub goto: Option<Entity>,
     /// Open with this search typed in (`--query`).
     pub query: Option<String>,
+    /// Where live reload keeps the load cache of a large dataset (`None`: no cache).
+    pub cache_dir: Option<std::path::PathBuf>,
 }
 
 /// How the explorer ended.
@@ -78,7 +80,7 @@ pub fn run(dataset: Dataset, theme: Theme, start: Start<'_>) -> io::Result<Exit>
     }
     // Without a watch (an unwatchable path, too many watches) the explorer still works;
     // the status bar says so once.
-    let _watch = match start.watched.map(|p| watch::spawn(p, tx)) {
+    let _watch = match start.watched.map(|p| watch::spawn(p, start.cache_dir, tx)) {
         Some(Err(e)) => {
             rt.app.notice = Some(format!("live reload is off: {e}"));
             None

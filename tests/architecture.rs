@@ -219,3 +219,24 @@ fn a_deliberate_violation_is_caught() {
     ];
     assert!(violations(&edges(&quiet)).is_empty());
 }
+
+/// The library reads no environment variable: `main.rs` reads them and passes the choice
+/// in (as the cache directory and the theme are), so a test decides everything the
+/// library does, and never writes to the home directory by accident.
+#[test]
+fn only_main_reads_the_environment() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&root, &root, &mut files);
+    let readers: Vec<&str> = files
+        .iter()
+        .filter(|(rel, code)| {
+            rel != "main.rs"
+                && ["env::var", "env::vars", "env::home_dir"]
+                    .iter()
+                    .any(|call| code.contains(call))
+        })
+        .map(|(rel, _)| rel.as_str())
+        .collect();
+    assert!(readers.is_empty(), "read the environment: {readers:?}");
+}

@@ -89,7 +89,72 @@ fn warnings_pass_unless_strict() {
     let o = aigov(&["check", f]);
     assert_eq!(code(&o), 0, "{}", err(&o));
     assert!(err(&o).contains("warning: event \"waic-2025-plan\" cites no source"));
-    assert_eq!(code(&aigov(&["check", f, "--strict"])), 1);
+    let o = aigov(&["check", f, "--strict"]);
+    assert_eq!(code(&o), 1);
+    // The lines say what the summary counts: a warning is an error under --strict.
+    assert!(
+        err(&o).contains("error (strict): event \"waic-2025-plan\" cites no source"),
+        "{}",
+        err(&o)
+    );
+    assert!(!err(&o).contains("warning:"), "{}", err(&o));
+    assert!(err(&o).ends_with(": 1 error, 0 warnings\n"), "{}", err(&o));
+}
+
+#[test]
+fn from_later_than_to_is_a_usage_error_with_the_swap_as_hint() {
+    let o = aigov(&["list", "events", "--from", "2026", "--to", "2025-06"]);
+    assert_eq!((code(&o), out(&o).as_str()), (2, ""));
+    assert_eq!(
+        err(&o),
+        "error: --from 2026 is later than --to 2025-06, so nothing could match\n  \
+         = hint: did you mean --from 2025-06 --to 2026?\n"
+    );
+    // The same period on both sides is fine: a year holds its months and days.
+    let o = aigov(&["list", "events", "--from", "2025-07", "--to", "2025"]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    assert!(!out(&o).is_empty());
+}
+
+#[test]
+fn a_tag_no_event_has_warns_with_the_closest_and_lists_nothing() {
+    for args in [
+        &["list", "events", "--tag", "multilaterlism"][..],
+        &["list", "quotes", "--tag", "multilaterlism"],
+    ] {
+        let o = aigov(args);
+        assert_eq!((code(&o), out(&o).as_str()), (0, ""), "{}", err(&o));
+        assert_eq!(
+            err(&o),
+            "warning: no event has the tag \"multilaterlism\", so nothing matches\n  \
+             = hint: did you mean \"multilateralism\"?\n"
+        );
+    }
+    let o = aigov(&["list", "events", "--tag", "multilateralism"]);
+    assert_eq!((code(&o), err(&o).as_str()), (0, ""));
+}
+
+#[test]
+fn completions_and_the_man_page_come_from_the_parser() {
+    for (shell, mark) in [
+        ("bash", "complete -F _aigov"),
+        ("zsh", "#compdef aigov"),
+        ("fish", "complete -c aigov"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let o = aigov(&["completions", shell]);
+        assert_eq!(code(&o), 0, "{shell}: {}", err(&o));
+        assert!(out(&o).contains(mark), "{shell}");
+        for sub in ["check", "list", "export", "completions"] {
+            assert!(out(&o).contains(sub), "{shell} lacks {sub}");
+        }
+    }
+    let o = aigov(&["man"]);
+    assert_eq!(code(&o), 0, "{}", err(&o));
+    let man = out(&o);
+    assert!(man.contains(".TH aigov 1"), "{man}");
+    assert!(man.contains("\\-\\-data"), "{man}");
+    assert_eq!(code(&aigov(&["completions", "tcsh"])), 2);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The bundled dataset: embedded completely, clean under `--strict`, and faithful to the
-//! seed articles (dates of the seed events, each article a source, each seed quote
-//! verbatim in its article when ../shared/seeds/ is there).
+//! seed articles (dates of the seed events, each article a source, each seed quote as
+//! `tests/fixtures/seed_quotes.toml` lists it, and that list verbatim in the articles when
+//! ../shared/seeds/ is there).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
@@ -141,43 +142,102 @@ fn response_chains_are_walkable() {
     );
 }
 
+/// One entry of `tests/fixtures/seed_quotes.toml`.
+#[derive(Debug, serde::Deserialize)]
+struct SeedQuote {
+    seed: String,
+    source: String,
+    id: String,
+    text: String,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct SeedQuotes {
+    quote: Vec<SeedQuote>,
+}
+
+/// The list of seed quotes kept in the repository; a missing or empty list fails.
+fn seed_quotes() -> Vec<SeedQuote> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed_quotes.toml");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("the list of seed quotes, {}: {e}", path.display()));
+    let list: SeedQuotes = toml::from_str(&text).unwrap();
+    assert!(
+        list.quote.len() >= 25,
+        "only {} seed quotes listed",
+        list.quote.len()
+    );
+    list.quote
+}
+
 #[test]
 fn each_seed_article_is_a_source_and_each_seed_quote_is_verbatim() {
     let ds = bundled();
     let g = &ds.graph;
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let have_seeds = seeds.is_dir();
-    if !have_seeds {
-        eprintln!(
-            "skipped the verbatim check: {} is not there",
-            seeds.display()
-        );
-    }
+    let listed = seed_quotes();
     let mut checked = 0;
     for (file, source_id) in SEEDS {
         let Some(Entity::Source(s)) = g.lookup(source_id) else {
             panic!("seed {file}: no source {source_id}")
         };
         assert_eq!(g.source(s).language.as_deref(), Some("fr"), "{source_id}");
-        if !have_seeds {
-            continue;
-        }
-        let text = std::fs::read_to_string(PathBuf::from(&seeds).join(file)).unwrap();
-        let quotes: Vec<_> = g.quotes.iter().filter(|q| q.source == s).collect();
-        for q in &quotes {
+        // The dataset's quotes of this article are exactly the listed ones, word for word.
+        let mut in_data: Vec<(&str, &str)> = g
+            .quotes
+            .iter()
+            .filter(|q| q.source == s)
+            .map(|q| (q.id.as_str(), q.text.as_str()))
+            .collect();
+        let mut in_list: Vec<(&str, &str)> = listed
+            .iter()
+            .filter(|q| q.source == *source_id)
+            .map(|q| (q.id.as_str(), q.text.as_str()))
+            .collect();
+        in_data.sort_unstable();
+        in_list.sort_unstable();
+        assert_eq!(
+            in_data, in_list,
+            "{source_id}: the dataset's quotes differ from tests/fixtures/seed_quotes.toml"
+        );
+        for q in g.quotes.iter().filter(|q| q.source == s) {
             assert_eq!(q.lang, "fr", "{}", q.id);
-            assert!(
-                text.contains(&q.text),
-                "quote {} is not verbatim in {file}: {:?}",
-                q.id,
-                q.text
-            );
             assert!(q.translation.is_some(), "{}", q.id);
             checked += 1;
         }
     }
-    if have_seeds {
-        assert!(checked >= 25, "only {checked} seed quotes");
+    for q in &listed {
+        assert!(
+            SEEDS.contains(&(q.seed.as_str(), q.source.as_str())),
+            "{}: seed {} is not the article of {}",
+            q.id,
+            q.seed,
+            q.source
+        );
+    }
+    assert_eq!(checked, listed.len());
+}
+
+/// The list itself against the articles, where they are (beside the repository, in
+/// ../shared/seeds/); a clone without them still checks the dataset against the list.
+#[test]
+fn the_seed_quote_list_is_verbatim_in_the_articles_when_they_are_here() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if !seeds.is_dir() {
+        eprintln!(
+            "the articles are not in {}: the list stands",
+            seeds.display()
+        );
+        return;
+    }
+    for q in seed_quotes() {
+        let text = std::fs::read_to_string(PathBuf::from(&seeds).join(&q.seed)).unwrap();
+        assert!(
+            text.contains(&q.text),
+            "quote {} is not verbatim in {}: {:?}",
+            q.id,
+            q.seed,
+            q.text
+        );
     }
 }
 

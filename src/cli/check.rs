@@ -10,7 +10,7 @@ use crate::load::Origin;
 pub fn run(
     origin: &Origin,
     strict: bool,
-    env: Env,
+    env: &Env,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {

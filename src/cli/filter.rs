@@ -1,6 +1,7 @@
 //! The `--country`, `--from`, `--to` and `--tag` flags, resolved against a dataset into the
 //! library's [`Filter`]; a country that is not one gets a hint.
 
+use std::collections::BTreeSet;
 use std::io::{self, Write};
 
 use super::FilterArgs;
@@ -44,14 +45,50 @@ pub fn resolve(ds: &Dataset, args: &FilterArgs, err: &mut dyn Write) -> io::Resu
             found
         }
     };
+    if let (Some(from), Some(to)) = (args.from, args.to)
+        && from.start() > to.last_day()
+    {
+        writeln!(
+            err,
+            "error: --from {from} is later than --to {to}, so nothing could match\n  = hint: did you mean --from {to} --to {from}?"
+        )?;
+        return Ok(None);
+    }
+    // Tags are stored in NFC; a decomposed `é` typed here must find them.
+    let tag: Option<String> = args
+        .tag
+        .as_ref()
+        .map(|t| unicode_normalization::UnicodeNormalization::nfc(t.as_str()).collect());
+    if let Some(tag) = &tag {
+        warn_unknown_tag(ds, tag, err)?;
+    }
     Ok(Some(Filter {
         country,
         from: args.from,
         to: args.to,
-        // Tags are stored in NFC; a decomposed `é` typed here must find them.
-        tag: args
-            .tag
-            .as_ref()
-            .map(|t| unicode_normalization::UnicodeNormalization::nfc(t.as_str()).collect()),
+        tag,
     }))
+}
+
+/// A `--tag` that no event carries keeps nothing: not an error (the output is rightly
+/// empty), but most likely a typo, so say so on stderr with the closest tag.
+fn warn_unknown_tag(ds: &Dataset, tag: &str, err: &mut dyn Write) -> io::Result<()> {
+    let tags: BTreeSet<&str> = ds
+        .graph
+        .events
+        .iter()
+        .flat_map(|e| e.tags.iter().map(String::as_str))
+        .collect();
+    if tags.contains(tag) {
+        return Ok(());
+    }
+    let hint = closest(tag, tags.iter().copied()).map_or_else(
+        || "`aigov list events --json` shows the tags of every event".to_string(),
+        |t| format!("did you mean \"{}\"?", crate::text::escape_line(t)),
+    );
+    let tag = crate::text::escape_line(tag);
+    writeln!(
+        err,
+        "warning: no event has the tag \"{tag}\", so nothing matches\n  = hint: {hint}"
+    )
 }

@@ -30,19 +30,6 @@ struct Header {
     checksum: u64,
 }
 
-/// The cache directory: `$AIGOV_CACHE_DIR` (empty turns the cache off), else
-/// `$XDG_CACHE_HOME/aigov`, else `~/.cache/aigov`.
-pub fn dir() -> Option<PathBuf> {
-    if let Some(d) = std::env::var_os("AIGOV_CACHE_DIR") {
-        return (!d.is_empty()).then(|| PathBuf::from(d));
-    }
-    let xdg = std::env::var_os("XDG_CACHE_HOME").filter(|d| !d.is_empty());
-    let base = xdg
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache")))?;
-    Some(base.join("aigov"))
-}
-
 /// A 128-bit xxh3 of the files' paths, lengths and texts, in load order: any edit, even
 /// one that keeps a file's size and modification time, changes it. About 10 GB/s, so a
 /// few milliseconds for the 100k-record benchmark set (benches/load.rs prints it).

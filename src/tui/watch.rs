@@ -67,9 +67,9 @@ const STUCK: Duration = Duration::from_secs(5);
 #[cfg(test)]
 const STUCK: Duration = Duration::from_millis(800);
 
-/// Starts watching `path` (a file or a directory); reloads go to `out` as
-/// `Input::Reloaded`.
-pub fn spawn(path: &Path, out: Sender<Input>) -> notify::Result<Watch> {
+/// Starts watching `path` (a file or a directory); reloads (with the load cache in
+/// `cache_dir`, if any) go to `out` as `Input::Reloaded`.
+pub fn spawn(path: &Path, cache_dir: Option<PathBuf>, out: Sender<Input>) -> notify::Result<Watch> {
     let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     let is_dir = path.is_dir();
     let parent = path
@@ -106,7 +106,7 @@ pub fn spawn(path: &Path, out: Sender<Input>) -> notify::Result<Watch> {
         super::input::supervised(
             "live reload",
             &report,
-            || settle_and_load(&rx, &heard, &origin, &rearm, &out),
+            || settle_and_load(&rx, &heard, &origin, cache_dir.as_deref(), &rearm, &out),
             |_| {},
         );
     });
@@ -120,6 +120,7 @@ fn settle_and_load(
     rx: &Receiver<Heard>,
     heard: &Sender<Heard>,
     origin: &Origin,
+    cache_dir: Option<&Path>,
     (is_dir, watcher, root): &(bool, Weak<Mutex<RecommendedWatcher>>, PathBuf),
     out: &Sender<Input>,
 ) {
@@ -166,8 +167,10 @@ fn settle_and_load(
         started += 1;
         loading = Some((started, Instant::now()));
         let (n, origin, back) = (started, origin.clone(), heard.clone());
+        let cache_dir = cache_dir.map(Path::to_path_buf);
         thread::spawn(move || {
-            let reload = std::panic::catch_unwind(|| reload(&origin)).unwrap_or_else(|p| {
+            let load = || reload_cached(&origin, cache_dir);
+            let reload = std::panic::catch_unwind(load).unwrap_or_else(|p| {
                 let message = super::terminal::take_panic()
                     .unwrap_or_else(|| super::terminal::panic_message(&*p));
                 Reload::Failed(Problems {
@@ -226,7 +229,12 @@ fn concerns(ev: &Event, target: &Path, is_dir: bool) -> bool {
 
 /// Loads and checks the dataset again.
 pub fn reload(origin: &Origin) -> Reload {
-    match Dataset::load(origin) {
+    reload_cached(origin, None)
+}
+
+/// [`reload`] with the load cache in `cache_dir`, if any.
+pub fn reload_cached(origin: &Origin, cache_dir: Option<PathBuf>) -> Reload {
+    match Dataset::load_cached(origin, cache_dir) {
         Ok(Ok(ds)) => Reload::Loaded(Box::new(ds)),
         Err(e) => Reload::Failed(Problems {
             summary: "the data cannot be read".to_string(),
@@ -301,7 +309,7 @@ mod tests {
         let good = "[[actor]]\nid = \"cn\"\nname = \"China\"\nkind = \"country\"\n";
         std::fs::write(&file, good).unwrap();
         let (tx, rx) = mpsc::channel();
-        let _watch = spawn(&dir, tx).unwrap();
+        let _watch = spawn(&dir, None, tx).unwrap();
         // A save as editors do it: a new file renamed over the old one, then a burst.
         let tmp = dir.join(".one.toml.swp");
         std::fs::write(&tmp, good.replace("China", "PRC")).unwrap();
@@ -334,7 +342,7 @@ mod tests {
         let dir = temp_dir("rearm");
         std::fs::write(dir.join("one.toml"), GOOD).unwrap();
         let (tx, rx) = mpsc::channel();
-        let _watch = spawn(&dir, tx).unwrap();
+        let _watch = spawn(&dir, None, tx).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         // The refusal (the folder is gone) comes first.
         let got = rx.recv_timeout(Duration::from_secs(20)).unwrap();
@@ -354,7 +362,7 @@ mod tests {
         let dir = temp_dir("fifo");
         std::fs::write(dir.join("one.toml"), GOOD).unwrap();
         let (tx, rx) = mpsc::channel();
-        let _watch = spawn(&dir, tx).unwrap();
+        let _watch = spawn(&dir, None, tx).unwrap();
         let fifo = dir.join("pipe.toml");
         let made = std::process::Command::new("mkfifo")
             .arg(&fifo)

@@ -63,7 +63,10 @@ pub(super) fn parse_syntax<'i>(
             Diagnostic::error(
                 file,
                 end..end,
-                format!("… and {more} more TOML syntax errors in this file"),
+                format!(
+                    "… and {} more in this file",
+                    crate::text::plural(more, "TOML syntax error")
+                ),
             )
             .with_hint("is this file TOML? fix the first errors above and check again"),
         );

@@ -3,6 +3,7 @@
 //! last good data on screen. Every position into the old data (the search popup, the
 //! place Esc puts back, the back history) is carried over by id or dropped. No I/O.
 
+use crate::text::plural;
 use std::sync::Arc;
 
 use super::super::action::Effect;
@@ -33,9 +34,9 @@ impl App {
                 self.problems = None;
                 let g = &self.dataset.graph;
                 self.notice = Some(format!(
-                    "data reloaded: {} events, {} quotes",
-                    g.events.len(),
-                    g.quotes.len()
+                    "data reloaded: {}, {}",
+                    plural(g.events.len(), "event"),
+                    plural(g.quotes.len(), "quote")
                 ));
                 let effect = if self.search.is_some() {
                     self.search_changed()

@@ -2,6 +2,7 @@
 //! summary, tags, sources, quotes), or the chosen country's profile while the countries
 //! pane has the focus. No I/O.
 
+use crate::text::plural;
 use std::fmt::Write as _;
 
 use ratatui::buffer::Buffer;
@@ -113,10 +114,9 @@ pub fn lines(app: &App, w: u16) -> (Vec<Line<'static>>, Vec<usize>) {
     if !quotes.is_empty() {
         out.push(Line::default());
         let n = quotes.len();
-        let s = if n == 1 { "" } else { "s" };
         push_wrapped(
             &mut out,
-            &format!("{n} quote{s}, in the Quotes pane (4)"),
+            &format!("{}, in the Quotes pane (4)", plural(n, "quote")),
             w,
             0,
             theme.quote,
@@ -144,7 +144,11 @@ fn profile(app: &App, w: usize) -> Vec<Line<'static>> {
     let n = app.timeline_events().len();
     push_wrapped(
         &mut out,
-        &format!("{n} events · {} quotes", app.country_quotes.len()),
+        &format!(
+            "{} · {}",
+            plural(n, "event"),
+            plural(app.country_quotes.len(), "quote")
+        ),
         w,
         0,
         theme.dim,
@@ -181,7 +185,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if n == 0 {
             String::new()
         } else {
-            format!(" · {n} link{}", if n == 1 { "" } else { "s" })
+            format!(" · {}", plural(n, "link"))
         }
     };
     let block = pane_block(app, Pane::Event, Span::styled(extra, app.theme.dim));

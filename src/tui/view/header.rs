@@ -1,6 +1,7 @@
 //! The top line: the app's name, the density strip of the current timeline by month
 //! (first and last year around it) and the counts. No I/O.
 
+use crate::text::plural;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -20,14 +21,15 @@ pub fn render(app: &App, panes: &Panes, area: Rect, buf: &mut Buffer) {
     } else {
         format!(" aigov · {} ", app.dataset.title)
     };
+    let quotes = if app.country().is_some() {
+        app.country_quotes.len()
+    } else {
+        app.dataset.graph.quotes.len()
+    };
     let counts = format!(
-        " {} events · {} quotes ",
-        app.timeline_events().len(),
-        if app.country().is_some() {
-            app.country_quotes.len()
-        } else {
-            app.dataset.graph.quotes.len()
-        }
+        " {} · {} ",
+        plural(app.timeline_events().len(), "event"),
+        plural(quotes, "quote")
     );
     let d = &app.density;
     let years = if d.months.is_empty() {

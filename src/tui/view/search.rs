@@ -74,10 +74,8 @@ pub fn render(app: &App, sb: &SearchBox, area: Rect, buf: &mut Buffer) {
         format!("{} … searching", sb.total)
     } else if sb.total > sb.hits.len() {
         format!("{} of {}", sb.hits.len(), sb.total)
-    } else if sb.total == 1 {
-        "1 hit".to_string()
     } else {
-        format!("{} hits", sb.total)
+        crate::text::plural(sb.total, "hit")
     };
     // The cursor is at the end of the input: past the room, the start scrolls away.
     let input = input_tail(

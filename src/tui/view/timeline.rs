@@ -70,10 +70,7 @@ pub fn render(app: &App, panes: &Panes, area: Rect, buf: &mut Buffer) {
                 at = Ok(pos);
                 Line::from(vec![
                     Span::styled(format!("{year}"), theme.year),
-                    Span::styled(
-                        format!("  {n} event{}", if n == 1 { "" } else { "s" }),
-                        theme.dim,
-                    ),
+                    Span::styled(format!("  {}", crate::text::plural(n, "event")), theme.dim),
                 ])
             }
             Ok(pos) => {
