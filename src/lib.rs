@@ -14,7 +14,8 @@
 //! out by the pure `tui::compare` and `tui::neighbourhood`); search and reload run on
 //! supervised threads that send results to the one input loop. [`text`] keeps data text
 //! safe and aligned wherever it is printed; a large dataset whose files hold the same
-//! bytes loads from a cache ([`dataset::cache`]); [`synth`] writes synthetic datasets for
+//! bytes loads from a cache ([`dataset::cache`]), and a long load advances [`progress`]
+//! counters that a front end draws; [`synth`] writes synthetic datasets for
 //! the benchmarks.
 
 pub mod cli;

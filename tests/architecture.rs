@@ -16,6 +16,7 @@ const CORE: &[&str] = &[
     "text",
     "dataset",
     "filter",
+    "progress",
     "synth",
 ];
 /// Libraries for both front ends.
