@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 pub use date::{PartialDate, Precision};
-pub use link::LinkKind;
+pub use link::{LinkKind, ThreadKind};
 
 macro_rules! index_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -160,6 +160,17 @@ pub struct Quote {
     pub original: Option<String>,
     pub original_lang: Option<String>,
     pub original_source: Option<SourceIx>,
+    pub note: Option<String>,
+    /// Earlier quotes this one takes up.
+    pub links: Vec<QuoteLink>,
+}
+
+/// A typed link from a quote to an earlier quote.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct QuoteLink {
+    pub to: QuoteIx,
+    pub kind: ThreadKind,
+    /// Why the sources support the link.
     pub note: Option<String>,
 }
 

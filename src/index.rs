@@ -3,13 +3,22 @@
 
 use std::collections::HashMap;
 
-use crate::graph::{ActorIx, EventIx, Graph, LinkKind, QuoteIx, SourceIx, to_u32};
+use crate::graph::{ActorIx, EventIx, Graph, LinkKind, QuoteIx, SourceIx, ThreadKind, to_u32};
 
 /// A link seen from its target: which event points here, and how.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Backlink {
     pub from: EventIx,
     pub kind: LinkKind,
+    /// Position of the link in `from`'s `links`.
+    pub link: usize,
+}
+
+/// A thread seen from the earlier quote: which quote takes it up, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteBacklink {
+    pub from: QuoteIx,
+    pub kind: ThreadKind,
     /// Position of the link in `from`'s `links`.
     pub link: usize,
 }
@@ -25,8 +34,10 @@ pub struct Index {
     pub backlinks: Vec<Vec<Backlink>>,
     /// For each event, its quotes.
     pub quotes_by_event: Vec<Vec<QuoteIx>>,
-    /// For each actor, the quotes it spoke.
+    /// For each actor, the quotes it spoke, in date order (then file order).
     pub quotes_by_speaker: Vec<Vec<QuoteIx>>,
+    /// For each quote, the later quotes that take it up.
+    pub quote_backlinks: Vec<Vec<QuoteBacklink>>,
     /// For each actor, the events that name it, in timeline order.
     pub events_by_actor: Vec<Vec<EventIx>>,
     /// For each source, the events that cite it, in timeline order.
@@ -81,9 +92,22 @@ impl Index {
 
         let mut quotes_by_event = vec![Vec::new(); n_events];
         let mut quotes_by_speaker = vec![Vec::new(); n_actors];
+        let mut quote_backlinks = vec![Vec::new(); g.quotes.len()];
         for (i, q) in g.quotes.iter().enumerate() {
-            quotes_by_event[q.event.ix()].push(QuoteIx(to_u32(i)));
-            quotes_by_speaker[q.speaker.ix()].push(QuoteIx(to_u32(i)));
+            let from = QuoteIx(to_u32(i));
+            quotes_by_event[q.event.ix()].push(from);
+            quotes_by_speaker[q.speaker.ix()].push(from);
+            for (link, l) in q.links.iter().enumerate() {
+                quote_backlinks[l.to.ix()].push(QuoteBacklink {
+                    from,
+                    kind: l.kind,
+                    link,
+                });
+            }
+        }
+        // What someone said over time: by the date of the quote's event (stable).
+        for list in &mut quotes_by_speaker {
+            list.sort_by_key(|q| timeline_pos[g.quote(*q).event.ix()]);
         }
 
         let mut members = vec![Vec::new(); n_actors];
@@ -120,6 +144,7 @@ impl Index {
             backlinks,
             quotes_by_event,
             quotes_by_speaker,
+            quote_backlinks,
             events_by_actor,
             events_by_source,
             members,

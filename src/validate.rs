@@ -111,6 +111,9 @@ fn fill(mut g: Graph, raw: RawDataset) -> Graph {
         q.original = r.original;
         q.original_lang = r.original_lang.map(|l| l.value);
         q.note = r.note;
+        for (l, rl) in q.links.iter_mut().zip(r.links) {
+            l.note = rl.note;
+        }
     }
     g
 }

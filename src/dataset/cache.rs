@@ -16,7 +16,7 @@ use crate::load::DataFile;
 use crate::text::is_unsafe_char;
 
 /// Bumped whenever the cached types (the graph's) or this header change shape.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// Datasets smaller than this load from TOML in a few milliseconds: no cache.
 pub const MIN_BYTES: u64 = 1 << 20;
 
@@ -190,11 +190,13 @@ fn clean_text(g: &Graph) -> bool {
                 original_lang,
                 original_source: _,
                 note,
+                links,
             } = q;
             [id, lang, text].into_iter().all(ok)
                 && [translation, original, original_lang, note]
                     .into_iter()
                     .all(opt)
+                && links.iter().all(|l| opt(&l.note))
         })
 }
 
@@ -216,6 +218,7 @@ fn in_range(g: &Graph) -> bool {
                 && event_ok(q.event)
                 && source_ok(q.source)
                 && q.original_source.is_none_or(source_ok)
+                && q.links.iter().all(|l| l.to.ix() < g.quotes.len())
         })
         && g.ids.values().all(|&e| match e {
             crate::graph::Entity::Actor(a) => actor_ok(a),

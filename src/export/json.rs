@@ -82,6 +82,11 @@ pub fn quote(g: &Graph, ix: QuoteIx) -> Value {
         "original_lang": q.original_lang,
         "original_source": q.original_source.map(|s| g.source(s).id.as_str()),
         "note": q.note,
+        "links": q.links.iter().map(|l| json!({
+            "to": g.quote(l.to).id,
+            "kind": l.kind.as_str(),
+            "note": l.note,
+        })).collect::<Vec<_>>(),
     })
 }
 

@@ -1,4 +1,5 @@
-//! `LinkKind`: the closed set of typed links between events, with their labels. No I/O.
+//! `LinkKind` and `ThreadKind`: the closed sets of typed links between events and between
+//! quotes, with their labels both ways. No I/O.
 
 use serde::{Deserialize, Serialize};
 
@@ -68,6 +69,82 @@ impl LinkKind {
     /// Whether the link reads the same both ways.
     pub fn is_symmetric(self) -> bool {
         matches!(self, LinkKind::ContrastsWith | LinkKind::Related)
+    }
+}
+
+/// The kind of a link from one quote to an earlier one it takes up: a thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ThreadKind {
+    /// Says again what the target said.
+    Reaffirms,
+    /// Says the opposite of the target.
+    Contradicts,
+    /// Replies to the target (often someone else's words).
+    Answers,
+}
+
+impl ThreadKind {
+    /// Every kind, in the order they are documented.
+    pub const ALL: [ThreadKind; 3] = [
+        ThreadKind::Reaffirms,
+        ThreadKind::Contradicts,
+        ThreadKind::Answers,
+    ];
+
+    /// The name used in TOML and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThreadKind::Reaffirms => "reaffirms",
+            ThreadKind::Contradicts => "contradicts",
+            ThreadKind::Answers => "answers",
+        }
+    }
+
+    /// Parses the TOML name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Label read from the quote that holds the link: "reaffirms".
+    pub fn label(self) -> &'static str {
+        self.as_str()
+    }
+
+    /// Label read from the earlier quote: "reaffirmed by".
+    pub fn reverse_label(self) -> &'static str {
+        match self {
+            ThreadKind::Reaffirms => "reaffirmed by",
+            ThreadKind::Contradicts => "contradicted by",
+            ThreadKind::Answers => "answered by",
+        }
+    }
+}
+
+/// What the reader of a `links` array needs of a kind of link.
+pub trait Kind: Copy {
+    /// Every name the data may write.
+    fn names() -> Vec<&'static str>;
+    /// Parses a written name.
+    fn from_name(s: &str) -> Option<Self>;
+}
+
+impl Kind for LinkKind {
+    fn names() -> Vec<&'static str> {
+        Self::ALL.iter().map(|k| k.as_str()).collect()
+    }
+
+    fn from_name(s: &str) -> Option<Self> {
+        Self::parse(s)
+    }
+}
+
+impl Kind for ThreadKind {
+    fn names() -> Vec<&'static str> {
+        Self::ALL.iter().map(|k| k.as_str()).collect()
+    }
+
+    fn from_name(s: &str) -> Option<Self> {
+        Self::parse(s)
     }
 }
 

@@ -50,6 +50,7 @@ const QUOTE_FIELDS: &[&str] = &[
     "original_lang",
     "original_source",
     "note",
+    "links",
 ];
 
 /// Files past this size are parsed in parts, on every core (see [`parse_in_parts`]).
@@ -373,6 +374,7 @@ fn read_quote(r: &mut Reader, at: Location) -> RawQuote {
         original_lang: r.lang("original_lang"),
         original_source: r.string("original_source"),
         note: r.text("note"),
+        links: r.links(),
     }
 }
 

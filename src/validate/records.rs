@@ -3,7 +3,9 @@
 
 use super::{Kind, Resolver, id_suffix};
 use crate::diagnostic::Diagnostic;
-use crate::graph::{Actor, ActorIx, ActorKind, Event, EventIx, Link, Quote, SourceIx};
+use crate::graph::{
+    Actor, ActorIx, ActorKind, Event, EventIx, Link, Quote, QuoteIx, QuoteLink, SourceIx,
+};
 
 impl Resolver<'_> {
     pub(super) fn resolve_actors(&mut self, referenced: &mut [bool], ok: &mut bool) -> Vec<Actor> {
@@ -190,6 +192,29 @@ impl Resolver<'_> {
                 );
                 *ok = false;
             }
+            let mut links = Vec::with_capacity(q.links.len());
+            for l in &q.links {
+                if q.id.as_ref().is_some_and(|id| id.value == l.to.value) {
+                    self.diags.push(
+                        Diagnostic::error(
+                            file,
+                            l.to.span.clone(),
+                            format!("quote \"{}\" links to itself", l.to.value),
+                        )
+                        .with_hint("a thread goes to an earlier quote, another one"),
+                    );
+                    *ok = false;
+                    continue;
+                }
+                match self.lookup(file, &l.to, Kind::Quote, "quote link target") {
+                    Some(ix) => links.push(QuoteLink {
+                        to: QuoteIx(ix),
+                        kind: l.kind,
+                        note: None,
+                    }),
+                    None => *ok = false,
+                }
+            }
             let lang = q.lang.as_ref().map(|l| l.value.as_str());
             if lang.is_some_and(|l| l != "en") && q.translation.is_none() {
                 self.warn_at(
@@ -216,6 +241,7 @@ impl Resolver<'_> {
                         original_lang: None,
                         original_source,
                         note: None,
+                        links,
                     });
                 }
                 _ => *ok = false,

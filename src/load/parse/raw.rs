@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::Location;
-use crate::graph::{ActorKind, LinkKind, PartialDate, Status};
+use crate::graph::{ActorKind, LinkKind, PartialDate, Status, ThreadKind};
 
 /// A value and the byte range it was read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,10 +45,10 @@ pub struct RawSource {
 
 /// One entry of an event's `links`.
 #[derive(Debug, Clone)]
-pub struct RawLink {
+pub struct RawLink<K = LinkKind> {
     pub span: Range<usize>,
     pub to: Sp<String>,
-    pub kind: LinkKind,
+    pub kind: K,
     pub note: Option<String>,
 }
 
@@ -85,6 +85,8 @@ pub struct RawQuote {
     pub original_lang: Option<Sp<String>>,
     pub original_source: Option<Sp<String>>,
     pub note: Option<String>,
+    /// Earlier quotes this one takes up.
+    pub links: Vec<RawLink<ThreadKind>>,
 }
 
 /// The `[dataset]` table as written.

@@ -10,7 +10,8 @@ use super::raw::{RawLink, Sp};
 use crate::diagnostic::{Diagnostic, closest};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::graph::{ActorKind, LinkKind, PartialDate, Status};
+use crate::graph::link::Kind;
+use crate::graph::{ActorKind, PartialDate, Status};
 use crate::text::{escape_controls, is_unsafe_char};
 
 const LINK_FIELDS: &[&str] = &["to", "kind", "note"];
@@ -310,7 +311,8 @@ impl<'a, 'i> Reader<'a, 'i> {
         None
     }
 
-    pub(super) fn links(&mut self) -> Vec<RawLink> {
+    /// `links`: an array of `{ to, kind, note }` tables, `kind` one of `K`'s names.
+    pub(super) fn links<K: Kind>(&mut self) -> Vec<RawLink<K>> {
         let Some(v) = self.get("links") else {
             return Vec::new();
         };
@@ -348,9 +350,9 @@ impl<'a, 'i> Reader<'a, 'i> {
             let kind = lr.required("kind").and_then(|()| lr.string("kind"));
             let note = lr.text("note");
             let kind = kind.and_then(|k| {
-                let parsed = LinkKind::parse(&k.value);
+                let parsed = K::from_name(&k.value);
                 if parsed.is_none() {
-                    let names = LinkKind::ALL.map(LinkKind::as_str);
+                    let names = K::names();
                     lr.error(
                         k.span,
                         format!("unknown link kind \"{}\"", k.value),
