@@ -6,6 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::graph::{
     Actor, ActorIx, ActorKind, Event, EventIx, Link, Quote, QuoteIx, QuoteLink, SourceIx,
 };
+use crate::load::parse::RawQuote;
 
 impl Resolver<'_> {
     pub(super) fn resolve_actors(&mut self, referenced: &mut [bool], ok: &mut bool) -> Vec<Actor> {
@@ -192,29 +193,7 @@ impl Resolver<'_> {
                 );
                 *ok = false;
             }
-            let mut links = Vec::with_capacity(q.links.len());
-            for l in &q.links {
-                if q.id.as_ref().is_some_and(|id| id.value == l.to.value) {
-                    self.diags.push(
-                        Diagnostic::error(
-                            file,
-                            l.to.span.clone(),
-                            format!("quote \"{}\" links to itself", l.to.value),
-                        )
-                        .with_hint("a thread goes to an earlier quote, another one"),
-                    );
-                    *ok = false;
-                    continue;
-                }
-                match self.lookup(file, &l.to, Kind::Quote, "quote link target") {
-                    Some(ix) => links.push(QuoteLink {
-                        to: QuoteIx(ix),
-                        kind: l.kind,
-                        note: None,
-                    }),
-                    None => *ok = false,
-                }
-            }
+            let links = self.resolve_threads(q, ok);
             let lang = q.lang.as_ref().map(|l| l.value.as_str());
             if lang.is_some_and(|l| l != "en") && q.translation.is_none() {
                 self.warn_at(
@@ -249,5 +228,35 @@ impl Resolver<'_> {
         }
 
         quotes
+    }
+
+    /// A quote's links to earlier quotes, resolved; a self-link or an unknown target is
+    /// an error.
+    fn resolve_threads(&mut self, q: &RawQuote, ok: &mut bool) -> Vec<QuoteLink> {
+        let file = q.at.file;
+        let mut links = Vec::with_capacity(q.links.len());
+        for l in &q.links {
+            if q.id.as_ref().is_some_and(|id| id.value == l.to.value) {
+                self.diags.push(
+                    Diagnostic::error(
+                        file,
+                        l.to.span.clone(),
+                        format!("quote \"{}\" links to itself", l.to.value),
+                    )
+                    .with_hint("a thread goes to an earlier quote, another one"),
+                );
+                *ok = false;
+                continue;
+            }
+            match self.lookup(file, &l.to, Kind::Quote, "quote link target") {
+                Some(ix) => links.push(QuoteLink {
+                    to: QuoteIx(ix),
+                    kind: l.kind,
+                    note: None,
+                }),
+                None => *ok = false,
+            }
+        }
+        links
     }
 }
