@@ -170,8 +170,13 @@ impl Resolver<'_> {
                     article(want),
                     want.name()
                 );
+                let hint = format!(
+                    "give the id of {} [[{}]] here: ids are unique across kinds, and this one names something else",
+                    article(want),
+                    want.name()
+                );
                 self.diags
-                    .push(Diagnostic::error(file, r.span.clone(), msg));
+                    .push(Diagnostic::error(file, r.span.clone(), msg).with_hint(hint));
                 return None;
             }
             None => {}

@@ -152,7 +152,7 @@ fn the_data_format_example_passes_strict() {
     );
     assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
     assert!(
-        stdout.contains(": ok: 2 events, 1 quote, 1 source, 3 actors in 2 files"),
+        stdout.contains(": ok: 2 events, 2 quotes, 1 source, 3 actors in 2 files"),
         "{stdout}"
     );
     let _ = std::fs::remove_dir_all(&dir);
