@@ -417,3 +417,22 @@ fn planned_events_say_so_in_their_status() {
     let checked = aigov::dataset::check_on(&Origin::Bundled, Some(review)).unwrap();
     assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
 }
+
+/// Threads between quotes: at least eight, each saying in its note which source supports
+/// it, each to an earlier (or same-day) quote.
+#[test]
+fn quote_threads_are_sourced_and_go_back_in_time() {
+    let ds = bundled();
+    let g = &ds.graph;
+    let mut n = 0;
+    for (i, q) in g.quotes.iter().enumerate() {
+        for l in &q.links {
+            n += 1;
+            let note = l.note.as_deref().unwrap_or("");
+            assert!(note.len() > 40, "{} → {}: say why", q.id, g.quote(l.to).id);
+            let from = g.quote_date(aigov::graph::QuoteIx(u32::try_from(i).unwrap()));
+            assert!(g.quote_date(l.to) <= from, "{} takes up a later quote", q.id);
+        }
+    }
+    assert!(n >= 8, "{n} threads");
+}
