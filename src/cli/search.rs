@@ -64,7 +64,7 @@ pub fn run(
             pad(&date, 10),
             pad(h.field.name(), 11),
         );
-        for p in snippet(h.text(g), &h.positions, TEXT_WIDTH) {
+        for p in snippet(&h.text(g), &h.positions, TEXT_WIDTH) {
             if p.matched && bold {
                 line.push_str("\x1b[1m");
                 line.push_str(&p.text);

@@ -116,7 +116,7 @@ fn row(g: &Graph, theme: &Theme, hit: &Hit, selected: bool, w: usize) -> Line<'s
     );
     let base = if selected { theme.selected } else { theme.text };
     let mut spans = vec![Span::styled(head.clone(), base)];
-    for p in snippet(hit.text(g), &hit.positions, w.saturating_sub(width(&head))) {
+    for p in snippet(&hit.text(g), &hit.positions, w.saturating_sub(width(&head))) {
         let style = if p.matched {
             base.patch(theme.matched)
         } else {
@@ -155,7 +155,7 @@ fn preview(g: &Graph, theme: &Theme, hit: &Hit, w: usize, room: usize) -> Vec<Li
     ) {
         out.push(Line::styled(truncate(&main, w).into_owned(), theme.dim));
     }
-    let (text, first_match) = wrapped(hit.text(g), &hit.positions, w, theme);
+    let (text, first_match) = wrapped(&hit.text(g), &hit.positions, w, theme);
     let room = room.saturating_sub(out.len());
     let skip = first_match.saturating_sub(room.saturating_sub(2));
     if skip > 0 {
