@@ -44,7 +44,11 @@ fn judged_queries_rank_their_records_first() {
     // The judgements name records that exist.
     for j in &set {
         for id in j.first.iter().chain(&j.also) {
-            assert!(ds.graph.lookup(id).is_some(), "{}: unknown id {id}", j.query);
+            assert!(
+                ds.graph.lookup(id).is_some(),
+                "{}: unknown id {id}",
+                j.query
+            );
         }
         assert!(!j.first.is_empty(), "{}: nothing judged first", j.query);
     }
