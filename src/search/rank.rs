@@ -336,7 +336,9 @@ impl SearchIndex {
                 })
                 .count();
             adjacent = adjacent.max(u8::try_from(pairs).unwrap_or(u8::MAX));
-            let whole = !ctx.phrase.is_empty() && same_phrase(text, &ctx.phrase);
+            let whole = f.field.whole_rank() > 0
+                && !ctx.phrase.is_empty()
+                && same_phrase(text, &ctx.phrase);
             let key = (whole, count, sum + 8 * u32::try_from(pairs).unwrap_or(0));
             if count > 0 && shown.as_ref().is_none_or(|s| key > s.0) {
                 shown = Some((key, fi as usize, all));

@@ -103,6 +103,12 @@ impl SearchIndex {
         out
     }
 
+    /// [`SearchIndex::suggest`] when the words of names and titles are already gathered
+    /// (by an earlier search with a typo), else `None`: never slow.
+    pub fn suggest_if_ready(&self, input: &str) -> Option<String> {
+        self.words.get().and_then(|_| self.suggest(input))
+    }
+
     /// A query like `input` with each word that matches nothing replaced by the nearest
     /// word of a name, alias or title (up to a third of its letters changed), for a
     /// search without hits; `None` when there is nothing to suggest.
