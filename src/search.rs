@@ -45,22 +45,28 @@ pub enum Field {
     Translation,
     /// A quote's original words.
     Original,
-    /// A record's date, as written, then as `July 2025` and `juillet 2025` (`item` 0–2).
+    /// A record's date in all its forms (see [`date_forms`]), joined by ` · `.
     Date,
     /// A record's id.
     Id,
-    /// The name or an alias of one of an event's actors (see [`actor_item`]).
+    /// The names and aliases of an event's actors, joined by ` · `.
     Actor,
-    /// One alias of a quote's speaker.
+    /// The aliases of a quote's speaker, joined by ` · `.
     SpeakerAlias,
 }
 
-/// The `item` of an event's actor field: the actor's place in the event's list, and 0 for
-/// its name or 1 + the alias's place.
-pub fn actor_item(actor: usize, alias: Option<usize>) -> u16 {
-    let a = u16::try_from(actor.min(1023)).unwrap_or(1023);
-    let b = u16::try_from(alias.map_or(0, |i| (i + 1).min(63))).unwrap_or(63);
-    (a << 6) | b
+/// What joins the names of a list field (a date's forms, an event's actors).
+pub const JOIN: &str = " · ";
+
+/// The names and aliases of these actors, joined (an event's actor field).
+pub fn actor_names(g: &Graph, actors: &[ActorIx]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for &a in actors {
+        let actor = g.actor(a);
+        names.push(&actor.name);
+        names.extend(actor.aliases.iter().map(String::as_str));
+    }
+    names.join(JOIN)
 }
 
 const MONTHS_EN: [&str; 12] = [
@@ -188,8 +194,7 @@ impl Field {
                 Entity::Source(s) => g.source(s).published,
                 Entity::Actor(_) => None,
             };
-            let forms = date.map(date_forms).unwrap_or_default();
-            return Cow::Owned(forms.into_iter().nth(item).unwrap_or_default());
+            return Cow::Owned(date.map(date_forms).unwrap_or_default().join(JOIN));
         }
         Cow::Borrowed(match (entity, self) {
             (Entity::Event(e), f) => {
@@ -199,13 +204,7 @@ impl Field {
                     Field::Place => ev.place.as_deref().unwrap_or(empty),
                     Field::Tag => ev.tags.get(item).map_or(empty, String::as_str),
                     Field::Summary => ev.summary.as_deref().unwrap_or(empty),
-                    Field::Actor => ev.actors.get(item >> 6).map_or(empty, |&a| {
-                        let actor = g.actor(a);
-                        match (item & 63).checked_sub(1) {
-                            None => &actor.name,
-                            Some(i) => actor.aliases.get(i).map_or(empty, String::as_str),
-                        }
-                    }),
+                    Field::Actor => return Cow::Owned(actor_names(g, &ev.actors)),
                     _ => empty,
                 }
             }
@@ -214,7 +213,7 @@ impl Field {
                 let speaker = g.actor(quote.speaker);
                 match f {
                     Field::Speaker => &speaker.name,
-                    Field::SpeakerAlias => speaker.aliases.get(item).map_or(empty, String::as_str),
+                    Field::SpeakerAlias => return Cow::Owned(speaker.aliases.join(JOIN)),
                     Field::Text => &quote.text,
                     Field::Translation => quote.translation.as_deref().unwrap_or(empty),
                     Field::Original => quote.original.as_deref().unwrap_or(empty),
@@ -262,6 +261,9 @@ pub(crate) struct Doc {
     pub entity: Entity,
     pub date: Option<PartialDate>,
     pub fields: (u32, u32),
+    /// The byte lengths (mod 64, as bits) of the fields a whole query can equal (see
+    /// [`Field::whole_rank`]; each form of the date): most records are ruled out at once.
+    pub lens: u64,
 }
 
 /// Every searchable field of a graph, folded once.
@@ -301,16 +303,8 @@ impl SearchIndex {
             for (t, tag) in ev.tags.iter().enumerate() {
                 batch.push((Field::Tag, item(t), tag.as_str().into()));
             }
-            for (k, &a) in ev.actors.iter().enumerate() {
-                let actor = g.actor(a);
-                batch.push((
-                    Field::Actor,
-                    actor_item(k, None),
-                    actor.name.as_str().into(),
-                ));
-                for (t, alias) in actor.aliases.iter().enumerate().take(62) {
-                    batch.push((Field::Actor, actor_item(k, Some(t)), alias.as_str().into()));
-                }
+            if !ev.actors.is_empty() {
+                batch.push((Field::Actor, 0, actor_names(g, &ev.actors).into()));
             }
             batch.extend(ev.summary.as_deref().map(|s| (Field::Summary, 0, s.into())));
             dated(&mut batch, Some(ev.date));
@@ -328,8 +322,8 @@ impl SearchIndex {
             let qx = QuoteIx(to_u32(i));
             let speaker = g.actor(q.speaker);
             batch.push((Field::Speaker, 0, speaker.name.as_str().into()));
-            for (t, alias) in speaker.aliases.iter().enumerate() {
-                batch.push((Field::SpeakerAlias, item(t), alias.as_str().into()));
+            if !speaker.aliases.is_empty() {
+                batch.push((Field::SpeakerAlias, 0, speaker.aliases.join(JOIN).into()));
             }
             batch.push((Field::Text, 0, q.text.as_str().into()));
             batch.extend(
@@ -409,11 +403,19 @@ impl SearchIndex {
     fn push(&mut self, entity: Entity, date: Option<PartialDate>, batch: &mut Batch) {
         batch.sort_by_key(|(f, _, _)| f.tier_in(entity));
         let first = to_u32(self.fields.len());
+        let mut lens = 0u64;
         for (field, item, text) in batch.drain(..) {
             let start = to_u32(self.text.len());
             fold::fold_into(&text, &mut self.text);
             let end = to_u32(self.text.len());
             let folded = &self.text[start as usize..end as usize];
+            if field == Field::Date {
+                for form in folded.split(JOIN) {
+                    lens |= 1 << (form.len() % 64);
+                }
+            } else if field.whole_rank() > 0 {
+                lens |= 1 << (folded.len() % 64);
+            }
             self.fields.push(FieldRec {
                 start,
                 end,
@@ -427,6 +429,7 @@ impl SearchIndex {
             entity,
             date,
             fields: (first, to_u32(self.fields.len())),
+            lens,
         });
     }
 
@@ -460,15 +463,10 @@ impl SearchIndex {
 /// The fields of one record being indexed: which, which item, and the text.
 type Batch<'g> = Vec<(Field, u16, Cow<'g, str>)>;
 
-/// Adds the forms of a record's date (see [`date_forms`]).
+/// Adds the forms of a record's date (see [`date_forms`]) as one field.
 fn dated(batch: &mut Batch, date: Option<PartialDate>) {
-    for (i, form) in date
-        .map(date_forms)
-        .unwrap_or_default()
-        .into_iter()
-        .enumerate()
-    {
-        batch.push((Field::Date, item(i), Cow::Owned(form)));
+    if let Some(d) = date {
+        batch.push((Field::Date, 0, Cow::Owned(date_forms(d).join(JOIN))));
     }
 }
 

@@ -210,10 +210,16 @@ impl SearchIndex {
     /// Whether a field of `doc` is the whole query: 2 for its own name or title, 1 for
     /// another field, 0 for none; `None` when it holds an `!word`.
     fn exact_and_negated(&self, ctx: &Ctx, doc: &Doc) -> Option<u8> {
+        let may_equal =
+            !ctx.phrase.is_empty() && doc.lens & (1 << (ctx.phrase.len() % 64)) != 0;
+        if !may_equal && ctx.neg.is_empty() {
+            return Some(0);
+        }
         let mut exact = 0;
         for f in &self.fields[doc.fields.0 as usize..doc.fields.1 as usize] {
             let text = self.field_text(f);
-            if !ctx.phrase.is_empty() && same_phrase(text, &ctx.phrase) {
+            if may_equal && f.field.whole_rank() > 0 && is_whole_field(f.field, text, &ctx.phrase)
+            {
                 exact = exact.max(f.field.whole_rank());
             }
             if ctx
@@ -294,8 +300,12 @@ impl SearchIndex {
         let mut offsets = Vec::new();
         for fi in doc.fields.0..doc.fields.1 {
             let f = &self.fields[fi as usize];
-            let text = self.field_text(f);
             let tier = f.tier;
+            // Summaries only when no shorter field shows every word.
+            if tier == 2 && shown.as_ref().is_some_and(|s| s.0.1 == ctx.pos.len()) {
+                break;
+            }
+            let text = self.field_text(f);
             let mut all = Vec::new();
             let mut spans: Vec<Option<(usize, usize)>> = Vec::with_capacity(ctx.pos.len());
             let (mut count, mut sum) = (0, 0u32);
@@ -338,7 +348,7 @@ impl SearchIndex {
             adjacent = adjacent.max(u8::try_from(pairs).unwrap_or(u8::MAX));
             let whole = f.field.whole_rank() > 0
                 && !ctx.phrase.is_empty()
-                && same_phrase(text, &ctx.phrase);
+                && is_whole_field(f.field, text, &ctx.phrase);
             let key = (whole, count, sum + 8 * u32::try_from(pairs).unwrap_or(0));
             if count > 0 && shown.as_ref().is_none_or(|s| key > s.0) {
                 shown = Some((key, fi as usize, all));
@@ -512,6 +522,15 @@ impl SearchIndex {
             }
         }
         Some((out, seen))
+    }
+}
+
+/// Whether a field is the whole query: a date when one of its forms is.
+fn is_whole_field(field: Field, text: &str, phrase: &str) -> bool {
+    if field == Field::Date {
+        text.split(super::JOIN).any(|form| same_phrase(form, phrase))
+    } else {
+        same_phrase(text, phrase)
     }
 }
 

@@ -93,12 +93,11 @@ impl<'q> Needle<'q> {
             if t.how != How::Fuzzy {
                 return self.operator(text, out);
             }
-            let (fine, run) = runs(&self.whole, text, 9, 6);
-            let mut best = fine.zip(run);
-            mid = mid_run(&self.whole, text, t.pattern.len()).filter(|_| best.is_none());
+            let (mut best, any) = runs(&self.whole, text, 9, 6);
+            mid = any.filter(|_| best.is_none());
             if best.is_none_or(|(f, _)| f < 9)
                 && let Some(stem) = &self.stem
-                && let (Some(f), Some(r)) = runs(stem, text, 8, 5)
+                && let (Some((f, r)), _) = runs(stem, text, 8, 5)
                 && best.is_none_or(|(b, _)| f > b)
             {
                 best = Some((f, r));
@@ -121,7 +120,7 @@ impl<'q> Needle<'q> {
             }
         }
         for (alt, d) in &self.alts {
-            if let (Some(f), Some((at, len))) = runs(alt, text, 9, 6) {
+            if let (Some((f, (at, len))), _) = runs(alt, text, 9, 6) {
                 push_run(out, text, at, len);
                 return Some((TYPO, f.saturating_sub(2 * d.saturating_sub(1))));
             }
@@ -144,10 +143,9 @@ impl<'q> Needle<'q> {
             How::Suffix => (text.ends_with(p.as_str()).then(|| text.len() - p.len())?, 6),
             How::Whole => ((text == p).then_some(0)?, 9),
             How::Exact | How::Fuzzy => {
-                let (fine, run) = runs(&self.whole, text, 9, 6);
-                match fine.zip(run) {
-                    Some((f, (at, _))) => (at, f),
-                    None => (self.whole.find(text.as_bytes())?, 3),
+                match runs(&self.whole, text, 9, 6) {
+                    (Some((f, (at, _))), _) => (at, f),
+                    (None, any) => (any?.0, 3),
                 }
             }
         };
@@ -178,28 +176,29 @@ fn is_whole(text: &str, at: usize, len: usize) -> bool {
     starts_word(text, at) && next_char(text, at + len).is_none_or(|c| !is_word_char(c))
 }
 
-/// The best occurrence of `f`'s needle that starts a word: `whole` for a whole word,
-/// `prefix` for the start of one; with its byte offset and length.
-fn runs(f: &Finder, text: &str, whole: u8, prefix: u8) -> (Option<u8>, Option<(usize, usize)>) {
+/// A run of bytes: offset and length.
+type Run = (usize, usize);
+
+/// The best occurrence of `f`'s needle that starts a word (`whole` for a whole word,
+/// `prefix` for the start of one), and the first occurrence at all (inside a word, as
+/// `vance` in « advanced », it is loose).
+fn runs(f: &Finder, text: &str, whole: u8, prefix: u8) -> (Option<(u8, Run)>, Option<Run>) {
     let len = f.needle().len();
-    let mut best: Option<(u8, (usize, usize))> = None;
+    let mut best: Option<(u8, Run)> = None;
+    let mut any = None;
     for at in f.find_iter(text.as_bytes()) {
+        any = any.or(Some((at, len)));
         if !starts_word(text, at) {
             continue;
         }
         if is_whole(text, at, len) {
-            return (Some(whole), Some((at, len)));
+            return (Some((whole, (at, len))), any);
         }
         if best.is_none() {
             best = Some((prefix, (at, len)));
         }
     }
-    (best.map(|b| b.0), best.map(|b| b.1))
-}
-
-/// An occurrence inside a word (`vance` in « advanced »), for the loose group.
-fn mid_run(f: &Finder, text: &str, len: usize) -> Option<(usize, usize)> {
-    f.find(text.as_bytes()).map(|at| (at, len))
+    (best, any)
 }
 
 fn push_run(out: Option<&mut Vec<usize>>, text: &str, at: usize, len: usize) {
@@ -321,6 +320,11 @@ fn window_in<T: Copy + PartialEq>(
 
 /// The letters of `pat` in order anywhere in `text` (the loosest match).
 fn scattered(text: &str, pat: &str, out: Option<&mut Vec<usize>>) -> bool {
+    if out.is_none() && pat.is_ascii() {
+        // Bytes of an ASCII letter never occur inside another character.
+        let mut hay = text.bytes();
+        return pat.bytes().all(|p| hay.any(|h| h == p));
+    }
     let mut it = text.char_indices();
     let mut at = Vec::new();
     let all = pat.chars().all(|p| {
