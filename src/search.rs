@@ -262,7 +262,7 @@ pub(crate) struct Doc {
     pub date: Option<PartialDate>,
     pub fields: (u32, u32),
     /// The byte lengths (mod 64, as bits) of the fields a whole query can equal (see
-    /// [`Field::whole_rank`]; each form of the date): most records are ruled out at once.
+    /// [`Field::whole_rank`]; not the date): most records are ruled out at once.
     pub lens: u64,
 }
 
@@ -409,11 +409,8 @@ impl SearchIndex {
             fold::fold_into(&text, &mut self.text);
             let end = to_u32(self.text.len());
             let folded = &self.text[start as usize..end as usize];
-            if field == Field::Date {
-                for form in folded.split(JOIN) {
-                    lens |= 1 << (form.len() % 64);
-                }
-            } else if field.whole_rank() > 0 {
+            // A date's forms have digits: a query without one is never checked against them.
+            if field.whole_rank() > 0 && field != Field::Date {
                 lens |= 1 << (folded.len() % 64);
             }
             self.fields.push(FieldRec {

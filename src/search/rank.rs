@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::cmp::Reverse;
 
 use super::query::{ACTORS, EVENTS, How, QUOTES, Query, SOURCES};
-use super::score::{CLOSE, LOOSE, Needle, group_of, quality, same_phrase, tier_of};
+use super::score::{CLOSE, LOOSE, Needle, TYPO, group_of, quality, same_phrase, tier_of};
 use super::typo::{allowed, is_word_char};
 use super::{Doc, Field, SearchIndex};
 use crate::graph::{Entity, Graph, PartialDate};
@@ -124,7 +124,9 @@ impl Matches {
             if need == 0 {
                 break;
             }
-            let keep = (need * 8).max(400);
+            // The finer keys are read for the best of the group by the sum of the words'
+            // matches, then the newest.
+            let keep = (need * 4).max(120);
             let date = |c: &&Cand| ix.docs[c.doc as usize].date;
             if group.len() > keep {
                 group.select_nth_unstable_by_key(keep, |c| {
@@ -171,8 +173,11 @@ fn order(e: Entity) -> (u8, u32) {
 struct Ctx<'q> {
     pos: Vec<Needle<'q>>,
     neg: Vec<Needle<'q>>,
-    /// The words as one phrase, for a whole-field match.
+    /// The words as one phrase, for a whole-field match, and its characters.
     phrase: String,
+    phrase_mask: u64,
+    /// The phrase has a digit: it may be a form of a date.
+    datelike: bool,
 }
 
 impl<'q> Ctx<'q> {
@@ -196,7 +201,15 @@ impl<'q> Ctx<'q> {
             .map(|n| n.t.pattern.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        Ctx { pos, neg, phrase }
+        let phrase_mask = super::query::mask(&phrase);
+        let datelike = phrase.bytes().any(|b| b.is_ascii_digit());
+        Ctx {
+            datelike,
+            pos,
+            neg,
+            phrase,
+            phrase_mask,
+        }
     }
 }
 
@@ -210,15 +223,18 @@ impl SearchIndex {
     /// Whether a field of `doc` is the whole query: 2 for its own name or title, 1 for
     /// another field, 0 for none; `None` when it holds an `!word`.
     fn exact_and_negated(&self, ctx: &Ctx, doc: &Doc) -> Option<u8> {
-        let may_equal =
-            !ctx.phrase.is_empty() && doc.lens & (1 << (ctx.phrase.len() % 64)) != 0;
+        let may_equal = !ctx.phrase.is_empty()
+            && (ctx.datelike || doc.lens & (1 << (ctx.phrase.len() % 64)) != 0);
         if !may_equal && ctx.neg.is_empty() {
             return Some(0);
         }
         let mut exact = 0;
         for f in &self.fields[doc.fields.0 as usize..doc.fields.1 as usize] {
             let text = self.field_text(f);
-            if may_equal && f.field.whole_rank() > 0 && is_whole_field(f.field, text, &ctx.phrase)
+            if may_equal
+                && f.field.whole_rank() > 0
+                && ctx.phrase_mask & !f.mask == 0
+                && is_whole_field(f.field, text, &ctx.phrase)
             {
                 exact = exact.max(f.field.whole_rank());
             }
@@ -263,7 +279,13 @@ impl SearchIndex {
                 if !fits && !n.has_alts() {
                     continue;
                 }
-                if let Some((g, fine)) = n.best(text, tier, fits, None) {
+                // Only what would beat this word's best so far; in titles, close only.
+                let floor = if titles {
+                    CLOSE
+                } else {
+                    b.checked_sub(1).map_or(LOOSE, group_of)
+                };
+                if let Some((g, fine)) = n.best(text, tier, fits, floor, None) {
                     *b = (*b).max(quality(g, tier, fine) + 1);
                 }
             }
@@ -313,7 +335,10 @@ impl SearchIndex {
                 offsets.clear();
                 let fits = n.t.mask & !f.mask == 0;
                 let found = (fits || n.has_alts())
-                    .then(|| n.best(text, tier, fits, Some(&mut offsets)))
+                    .then(|| {
+                        let floor = if self_close(c) { TYPO } else { LOOSE };
+                        n.best(text, tier, fits, floor, Some(&mut offsets))
+                    })
                     .flatten();
                 match found {
                     Some((g, fine)) if !(self_close(c) && g == LOOSE) => {
@@ -528,7 +553,8 @@ impl SearchIndex {
 /// Whether a field is the whole query: a date when one of its forms is.
 fn is_whole_field(field: Field, text: &str, phrase: &str) -> bool {
     if field == Field::Date {
-        text.split(super::JOIN).any(|form| same_phrase(form, phrase))
+        text.split(super::JOIN)
+            .any(|form| same_phrase(form, phrase))
     } else {
         same_phrase(text, phrase)
     }

@@ -79,12 +79,14 @@ impl<'q> Needle<'q> {
 
     /// The best match of the term in `text` (a field of `tier`): its group and fine
     /// rank, and (into `out`) the byte offsets of the matched characters. `fits` says
-    /// whether the field has every character of the term.
+    /// whether the field has every character of the term; groups below `floor` are not
+    /// looked for.
     pub fn best(
         &self,
         text: &str,
         tier: u8,
         fits: bool,
+        floor: u8,
         mut out: Option<&mut Vec<usize>>,
     ) -> Option<(u8, u8)> {
         let t = self.t;
@@ -108,16 +110,20 @@ impl<'q> Needle<'q> {
             }
             if self.acronym
                 && tier == 0
-                && let Some(at) =
-                    initials(text.as_bytes(), t.pattern.as_bytes(), out.as_deref_mut())
+                && initials(text.as_bytes(), t.pattern.as_bytes(), out.as_deref_mut())
             {
-                let _ = at;
                 return Some((CLOSE, 4));
+            }
+            if floor > FUZZY {
+                return None;
             }
             if let Some(gaps) = window(text, &t.pattern, out.as_deref_mut()) {
                 let fine = u8::try_from(5usize.saturating_sub(gaps / 2)).unwrap_or(0);
                 return Some((FUZZY, fine));
             }
+        }
+        if floor > TYPO {
+            return None;
         }
         for (alt, d) in &self.alts {
             if let (Some((f, (at, len))), _) = runs(alt, text, 9, 6) {
@@ -125,7 +131,7 @@ impl<'q> Needle<'q> {
                 return Some((TYPO, f.saturating_sub(2 * d.saturating_sub(1))));
             }
         }
-        if !fits {
+        if !fits || floor > LOOSE {
             return None;
         }
         if let Some((at, len)) = mid {
@@ -142,12 +148,10 @@ impl<'q> Needle<'q> {
             How::Prefix => (text.starts_with(p.as_str()).then_some(0)?, 6),
             How::Suffix => (text.ends_with(p.as_str()).then(|| text.len() - p.len())?, 6),
             How::Whole => ((text == p).then_some(0)?, 9),
-            How::Exact | How::Fuzzy => {
-                match runs(&self.whole, text, 9, 6) {
-                    (Some((f, (at, _))), _) => (at, f),
-                    (None, any) => (any?.0, 3),
-                }
-            }
+            How::Exact | How::Fuzzy => match runs(&self.whole, text, 9, 6) {
+                (Some((f, (at, _))), _) => (at, f),
+                (None, any) => (any?.0, 3),
+            },
         };
         let fine = if fine == 6 && is_whole(text, at, p.len()) {
             9
@@ -215,53 +219,60 @@ const STOP: &[&[u8]] = &[
 ];
 
 /// The initials of consecutive words spelling `pat` (`eo` in « executive order »),
-/// small words skipped; the byte offset of the first.
-fn initials(text: &[u8], pat: &[u8], out: Option<&mut Vec<usize>>) -> Option<usize> {
-    if !text.is_ascii() {
-        return None;
-    }
+/// small words skipped; their byte offsets go into `out`.
+fn initials(text: &[u8], pat: &[u8], mut out: Option<&mut Vec<usize>>) -> bool {
     let word = |b: u8| b.is_ascii_alphanumeric();
-    let starts: Vec<(usize, usize)> = (0..text.len())
-        .filter(|&i| word(text[i]) && (i == 0 || !word(text[i - 1])))
-        .map(|i| {
-            let end = text[i..]
-                .iter()
-                .position(|&b| !word(b))
-                .map_or(text.len(), |e| i + e);
-            (i, end)
-        })
-        .collect();
-    for k in 0..starts.len() {
-        if text[starts[k].0] != pat[0] {
+    // The word starting at or after `i`: its start and end.
+    let next_word = |i: usize| {
+        let s = i + text.get(i..)?.iter().position(|&b| word(b))?;
+        let e = text[s..]
+            .iter()
+            .position(|&b| !word(b))
+            .map_or(text.len(), |e| s + e);
+        Some((s, e))
+    };
+    let mut from = 0;
+    while let Some((s, e)) = next_word(from) {
+        from = e;
+        if text[s] != pat[0] {
             continue;
         }
-        let mut at = vec![starts[k].0];
-        let mut w = k + 1;
-        let mut j = 1;
-        while j < pat.len() && w < starts.len() {
-            let (s, e) = starts[w];
-            if text[s] == pat[j] {
-                at.push(s);
+        let (mut j, mut at) = (1, e);
+        while j < pat.len() {
+            let Some((ws, we)) = next_word(at) else { break };
+            if text[ws] == pat[j] {
                 j += 1;
-            } else if !STOP.contains(&&text[s..e]) {
+            } else if !STOP.contains(&&text[ws..we]) {
                 break;
             }
-            w += 1;
+            at = we;
         }
         if j == pat.len() {
-            if let Some(out) = out {
-                out.extend(&at);
+            if let Some(out) = out.as_deref_mut() {
+                // Again, to note where each initial is.
+                out.push(s);
+                let (mut j, mut at) = (1, e);
+                while j < pat.len() {
+                    let Some((ws, we)) = next_word(at) else { break };
+                    if text[ws] == pat[j] {
+                        out.push(ws);
+                        j += 1;
+                    }
+                    at = we;
+                }
             }
-            return Some(starts[k].0);
+            return true;
         }
     }
-    None
+    false
 }
 
 /// The letters of `pat` in order from a word start, each gap at most [`MAX_GAP`] and all
 /// of them at most [`MAX_GAPS`]; the sum of the gaps.
 fn window(text: &str, pat: &str, out: Option<&mut Vec<usize>>) -> Option<usize> {
-    if text.is_ascii() && pat.is_ascii() {
+    if pat.is_ascii() {
+        // By bytes: a letter of the pattern is never inside another character, and a
+        // non-ASCII byte ends a word (folded text has few: CJK, `œ`, `·`).
         let offsets = |i: usize| i;
         window_in(
             text.as_bytes(),
@@ -286,12 +297,15 @@ fn window_in<T: Copy + PartialEq>(
 ) -> Option<usize> {
     let (&first, rest) = pat.split_first()?;
     let mut found = Vec::new();
+    let record = out.is_some();
     for s in 0..hay.len() {
         if hay[s] != first || (s > 0 && is_word(hay[s - 1])) {
             continue;
         }
         found.clear();
-        found.push(s);
+        if record {
+            found.push(s);
+        }
         let (mut pos, mut gaps) = (s, 0);
         let ok = rest.iter().all(|&p| {
             let lim = (pos + 2 + MAX_GAP).min(hay.len());
@@ -305,7 +319,9 @@ fn window_in<T: Copy + PartialEq>(
             };
             gaps += k;
             pos += 1 + k;
-            found.push(pos);
+            if record {
+                found.push(pos);
+            }
             gaps <= MAX_GAPS
         });
         if ok {
@@ -320,10 +336,24 @@ fn window_in<T: Copy + PartialEq>(
 
 /// The letters of `pat` in order anywhere in `text` (the loosest match).
 fn scattered(text: &str, pat: &str, out: Option<&mut Vec<usize>>) -> bool {
-    if out.is_none() && pat.is_ascii() {
+    if pat.is_ascii() {
         // Bytes of an ASCII letter never occur inside another character.
-        let mut hay = text.bytes();
-        return pat.bytes().all(|p| hay.any(|h| h == p));
+        let mut hay = text.bytes().enumerate();
+        let mut at = Vec::new();
+        let record = out.is_some();
+        let all = pat.bytes().all(|p| {
+            hay.find(|&(_, h)| h == p)
+                .map(|(i, _)| {
+                    if record {
+                        at.push(i);
+                    }
+                })
+                .is_some()
+        });
+        if all && let Some(out) = out {
+            out.extend(at);
+        }
+        return all;
     }
     let mut it = text.char_indices();
     let mut at = Vec::new();
@@ -356,7 +386,7 @@ mod tests {
     fn best(q: &str, text: &str) -> Option<(u8, u8)> {
         let query = Query::parse(q);
         let n = Needle::new(&query.terms[0]);
-        n.best(text, 0, true, None)
+        n.best(text, 0, true, LOOSE, None)
     }
 
     #[test]
