@@ -253,6 +253,9 @@ pub(crate) struct FieldRec {
     pub item: u16,
     /// The field's tier in its record (see [`Field::tier_in`]).
     pub tier: u8,
+    /// The letters that start its words (bit 0 for `a`): initials can spell a term only
+    /// when they hold its letters.
+    pub initials: u32,
 }
 
 /// One record: what it is, its date (for ties), and its fields, best tier first.
@@ -420,6 +423,7 @@ impl SearchIndex {
                 field,
                 item,
                 tier: field.tier_in(entity),
+                initials: initials(folded),
             });
         }
         self.docs.push(Doc {
@@ -465,6 +469,19 @@ fn dated(batch: &mut Batch, date: Option<PartialDate>) {
     if let Some(d) = date {
         batch.push((Field::Date, 0, Cow::Owned(date_forms(d).join(JOIN))));
     }
+}
+
+/// The letters that start the words of a folded text, as bits (`a` is bit 0).
+pub(crate) fn initials(folded: &str) -> u32 {
+    let mut bits = 0;
+    let mut prev = b' ';
+    for b in folded.bytes() {
+        if b.is_ascii_lowercase() && !prev.is_ascii_alphanumeric() {
+            bits |= 1 << (b - b'a');
+        }
+        prev = b;
+    }
+    bits
 }
 
 fn item(i: usize) -> u16 {

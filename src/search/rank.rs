@@ -285,7 +285,7 @@ impl SearchIndex {
                 } else {
                     b.checked_sub(1).map_or(LOOSE, group_of)
                 };
-                if let Some((g, fine)) = n.best(text, tier, fits, floor, None) {
+                if let Some((g, fine)) = n.best(text, (tier, f.initials), fits, floor, None) {
                     *b = (*b).max(quality(g, tier, fine) + 1);
                 }
             }
@@ -337,7 +337,7 @@ impl SearchIndex {
                 let found = (fits || n.has_alts())
                     .then(|| {
                         let floor = if self_close(c) { TYPO } else { LOOSE };
-                        n.best(text, tier, fits, floor, Some(&mut offsets))
+                        n.best(text, (tier, f.initials), fits, floor, Some(&mut offsets))
                     })
                     .flatten();
                 match found {

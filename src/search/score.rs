@@ -46,6 +46,8 @@ pub struct Needle<'q> {
     /// Words near a term that matched nothing, with their edit distance.
     alts: Vec<(Finder<'q>, u8)>,
     acronym: bool,
+    /// The term's letters, as bits (`a` is bit 0), for the initials test.
+    letters: u32,
 }
 
 impl<'q> Needle<'q> {
@@ -64,6 +66,11 @@ impl<'q> Needle<'q> {
             acronym: fuzzy
                 && (2..=6).contains(&t.pattern.len())
                 && t.pattern.bytes().all(|b| b.is_ascii_lowercase()),
+            letters: t
+                .pattern
+                .bytes()
+                .filter(u8::is_ascii_lowercase)
+                .fold(0, |m, b| m | 1 << (b - b'a')),
         }
     }
 
@@ -84,7 +91,7 @@ impl<'q> Needle<'q> {
     pub fn best(
         &self,
         text: &str,
-        tier: u8,
+        (tier, initials_of_words): (u8, u32),
         fits: bool,
         floor: u8,
         mut out: Option<&mut Vec<usize>>,
@@ -110,6 +117,7 @@ impl<'q> Needle<'q> {
             }
             if self.acronym
                 && tier == 0
+                && self.letters & !initials_of_words == 0
                 && initials(text.as_bytes(), t.pattern.as_bytes(), out.as_deref_mut())
             {
                 return Some((CLOSE, 4));
@@ -386,7 +394,7 @@ mod tests {
     fn best(q: &str, text: &str) -> Option<(u8, u8)> {
         let query = Query::parse(q);
         let n = Needle::new(&query.terms[0]);
-        n.best(text, 0, true, LOOSE, None)
+        n.best(text, (0, crate::search::initials(text)), true, LOOSE, None)
     }
 
     #[test]
