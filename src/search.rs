@@ -267,6 +267,9 @@ pub(crate) struct Doc {
     /// The byte lengths (mod 64, as bits) of the fields a whole query can equal (see
     /// [`Field::whole_rank`]; not the date): most records are ruled out at once.
     pub lens: u64,
+    /// The characters of its tier-0 fields, then of all its fields (see [`query::mask`]):
+    /// a record without a word's characters is passed over unread.
+    pub masks: (u64, u64),
 }
 
 /// Every searchable field of a graph, folded once.
@@ -407,6 +410,7 @@ impl SearchIndex {
         batch.sort_by_key(|(f, _, _)| f.tier_in(entity));
         let first = to_u32(self.fields.len());
         let mut lens = 0u64;
+        let mut masks = (0u64, 0u64);
         for (field, item, text) in batch.drain(..) {
             let start = to_u32(self.text.len());
             fold::fold_into(&text, &mut self.text);
@@ -416,10 +420,15 @@ impl SearchIndex {
             if field.whole_rank() > 0 && field != Field::Date {
                 lens |= 1 << (folded.len() % 64);
             }
+            let mask = query::mask(folded);
+            if field.tier_in(entity) == 0 {
+                masks.0 |= mask;
+            }
+            masks.1 |= mask;
             self.fields.push(FieldRec {
                 start,
                 end,
-                mask: query::mask(folded),
+                mask,
                 field,
                 item,
                 tier: field.tier_in(entity),
@@ -431,6 +440,7 @@ impl SearchIndex {
             date,
             fields: (first, to_u32(self.fields.len())),
             lens,
+            masks,
         });
     }
 

@@ -528,6 +528,22 @@ impl SearchIndex {
                 if !kind_ok(q, doc) {
                     continue;
                 }
+                // Some word's characters are missing: only a whole-field match could
+                // still bring it in the titles pass (and it cannot, lacking them).
+                let has = if titles { doc.masks.0 } else { doc.masks.1 };
+                if ctx
+                    .pos
+                    .iter()
+                    .any(|n| n.t.mask & !has != 0 && !n.has_alts())
+                {
+                    if titles
+                        && self.exact_and_negated(&ctx, doc).is_some_and(|e| e > 0)
+                        && let Some(c) = self.eval(&ctx, d, false, &mut best, &mut seen)
+                    {
+                        out.push(c);
+                    }
+                    continue;
+                }
                 let Some(c) = self.eval(&ctx, d, titles, &mut best, &mut seen) else {
                     if titles
                         && self.exact_and_negated(&ctx, doc).is_some_and(|e| e > 0)
