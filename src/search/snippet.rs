@@ -57,11 +57,13 @@ pub fn row(g: &Graph, hit: &Hit, max_width: usize) -> Vec<Piece> {
         Entity::Actor(a) => g.actor(a).name.clone(),
         Entity::Source(s) => g.source(s).title.clone(),
     };
-    let speaker = matches!(hit.field, Field::Speaker | Field::SpeakerAlias);
-    let label = if speaker {
-        " — ".to_string()
-    } else {
-        format!(" · {}: ", hit.field.name())
+    let label = match (hit.field, hit.entity) {
+        (Field::Speaker, _) => " — ".to_string(),
+        // The speaker's name, then the alias that matched.
+        (Field::SpeakerAlias, Entity::Quote(q)) => {
+            format!(" — {}, ", g.actor(g.quote(q).speaker).name)
+        }
+        _ => format!(" · {}: ", hit.field.name()),
     };
     // The matched field keeps what it needs (up to half the line); what the record is
     // gets the rest.
