@@ -5,6 +5,8 @@
 //! and their match positions. No I/O.
 
 use std::borrow::Cow;
+
+use chrono::Datelike;
 use std::cmp::Reverse;
 
 use super::query::{ACTORS, EVENTS, How, QUOTES, Query, SOURCES};
@@ -42,6 +44,8 @@ struct Cand {
     exact: u8,
     min: u16,
     sum: u16,
+    /// The record's date as a number that sorts like it (0 without one).
+    date: u32,
 }
 
 impl Cand {
@@ -106,32 +110,40 @@ impl Matches {
     /// field, events, quotes and actors before sources, and the newest.
     pub fn rank(&self, ix: &SearchIndex, _q: &Query, limit: usize) -> Vec<Hit> {
         let ctx = Ctx::new(&self.resolved);
-        let mut groups: Vec<((u8, u16), Vec<&Cand>)> = Vec::new();
-        {
-            let mut by_key: std::collections::BTreeMap<Reverse<(u8, u16)>, Vec<&Cand>> =
-                std::collections::BTreeMap::new();
-            for c in &self.cands {
-                if self.close && c.is_loose() {
-                    continue;
-                }
-                by_key.entry(Reverse((c.exact, c.min))).or_default().push(c);
-            }
-            groups.extend(by_key.into_iter().map(|(Reverse(k), v)| (k, v)));
-        }
+        let shown = |c: &&Cand| !(self.close && c.is_loose());
+        let key = |c: &Cand| (c.exact, c.min);
         let mut hits = Vec::new();
-        for (_, mut group) in groups {
+        // Group by group, best first: one pass finds the best key left, one gathers its
+        // records (the first group nearly always fills the screen).
+        let mut below: Option<(u8, u16)> = None;
+        loop {
             let need = limit.saturating_sub(hits.len());
+            let Some(top) = self
+                .cands
+                .iter()
+                .filter(shown)
+                .map(key)
+                .filter(|k| below.is_none_or(|b| *k < b))
+                .max()
+            else {
+                break;
+            };
             if need == 0 {
                 break;
             }
+            below = Some(top);
+            let mut group: Vec<&Cand> = self
+                .cands
+                .iter()
+                .filter(shown)
+                .filter(|c| key(c) == top)
+                .collect();
             // The finer keys are read for the best of the group by the sum of the words'
             // matches, then the newest.
             let keep = (need * 4).max(120);
-            let date = |c: &&Cand| ix.docs[c.doc as usize].date;
             if group.len() > keep {
-                group.select_nth_unstable_by_key(keep, |c| {
-                    (Reverse(c.sum), Reverse(date(c)), c.doc)
-                });
+                group
+                    .select_nth_unstable_by_key(keep, |c| (Reverse(c.sum), Reverse(c.date), c.doc));
                 group.truncate(keep);
             }
             let mut scored: Vec<(Hit, u8, u16, usize)> =
@@ -204,11 +216,11 @@ impl<'q> Ctx<'q> {
         let phrase_mask = super::query::mask(&phrase);
         let datelike = phrase.bytes().any(|b| b.is_ascii_digit());
         Ctx {
-            datelike,
             pos,
             neg,
             phrase,
             phrase_mask,
+            datelike,
         }
     }
 }
@@ -309,6 +321,10 @@ impl SearchIndex {
             exact,
             min: min - 1,
             sum: best.iter().map(|b| b - 1).sum(),
+            date: doc.date.map_or(0, |d| {
+                let days = u32::try_from(d.start().num_days_from_ce()).unwrap_or(0);
+                days * 4 + d.precision() as u32 + 1
+            }),
         })
     }
 
