@@ -5,6 +5,7 @@
 pub mod fold;
 pub mod query;
 pub mod rank;
+pub mod scan;
 pub mod score;
 pub mod snippet;
 pub mod typo;
