@@ -205,6 +205,7 @@ fn the_format_example_in_data_readme_is_valid() {
 /// headquarters only "tentatively" in Shanghai, no July resumption of H20 sales, the seeds'
 /// sourced figures no longer discredited, and no past event left "scheduled".
 #[test]
+#[allow(clippy::too_many_lines)] // one checklist of the data review, item by item
 fn coverage_and_corrections_of_the_data_review() {
     let ds = bundled();
     let g = &ds.graph;
