@@ -201,3 +201,58 @@ fn the_first_screenful_from_titles_is_the_first_screenful_of_everything() {
             .is_none()
     );
 }
+
+#[test]
+fn one_row_per_record_says_what_it_is_and_where_it_matched() {
+    let ds = fixture();
+    let g = &ds.graph;
+    let show = |q: &str| -> Vec<String> {
+        let (hits, _) = ds.search().query(q, 10);
+        hits.iter()
+            .map(|h| {
+                snippet::row(g, h, 200)
+                    .iter()
+                    .map(|p| {
+                        if p.matched {
+                            format!("[{}]", p.text)
+                        } else {
+                            p.text.clone()
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    // Two quotes by the same speaker read as two different texts.
+    let li = show("q: li qiang");
+    assert_eq!(li.len(), 2, "{li:?}");
+    assert_ne!(li[0], li[1]);
+    assert!(
+        li.iter()
+            .all(|r| r.starts_with("« ") && r.contains("— [Li] [Qiang]")),
+        "{li:?}"
+    );
+    // A quote found by its words shows them, marked, then its speaker.
+    assert!(show("fragmente")[0].ends_with("[fragmenté] — Li Qiang"));
+}
+
+#[test]
+fn dates_ids_and_typos_are_searched() {
+    let ds = fixture();
+    // A month in English or French finds the records of that month, events first.
+    let (hits, _) = ds.search().query("juillet 2025", 50);
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter()
+            .all(|h| h.date.is_some_and(|d| d.to_string().starts_with("2025-07")))
+    );
+    assert_eq!(hits[0].entity.kind_name(), "event");
+    // An id, and an acronym of a title's words.
+    assert_eq!(ids(&ds, "eo-14110")[0], "eo-14110");
+    // A typo in a name: one edit, a swap included.
+    assert_eq!(ids(&ds, "Li Qaing")[0], "li-qiang");
+    assert_eq!(
+        ds.search().suggest("Trunp !trump").as_deref(),
+        Some("trump !trump")
+    );
+}
