@@ -17,7 +17,7 @@ DIR=$(mktemp -d /tmp/aigov-fzf-XXXX)
 trap 'rm -rf "$DIR"' EXIT
 cargo build --release --quiet
 AIGOV_SYNTH_OUT="$DIR" AIGOV_BENCH_EVENTS="$N" cargo bench --quiet --bench search >/dev/null
-BIN=target/release/aigov
+BIN=${AIGOV_BIN:-target/release/aigov}  # AIGOV_BIN: another build to compare
 echo "$N events + $N quotes: $(cat "$DIR"/synth-*.toml | wc -c | awk "{print int(\$1/1048576)}") MiB TOML, $(wc -l <"$DIR/lines.txt") lines; fzf $(fzf --version | cut -d' ' -f1)"
 t() { # seconds and peak RSS (MiB) of a command, output discarded
   /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1

@@ -5,9 +5,14 @@
 pub mod fold;
 pub mod query;
 pub mod rank;
+pub mod scan;
+pub mod score;
 pub mod snippet;
+pub mod typo;
 
+use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::graph::{ActorIx, Entity, EventIx, Graph, PartialDate, QuoteIx, SourceIx, to_u32};
 
@@ -41,6 +46,79 @@ pub enum Field {
     Translation,
     /// A quote's original words.
     Original,
+    /// A record's date in all its forms (see [`date_forms`]), joined by ` · `.
+    Date,
+    /// A record's id.
+    Id,
+    /// The names and aliases of an event's actors, joined by ` · `.
+    Actor,
+    /// The aliases of a quote's speaker, joined by ` · `.
+    SpeakerAlias,
+}
+
+/// What joins the names of a list field (a date's forms, an event's actors).
+pub const JOIN: &str = " · ";
+
+/// The names and aliases of these actors, joined (an event's actor field).
+pub fn actor_names(g: &Graph, actors: &[ActorIx]) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for &a in actors {
+        let actor = g.actor(a);
+        names.push(&actor.name);
+        names.extend(actor.aliases.iter().map(String::as_str));
+    }
+    names.join(JOIN)
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// The searchable forms of a date: as written, its year, its month (`2025-07`), and the
+/// month and year in English and in French, each once.
+pub fn date_forms(d: PartialDate) -> Vec<String> {
+    let mut out = vec![d.to_string()];
+    let mut add = |s: String| {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    add(d.year().to_string());
+    if let Some(m) = d
+        .month()
+        .and_then(|m| usize::try_from(m).ok())
+        .filter(|m| (1..=12).contains(m))
+    {
+        add(format!("{}-{m:02}", d.year()));
+        add(format!("{} {}", MONTHS_EN[m - 1], d.year()));
+        add(format!("{} {}", MONTHS_FR[m - 1], d.year()));
+    }
+    out
 }
 
 impl Field {
@@ -49,7 +127,7 @@ impl Field {
         match self {
             Field::Title => "title",
             Field::Name => "name",
-            Field::Speaker => "speaker",
+            Field::Speaker | Field::SpeakerAlias => "speaker",
             Field::Tag => "tag",
             Field::Place => "place",
             Field::Alias => "alias",
@@ -59,28 +137,67 @@ impl Field {
             Field::Summary => "summary",
             Field::Translation => "translation",
             Field::Original => "original",
+            Field::Date => "date",
+            Field::Id => "id",
+            Field::Actor => "actor",
         }
     }
 
-    /// Rank of the field: a match in a title or a name (0) beats one in a short field
-    /// or a quote's words (1), which beats one in a summary or a translation (2).
+    /// Rank of the field: a record's own name, title, aliases and date (0) before its
+    /// words, speaker, id and other short fields (1), before summaries and originals (2).
     pub fn tier(self) -> u8 {
         match self {
-            Field::Title | Field::Name | Field::Speaker => 0,
-            Field::Tag
+            Field::Title | Field::Name | Field::Alias | Field::Date => 0,
+            Field::Speaker
+            | Field::Tag
             | Field::Place
-            | Field::Alias
             | Field::Role
             | Field::Publisher
-            | Field::Text => 1,
-            Field::Summary | Field::Translation | Field::Original => 2,
+            | Field::Text
+            | Field::Translation
+            | Field::Id
+            | Field::Actor
+            | Field::SpeakerAlias => 1,
+            Field::Summary | Field::Original => 2,
         }
     }
 
-    /// The original text of this field of a record (`item` picks a tag or an alias).
-    pub fn text(self, g: &Graph, entity: Entity, item: usize) -> &str {
-        let empty = "";
+    /// What a field equal to the whole query is worth: 2 when it names the record (its
+    /// name, title, alias or id), 1 for a quote's words or a date, 0 for other fields.
+    pub fn whole_rank(self) -> u8 {
+        match self {
+            Field::Name | Field::Alias | Field::Title | Field::Id => 2,
+            Field::Text | Field::Translation | Field::Original | Field::Date => 1,
+            _ => 0,
+        }
+    }
+
+    /// The tier of this field in a record of `entity`'s kind: a source's title and date
+    /// one lower than an event's (a source is where one read about an event).
+    pub fn tier_in(self, entity: Entity) -> u8 {
         match (entity, self) {
+            (Entity::Source(_), Field::Title | Field::Date) => 1,
+            _ => self.tier(),
+        }
+    }
+
+    /// The original text of this field of a record (`item` picks a tag, an alias, an
+    /// actor or a form of the date).
+    pub fn text(self, g: &Graph, entity: Entity, item: usize) -> Cow<'_, str> {
+        let empty = "";
+        if self == Field::Id {
+            return Cow::Borrowed(g.id_of(entity));
+        }
+        if self == Field::Date {
+            let date = match entity {
+                Entity::Event(e) => Some(g.event(e).date),
+                Entity::Quote(q) => Some(g.quote_date(q)),
+                Entity::Source(s) => g.source(s).published,
+                Entity::Actor(_) => None,
+            };
+            return Cow::Owned(date.map(date_forms).unwrap_or_default().join(JOIN));
+        }
+        Cow::Borrowed(match (entity, self) {
             (Entity::Event(e), f) => {
                 let ev = g.event(e);
                 match f {
@@ -88,13 +205,16 @@ impl Field {
                     Field::Place => ev.place.as_deref().unwrap_or(empty),
                     Field::Tag => ev.tags.get(item).map_or(empty, String::as_str),
                     Field::Summary => ev.summary.as_deref().unwrap_or(empty),
+                    Field::Actor => return Cow::Owned(actor_names(g, &ev.actors)),
                     _ => empty,
                 }
             }
             (Entity::Quote(q), f) => {
                 let quote = g.quote(q);
+                let speaker = g.actor(quote.speaker);
                 match f {
-                    Field::Speaker => &g.actor(quote.speaker).name,
+                    Field::Speaker => &speaker.name,
+                    Field::SpeakerAlias => return Cow::Owned(speaker.aliases.join(JOIN)),
                     Field::Text => &quote.text,
                     Field::Translation => quote.translation.as_deref().unwrap_or(empty),
                     Field::Original => quote.original.as_deref().unwrap_or(empty),
@@ -120,7 +240,7 @@ impl Field {
                     _ => empty,
                 }
             }
-        }
+        })
     }
 }
 
@@ -132,6 +252,11 @@ pub(crate) struct FieldRec {
     pub mask: u64,
     pub field: Field,
     pub item: u16,
+    /// The field's tier in its record (see [`Field::tier_in`]).
+    pub tier: u8,
+    /// The letters that start its words (bit 0 for `a`): initials can spell a term only
+    /// when they hold its letters.
+    pub initials: u32,
 }
 
 /// One record: what it is, its date (for ties), and its fields, best tier first.
@@ -140,6 +265,12 @@ pub(crate) struct Doc {
     pub entity: Entity,
     pub date: Option<PartialDate>,
     pub fields: (u32, u32),
+    /// The byte lengths (mod 64, as bits) of the fields a whole query can equal (see
+    /// [`Field::whole_rank`]; not the date): most records are ruled out at once.
+    pub lens: u64,
+    /// The characters of its tier-0 fields, then of all its fields (see [`query::mask`]):
+    /// a record without a word's characters is passed over unread.
+    pub masks: (u64, u64),
 }
 
 /// Every searchable field of a graph, folded once.
@@ -150,6 +281,8 @@ pub struct SearchIndex {
     /// Events, then quotes, actors and sources (the ranges below).
     pub(crate) docs: Vec<Doc>,
     pub(crate) kinds: [Range<u32>; 4],
+    /// The words of names, aliases and titles, for typos (built on first need).
+    pub(crate) words: OnceLock<Vec<Box<str>>>,
 }
 
 impl SearchIndex {
@@ -170,14 +303,19 @@ impl SearchIndex {
 
     fn events(g: &Graph) -> Self {
         let mut ix = SearchIndex::default();
-        let mut batch: Vec<(Field, u16, &str)> = Vec::new();
+        let mut batch: Batch = Vec::new();
         for (i, ev) in g.events.iter().enumerate() {
-            batch.push((Field::Title, 0, &ev.title));
-            batch.extend(ev.place.as_deref().map(|p| (Field::Place, 0, p)));
+            batch.push((Field::Title, 0, ev.title.as_str().into()));
+            batch.extend(ev.place.as_deref().map(|p| (Field::Place, 0, p.into())));
             for (t, tag) in ev.tags.iter().enumerate() {
-                batch.push((Field::Tag, item(t), tag));
+                batch.push((Field::Tag, item(t), tag.as_str().into()));
             }
-            batch.extend(ev.summary.as_deref().map(|s| (Field::Summary, 0, s)));
+            if !ev.actors.is_empty() {
+                batch.push((Field::Actor, 0, actor_names(g, &ev.actors).into()));
+            }
+            batch.extend(ev.summary.as_deref().map(|s| (Field::Summary, 0, s.into())));
+            dated(&mut batch, Some(ev.date));
+            batch.push((Field::Id, 0, ev.id.as_str().into()));
             ix.push(Entity::Event(EventIx(to_u32(i))), Some(ev.date), &mut batch);
         }
         ix.kinds[0] = 0..to_u32(ix.docs.len());
@@ -186,14 +324,29 @@ impl SearchIndex {
 
     fn quotes(g: &Graph) -> Self {
         let mut ix = SearchIndex::default();
-        let mut batch: Vec<(Field, u16, &str)> = Vec::new();
+        let mut batch: Batch = Vec::new();
         for (i, q) in g.quotes.iter().enumerate() {
             let qx = QuoteIx(to_u32(i));
-            batch.push((Field::Speaker, 0, &g.actor(q.speaker).name));
-            batch.push((Field::Text, 0, &q.text));
-            batch.extend(q.translation.as_deref().map(|s| (Field::Translation, 0, s)));
-            batch.extend(q.original.as_deref().map(|s| (Field::Original, 0, s)));
-            ix.push(Entity::Quote(qx), Some(g.quote_date(qx)), &mut batch);
+            let speaker = g.actor(q.speaker);
+            batch.push((Field::Speaker, 0, speaker.name.as_str().into()));
+            if !speaker.aliases.is_empty() {
+                batch.push((Field::SpeakerAlias, 0, speaker.aliases.join(JOIN).into()));
+            }
+            batch.push((Field::Text, 0, q.text.as_str().into()));
+            batch.extend(
+                q.translation
+                    .as_deref()
+                    .map(|s| (Field::Translation, 0, s.into())),
+            );
+            batch.extend(
+                q.original
+                    .as_deref()
+                    .map(|s| (Field::Original, 0, s.into())),
+            );
+            let date = g.quote_date(qx);
+            dated(&mut batch, Some(date));
+            batch.push((Field::Id, 0, q.id.as_str().into()));
+            ix.push(Entity::Quote(qx), Some(date), &mut batch);
         }
         ix.kinds[1] = 0..to_u32(ix.docs.len());
         ix
@@ -201,14 +354,15 @@ impl SearchIndex {
 
     fn actors(g: &Graph) -> Self {
         let mut ix = SearchIndex::default();
-        let mut batch: Vec<(Field, u16, &str)> = Vec::new();
+        let mut batch: Batch = Vec::new();
         for (i, a) in g.actors.iter().enumerate() {
-            batch.push((Field::Name, 0, &a.name));
-            batch.extend(a.role.as_deref().map(|s| (Field::Role, 0, s)));
+            batch.push((Field::Name, 0, a.name.as_str().into()));
+            batch.extend(a.role.as_deref().map(|s| (Field::Role, 0, s.into())));
             for (t, alias) in a.aliases.iter().enumerate() {
-                batch.push((Field::Alias, item(t), alias));
+                batch.push((Field::Alias, item(t), alias.as_str().into()));
             }
-            batch.extend(a.summary.as_deref().map(|s| (Field::Summary, 0, s)));
+            batch.extend(a.summary.as_deref().map(|s| (Field::Summary, 0, s.into())));
+            batch.push((Field::Id, 0, a.id.as_str().into()));
             ix.push(Entity::Actor(ActorIx(to_u32(i))), None, &mut batch);
         }
         ix.kinds[2] = 0..to_u32(ix.docs.len());
@@ -217,11 +371,13 @@ impl SearchIndex {
 
     fn sources(g: &Graph) -> Self {
         let mut ix = SearchIndex::default();
-        let mut batch: Vec<(Field, u16, &str)> = Vec::new();
+        let mut batch: Batch = Vec::new();
         for (i, s) in g.sources.iter().enumerate() {
-            batch.push((Field::Title, 0, &s.title));
-            batch.push((Field::Publisher, 0, &s.publisher));
-            batch.extend(s.summary.as_deref().map(|t| (Field::Summary, 0, t)));
+            batch.push((Field::Title, 0, s.title.as_str().into()));
+            batch.push((Field::Publisher, 0, s.publisher.as_str().into()));
+            batch.extend(s.summary.as_deref().map(|t| (Field::Summary, 0, t.into())));
+            dated(&mut batch, s.published);
+            batch.push((Field::Id, 0, s.id.as_str().into()));
             ix.push(Entity::Source(SourceIx(to_u32(i))), s.published, &mut batch);
         }
         ix.kinds[3] = 0..to_u32(ix.docs.len());
@@ -251,31 +407,41 @@ impl SearchIndex {
         }
     }
 
-    fn push(
-        &mut self,
-        entity: Entity,
-        date: Option<PartialDate>,
-        batch: &mut Vec<(Field, u16, &str)>,
-    ) {
-        batch.sort_by_key(|(f, _, _)| f.tier());
+    fn push(&mut self, entity: Entity, date: Option<PartialDate>, batch: &mut Batch) {
+        batch.sort_by_key(|(f, _, _)| f.tier_in(entity));
         let first = to_u32(self.fields.len());
+        let mut lens = 0u64;
+        let mut masks = (0u64, 0u64);
         for (field, item, text) in batch.drain(..) {
             let start = to_u32(self.text.len());
-            fold::fold_into(text, &mut self.text);
+            fold::fold_into(&text, &mut self.text);
             let end = to_u32(self.text.len());
             let folded = &self.text[start as usize..end as usize];
+            // A date's forms have digits: a query without one is never checked against them.
+            if field.whole_rank() > 0 && field != Field::Date {
+                lens |= 1 << (folded.len() % 64);
+            }
+            let mask = query::mask(folded);
+            if field.tier_in(entity) == 0 {
+                masks.0 |= mask;
+            }
+            masks.1 |= mask;
             self.fields.push(FieldRec {
                 start,
                 end,
-                mask: query::mask(folded),
+                mask,
                 field,
                 item,
+                tier: field.tier_in(entity),
+                initials: initials(folded),
             });
         }
         self.docs.push(Doc {
             entity,
             date,
             fields: (first, to_u32(self.fields.len())),
+            lens,
+            masks,
         });
     }
 
@@ -304,6 +470,29 @@ impl SearchIndex {
             None => (Vec::new(), 0),
         }
     }
+}
+
+/// The fields of one record being indexed: which, which item, and the text.
+type Batch<'g> = Vec<(Field, u16, Cow<'g, str>)>;
+
+/// Adds the forms of a record's date (see [`date_forms`]) as one field.
+fn dated(batch: &mut Batch, date: Option<PartialDate>) {
+    if let Some(d) = date {
+        batch.push((Field::Date, 0, Cow::Owned(date_forms(d).join(JOIN))));
+    }
+}
+
+/// The letters that start the words of a folded text, as bits (`a` is bit 0).
+pub(crate) fn initials(folded: &str) -> u32 {
+    let mut bits = 0;
+    let mut prev = b' ';
+    for b in folded.bytes() {
+        if b.is_ascii_lowercase() && !prev.is_ascii_alphanumeric() {
+            bits |= 1 << (b - b'a');
+        }
+        prev = b;
+    }
+    bits
 }
 
 fn item(i: usize) -> u16 {

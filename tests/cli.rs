@@ -414,7 +414,10 @@ fn a_closed_pipe_is_not_a_crash() {
 fn search_json_gives_positions_into_the_original_text() {
     let o = aigov(&["search", "fragmentee", "--json", "--limit", "3"]);
     assert_eq!(code(&o), 0, "{}", err(&o));
-    let hits: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    let hits = &doc["hits"];
+    assert!(doc["total"].as_u64().unwrap() > 3, "{doc}");
+    assert_eq!(doc["truncated"], true);
     let first = &hits[0];
     assert_eq!(first["kind"], "quote");
     assert_eq!(first["id"], "li-qiang-fragmentee");
@@ -446,7 +449,21 @@ fn search_text_is_plain_in_a_pipe_and_honours_kind() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 2, "{text}");
     assert!(lines.iter().all(|l| l.starts_with("quote ")), "{text}");
-    assert!(lines[0].contains("q-trump-win") && lines[0].contains("speaker"));
+    // One row per record: the quote's words, then its speaker.
+    assert!(lines[0].contains("q-trump-win") && lines[0].contains("— Donald Trump"));
     let none = aigov(&["--data", "tests/fixtures/explorer", "search", "zzzzqx"]);
     assert_eq!(out(&none), "no match\n");
+    let typo = aigov(&[
+        "--data",
+        "tests/fixtures/explorer",
+        "search",
+        "trumpp !trump",
+    ]);
+    assert_eq!(out(&typo), "no match; did you mean: trump !trump\n");
+    let json = aigov(&["search", "zzzzqx", "--json"]);
+    let doc: serde_json::Value = serde_json::from_str(&out(&json)).unwrap();
+    assert_eq!(
+        (doc["total"].as_u64(), &doc["truncated"]),
+        (Some(0), &serde_json::json!(false))
+    );
 }

@@ -431,7 +431,11 @@ fn quote_threads_are_sourced_and_go_back_in_time() {
             let note = l.note.as_deref().unwrap_or("");
             assert!(note.len() > 40, "{} → {}: say why", q.id, g.quote(l.to).id);
             let from = g.quote_date(aigov::graph::QuoteIx(u32::try_from(i).unwrap()));
-            assert!(g.quote_date(l.to) <= from, "{} takes up a later quote", q.id);
+            assert!(
+                g.quote_date(l.to) <= from,
+                "{} takes up a later quote",
+                q.id
+            );
         }
     }
     assert!(n >= 8, "{n} threads");

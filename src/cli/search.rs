@@ -1,5 +1,6 @@
-//! `aigov search QUERY`: ranked hits, one a line (kind, id, date, field, the matched text
-//! with the match in bold on a terminal), or a JSON array with the match positions.
+//! `aigov search QUERY`: ranked hits, one record a line (kind, id, date, what the record
+//! is and the field that matched, the match in bold on a terminal), or a JSON object with
+//! the hits, their match positions, the total and whether `--limit` cut the list.
 
 use std::io::{self, Write};
 
@@ -7,11 +8,11 @@ use serde_json::json;
 
 use super::SearchKind;
 use crate::dataset::Dataset;
-use crate::search::snippet::snippet;
+use crate::search::snippet::row;
 use crate::text::{pad, width};
 
-/// Columns of matched text on a line.
-const TEXT_WIDTH: usize = 80;
+/// Columns of a hit's summary on a line.
+const TEXT_WIDTH: usize = 100;
 
 /// Runs a search and prints its hits.
 pub fn run(
@@ -48,7 +49,13 @@ pub fn run(
                 })
             })
             .collect();
-        return super::write_json(out, &items);
+        let doc = json!({
+            "total": total,
+            "truncated": total > hits.len(),
+            "hits": items,
+            "did_you_mean": if total == 0 { ds.search().suggest(query) } else { None },
+        });
+        return super::write_json(out, &doc);
     }
     let id_w = hits
         .iter()
@@ -58,13 +65,12 @@ pub fn run(
     for h in &hits {
         let date = h.date.map_or_else(|| "-".to_string(), |d| d.to_string());
         let mut line = format!(
-            "{}  {}  {}  {}  ",
+            "{}  {}  {}  ",
             pad(h.entity.kind_name(), 6),
             pad(g.id_of(h.entity), id_w),
             pad(&date, 10),
-            pad(h.field.name(), 11),
         );
-        for p in snippet(h.text(g), &h.positions, TEXT_WIDTH) {
+        for p in row(g, h, TEXT_WIDTH) {
             if p.matched && bold {
                 line.push_str("\x1b[1m");
                 line.push_str(&p.text);
@@ -78,7 +84,10 @@ pub fn run(
     if total > hits.len() {
         writeln!(out, "({} of {total} shown; --limit N for more)", hits.len())?;
     } else if total == 0 {
-        writeln!(out, "no match")?;
+        match ds.search().suggest(query) {
+            Some(s) => writeln!(out, "no match; did you mean: {s}")?,
+            None => writeln!(out, "no match")?,
+        }
     }
     Ok(())
 }

@@ -32,6 +32,9 @@ pub struct Term {
     pub negate: bool,
     /// The characters the stem needs (see [`mask`]).
     pub mask: u64,
+    /// For a word that matches nothing: the words of names, aliases and titles an edit
+    /// or two away, with their distance (set by the index, see `search::typo`).
+    pub alts: Vec<(String, u8)>,
 }
 
 /// Record kinds, as a scope.
@@ -46,7 +49,7 @@ pub const SOURCES: u8 = 8;
 pub const ALL: u8 = EVENTS | QUOTES | ACTORS | SOURCES;
 
 /// A parsed query.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     pub terms: Vec<Term>,
     /// The kinds searched (bits above); every kind when no scope is given.
@@ -86,7 +89,9 @@ impl Query {
             return false;
         }
         older.terms.iter().zip(&self.terms).all(|(o, n)| {
-            !o.negate
+            o.alts.is_empty()
+                && n.alts.is_empty()
+                && !o.negate
                 && !n.negate
                 && o.how == n.how
                 && match o.how {
@@ -153,6 +158,7 @@ fn term(word: &str) -> Option<Term> {
         pattern,
         how,
         negate,
+        alts: Vec::new(),
     })
 }
 

@@ -1,9 +1,87 @@
 //! A hit's text cut to a width around its first match, in pieces marked matched or not,
-//! for the CLI and the explorer alike; control characters escaped, lines joined. No I/O.
+//! and a hit's one-line summary (what the record is, then the field that matched), for
+//! the CLI and the explorer alike; control characters escaped, lines joined. No I/O.
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::text::escape_controls;
+use super::{Field, Hit};
+use crate::graph::{Entity, Graph};
+use crate::text::{escape_controls, truncate, width};
+
+/// The field that says what a record is: an event's or a source's title, a quote's
+/// words, an actor's name.
+pub fn own_field(e: Entity) -> Field {
+    match e {
+        Entity::Event(_) | Entity::Source(_) => Field::Title,
+        Entity::Quote(_) => Field::Text,
+        Entity::Actor(_) => Field::Name,
+    }
+}
+
+/// One line for a hit in `max_width` columns: what the record is (an event's title, a
+/// quote's words and speaker, an actor's name, a source's publisher and title) and,
+/// when another field matched, that field's name and its text around the match, the
+/// matched characters marked wherever they are shown.
+pub fn row(g: &Graph, hit: &Hit, max_width: usize) -> Vec<Piece> {
+    let text = hit.text(g);
+    let own = hit.field == own_field(hit.entity);
+    let mut out = Vec::new();
+    let mut room = max_width;
+    let plain = |out: &mut Vec<Piece>, room: &mut usize, s: &str| {
+        let s = truncate(s, *room).into_owned();
+        *room = room.saturating_sub(width(&s));
+        out.push(Piece {
+            text: escape_controls(&s).into_owned(),
+            matched: false,
+        });
+    };
+    if let Entity::Source(s) = hit.entity {
+        plain(&mut out, &mut room, &format!("{}: ", g.source(s).publisher));
+    }
+    if own {
+        // A quote's speaker follows its words, in what room they leave (at least a third).
+        let by = match hit.entity {
+            Entity::Quote(q) => format!(" — {}", g.actor(g.quote(q).speaker).name),
+            _ => String::new(),
+        };
+        let by = one_line(&by, room / 3);
+        let words = snippet(&text, &hit.positions, room.saturating_sub(width(&by)));
+        room = room.saturating_sub(words.iter().map(|p| width(&p.text)).sum());
+        out.extend(words);
+        plain(&mut out, &mut room, &by);
+        return out;
+    }
+    let what = match hit.entity {
+        Entity::Event(e) => g.event(e).title.clone(),
+        Entity::Quote(q) => format!("« {} »", g.quote(q).text),
+        Entity::Actor(a) => g.actor(a).name.clone(),
+        Entity::Source(s) => g.source(s).title.clone(),
+    };
+    let label = match (hit.field, hit.entity) {
+        (Field::Speaker, _) => " — ".to_string(),
+        // The speaker's name, then the alias that matched.
+        (Field::SpeakerAlias, Entity::Quote(q)) => {
+            format!(" — {}, ", g.actor(g.quote(q).speaker).name)
+        }
+        _ => format!(" · {}: ", hit.field.name()),
+    };
+    // The matched field keeps what it needs (up to half the line); what the record is
+    // gets the rest.
+    let field_w = (width(&text) + width(&label))
+        .min(room / 2)
+        .max(room.min(12));
+    let what_w = room.saturating_sub(field_w);
+    plain(&mut out, &mut room, &one_line(&what, what_w));
+    plain(&mut out, &mut room, &label);
+    out.extend(snippet(&text, &hit.positions, room));
+    out
+}
+
+/// `s` on one line, cut to `w` columns.
+fn one_line(s: &str, w: usize) -> String {
+    let flat: String = s.chars().map(|c| if c == '\n' { ' ' } else { c }).collect();
+    truncate(&flat, w).into_owned()
+}
 
 /// A run of characters, all matched or all not.
 #[derive(Debug, Clone, PartialEq, Eq)]

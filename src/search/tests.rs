@@ -104,28 +104,24 @@ fn scopes() {
 }
 
 #[test]
-fn ranking_puts_names_before_words_and_newest_first_on_ties() {
+fn ranking_puts_names_and_titles_before_speakers_and_the_shorter_field_first() {
     let ds = fixture();
     let (hits, total) = ds.search().query("trump", 50);
     assert_eq!(total, hits.len());
-    // Tier 0 (title, speaker, name): the title starting with the word scores highest;
-    // equal scores go newest first, the undated actor last.
+    // Tier 0 (a record's own name or title): the shorter field first; then tier 1 (an
+    // event's actors, a quote's speaker).
     let first: Vec<(&str, &str)> = hits
         .iter()
-        .take(4)
+        .take(2)
         .map(|h| (ds.graph.id_of(h.entity), h.field.name()))
         .collect();
     assert_eq!(
         first,
-        [
-            ("eo-14110-revoked", "title"),
-            ("q-trump-win", "speaker"),
-            ("q-trump-paris", "speaker"),
-            ("donald-trump", "name"),
-        ]
+        [("donald-trump", "name"), ("eo-14110-revoked", "title")]
     );
     for w in hits.windows(2) {
-        assert!(w[0].field.tier() <= w[1].field.tier(), "{hits:#?}");
+        let tier = |h: &Hit| h.field.tier_in(h.entity);
+        assert!(tier(&w[0]) <= tier(&w[1]), "{hits:#?}");
     }
 }
 
@@ -203,5 +199,60 @@ fn the_first_screenful_from_titles_is_the_first_screenful_of_everything() {
     assert!(
         ix.first_screen(&Query::parse("g"), None, 60, &|| true)
             .is_none()
+    );
+}
+
+#[test]
+fn one_row_per_record_says_what_it_is_and_where_it_matched() {
+    let ds = fixture();
+    let g = &ds.graph;
+    let show = |q: &str| -> Vec<String> {
+        let (hits, _) = ds.search().query(q, 10);
+        hits.iter()
+            .map(|h| {
+                snippet::row(g, h, 200)
+                    .iter()
+                    .map(|p| {
+                        if p.matched {
+                            format!("[{}]", p.text)
+                        } else {
+                            p.text.clone()
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    // Two quotes by the same speaker read as two different texts.
+    let li = show("q: li qiang");
+    assert_eq!(li.len(), 2, "{li:?}");
+    assert_ne!(li[0], li[1]);
+    assert!(
+        li.iter()
+            .all(|r| r.starts_with("« ") && r.contains("— [Li] [Qiang]")),
+        "{li:?}"
+    );
+    // A quote found by its words shows them, marked, then its speaker.
+    assert!(show("fragmente")[0].ends_with("[fragmenté] — Li Qiang"));
+}
+
+#[test]
+fn dates_ids_and_typos_are_searched() {
+    let ds = fixture();
+    // A month in English or French finds the records of that month, events first.
+    let (hits, _) = ds.search().query("juillet 2025", 50);
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter()
+            .all(|h| h.date.is_some_and(|d| d.to_string().starts_with("2025-07")))
+    );
+    assert_eq!(hits[0].entity.kind_name(), "event");
+    // An id, and an acronym of a title's words.
+    assert_eq!(ids(&ds, "eo-14110")[0], "eo-14110");
+    // A typo in a name: one edit, a swap included.
+    assert_eq!(ids(&ds, "Li Qaing")[0], "li-qiang");
+    assert_eq!(
+        ds.search().suggest("Trunp !trump").as_deref(),
+        Some("trump !trump")
     );
 }

@@ -90,6 +90,8 @@ pub enum Action {
     SearchAccept,
     /// Close the popup and put the view back as it was.
     SearchCancel,
+    /// Show the search hits by date, or by relevance again.
+    SearchSortToggle,
     /// Go to the next hit of the last search.
     NextHit,
     /// Go to the previous hit of the last search.

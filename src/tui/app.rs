@@ -35,6 +35,12 @@ pub struct SearchBox {
     pub generation: u64,
     /// A search for the current input is still running.
     pub pending: bool,
+    /// For a search without hits: the query with its unknown words corrected.
+    pub suggestion: Option<String>,
+    /// Hits in date order (newest first) rather than by relevance (Ctrl-S).
+    pub by_date: bool,
+    /// The hits in relevance order while `by_date` shows them by date.
+    pub ranked: Vec<Hit>,
     /// Where the user was when the popup opened.
     pub saved: Place,
     pub saved_translate: bool,

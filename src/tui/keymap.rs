@@ -189,6 +189,13 @@ pub const BINDINGS: &[Binding] = &[
         "close, the view as it was",
         Some("cancel"),
     ),
+    b(
+        Search,
+        &[Ctrl('s')],
+        Action::SearchSortToggle,
+        "hits by date, or by relevance again",
+        Some("by date"),
+    ),
     b(Search, &[Ctrl('c')], Action::Quit, "quit", None),
     b(
         Search,

@@ -19,6 +19,9 @@ impl App {
             offset: 0,
             generation: self.next_generation - 1,
             pending: false,
+            suggestion: None,
+            by_date: false,
+            ranked: Vec::new(),
             saved: self.place(),
             saved_translate: self.translate,
         });
@@ -68,6 +71,18 @@ impl App {
                 sb.input.pop();
             }
             Action::SearchClear => sb.input.clear(),
+            Action::SearchSortToggle => {
+                sb.by_date = !sb.by_date;
+                if sb.by_date {
+                    sb.ranked = sb.hits.clone();
+                } else {
+                    sb.hits = std::mem::take(&mut sb.ranked);
+                }
+                order_hits(sb);
+                sb.selected = 0;
+                sb.offset = 0;
+                return Effect::None;
+            }
             Action::MoveUp | Action::MoveDown | Action::PageUp | Action::PageDown => {
                 sb.selected = moved(sb.selected, sb.hits.len(), page, action);
                 return Effect::None;
@@ -82,6 +97,10 @@ impl App {
                         self.found = Found { hits: sb.hits, at };
                     }
                     self.history.push(place);
+                    let n = self.found.hits.len();
+                    if n > 1 {
+                        self.notice = Some(format!("hit {}/{n}: n and N for the others", at + 1));
+                    }
                     // The hit is shown in the panes: the views over them close.
                     self.graph = None;
                     self.compare = None;
@@ -126,6 +145,10 @@ impl App {
             let (hits, total) = ds.search().query(&sb.input, MAX_HITS);
             sb.hits = hits;
             sb.total = total;
+            order_hits(sb);
+            sb.suggestion = (total == 0)
+                .then(|| ds.search().suggest(&sb.input))
+                .flatten();
             sb.pending = false;
             Effect::None
         } else {
@@ -137,6 +160,7 @@ impl App {
     /// Takes results from the worker; those of an older generation are dropped. Returns
     /// whether anything changed.
     pub fn searched(&mut self, r: Searched) -> bool {
+        let ds = self.dataset.clone();
         let Some(sb) = self.search.as_mut() else {
             return false;
         };
@@ -145,6 +169,11 @@ impl App {
         }
         sb.hits = r.hits;
         sb.total = r.total;
+        order_hits(sb);
+        // Only from words already gathered: never a long wait on the input thread.
+        sb.suggestion = (r.total == 0 && !r.partial)
+            .then(|| ds.search().suggest_if_ready(&sb.input))
+            .flatten();
         sb.pending = r.partial;
         sb.selected = sb.selected.min(sb.hits.len().saturating_sub(1));
         true
@@ -165,15 +194,23 @@ impl App {
     pub(super) fn step_hit(&mut self, forward: bool) {
         let n = self.found.hits.len();
         if n == 0 {
+            self.notice = Some("no search yet: / to search".to_string());
             return;
         }
+        let at = self.found.at;
         self.found.at = if forward {
-            (self.found.at + 1) % n
+            (at + 1) % n
         } else {
-            (self.found.at + n - 1) % n
+            (at + n - 1) % n
+        };
+        let wrapped = match (forward, self.found.at) {
+            (true, 0) if n > 1 => " (wrapped to the first)",
+            (false, i) if i + 1 == n && n > 1 => " (wrapped to the last)",
+            _ => "",
         };
         let entity = self.found.hits[self.found.at].entity;
         self.go_to(entity);
+        self.notice = Some(format!("hit {}/{n}{wrapped}", self.found.at + 1));
     }
 
     /// Shows a record in its pane: an event in the timeline, a quote in the quotes pane,
@@ -237,5 +274,14 @@ fn cancel_if(pending: bool) -> Effect {
         Effect::CancelSearch
     } else {
         Effect::None
+    }
+}
+
+/// Puts the hits in date order (newest first, undated last) when the popup asks for it,
+/// keeping the relevance order to go back to.
+fn order_hits(sb: &mut SearchBox) {
+    if sb.by_date {
+        sb.ranked.clone_from(&sb.hits);
+        sb.hits.sort_by_key(|h| std::cmp::Reverse(h.date));
     }
 }

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::graph::{Entity, Graph};
 use crate::search::Hit;
-use crate::search::snippet::snippet;
+use crate::search::snippet::row as summary_row;
 use crate::text::{escape_controls, pad, truncate, width};
 use crate::tui::app::{App, SearchBox};
 use crate::tui::theme::{MARKER, Theme};
@@ -59,7 +59,15 @@ pub fn render(app: &App, sb: &SearchBox, area: Rect, buf: &mut Buffer) {
         .border_style(theme.border_focused)
         .title(Line::from(vec![
             Span::styled(" Search ", theme.title),
-            Span::styled("'exact ^start end$ !not · q: e: a: s: ", theme.dim),
+            Span::styled(
+                if sb.by_date {
+                    "by date (^S) "
+                } else {
+                    "by relevance (^S) "
+                },
+                theme.title,
+            ),
+            Span::styled("· 'exact ^start end$ !not · q: e: a: s: ", theme.dim),
         ]));
     let inner = block.inner(rect);
     block.render(rect, buf);
@@ -94,6 +102,15 @@ pub fn render(app: &App, sb: &SearchBox, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![input_line, Line::styled("─".repeat(w), theme.border)];
     for (i, hit) in sb.hits.iter().enumerate().skip(sb.offset).take(rows) {
         lines.push(row(g, theme, hit, i == sb.selected, w));
+    }
+    if sb.hits.is_empty()
+        && !sb.pending
+        && let Some(s) = &sb.suggestion
+    {
+        lines.push(Line::styled(
+            escape_controls(&truncate(&format!("  no match; did you mean: {s}"), w)).into_owned(),
+            theme.dim,
+        ));
     }
     while lines.len() < rows + 2 {
         lines.push(Line::default());
@@ -132,19 +149,19 @@ pub fn input_tail(s: &str, w: usize) -> String {
     }
 }
 
-/// One hit: marker, kind, date, field, then the text around the match.
+/// One hit: marker, kind, date, then what the record is and the field that matched
+/// (see [`row`](crate::search::snippet::row)).
 fn row(g: &Graph, theme: &Theme, hit: &Hit, selected: bool, w: usize) -> Line<'static> {
     let date = hit.date.map(|d| d.to_string()).unwrap_or_default();
     let head = format!(
-        "{} {:<6} {} {} ",
+        "{} {:<6} {} ",
         if selected { MARKER } else { " " },
         hit.entity.kind_name(),
         pad(&date, 10),
-        pad(hit.field.name(), 11)
     );
     let base = if selected { theme.selected } else { theme.text };
     let mut spans = vec![Span::styled(head.clone(), base)];
-    for p in snippet(hit.text(g), &hit.positions, w.saturating_sub(width(&head))) {
+    for p in summary_row(g, hit, w.saturating_sub(width(&head))) {
         let style = if p.matched {
             base.patch(theme.matched)
         } else {
@@ -183,7 +200,7 @@ fn preview(g: &Graph, theme: &Theme, hit: &Hit, w: usize, room: usize) -> Vec<Li
     ) {
         out.push(Line::styled(truncate(&main, w).into_owned(), theme.dim));
     }
-    let (text, first_match) = wrapped(hit.text(g), &hit.positions, w, theme);
+    let (text, first_match) = wrapped(&hit.text(g), &hit.positions, w, theme);
     let room = room.saturating_sub(out.len());
     let skip = first_match.saturating_sub(room.saturating_sub(2));
     if skip > 0 {
