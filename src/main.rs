@@ -126,6 +126,7 @@ fn explore(cli: &Cli, env: Env, no_color: bool) -> ExitCode {
         watched: cli.data.as_deref(),
         goto,
         query: cli.query.clone(),
+        today: today(),
     };
     match tui::run(dataset, Theme::for_no_color(no_color), start) {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,

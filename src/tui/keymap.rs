@@ -72,6 +72,8 @@ pub enum Context {
     Compare,
     /// In the link graph.
     Graph,
+    /// While the filter line is open (other printable keys are typed into it).
+    Filter,
 }
 
 impl Context {
@@ -84,6 +86,7 @@ impl Context {
             Context::Search => "Search (/)",
             Context::Compare => "Compare (c)",
             Context::Graph => "Link graph (L)",
+            Context::Filter => "Filter (f)",
         }
     }
 }
@@ -97,6 +100,7 @@ pub enum Mode {
     Search,
     Compare,
     Graph,
+    Filter,
 }
 
 /// One row of the keymap.
@@ -128,7 +132,7 @@ const fn b(
     }
 }
 
-use Context::{Compare, Global, Graph, Help, Search};
+use Context::{Compare, Filter, Global, Graph, Help, Search};
 use Key::{
     BackTab, Backspace, Char, Ctrl, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right,
     Tab, Up,
@@ -141,6 +145,35 @@ const Q: Context = Context::Pane(Pane::Quotes);
 
 /// Every binding. Pane rows come first so that they win over global ones.
 pub const BINDINGS: &[Binding] = &[
+    b(
+        Filter,
+        &[Enter],
+        Action::FilterAccept,
+        "keep the filter (tag: from: to: country: words)",
+        Some("keep"),
+    ),
+    b(
+        Filter,
+        &[Backspace],
+        Action::FilterBackspace,
+        "delete a character",
+        None,
+    ),
+    b(
+        Filter,
+        &[Ctrl('u')],
+        Action::FilterClear,
+        "clear the input",
+        None,
+    ),
+    b(
+        Filter,
+        &[Esc],
+        Action::FilterCancel,
+        "close, the filter as it was",
+        Some("cancel"),
+    ),
+    b(Filter, &[Ctrl('c')], Action::Quit, "quit", None),
     b(
         Search,
         &[Enter],
@@ -621,7 +654,42 @@ pub const BINDINGS: &[Binding] = &[
         Global,
         &[Esc],
         Action::Escape,
-        "close help, back to compare, else quit",
+        "back to compare, else clear the filter (never quits)",
+        None,
+    ),
+    b(
+        Global,
+        &[Char('f')],
+        Action::OpenFilter,
+        "filter: tag:T from:DATE to:DATE country:ID words",
+        Some("filter"),
+    ),
+    b(
+        Global,
+        &[Char('F')],
+        Action::ClearFilter,
+        "clear the filter",
+        None,
+    ),
+    b(
+        Global,
+        &[Char('z')],
+        Action::ToggleZoom,
+        "zoom the focused pane to the whole body, and back",
+        Some("zoom"),
+    ),
+    b(
+        Global,
+        &[Char('t')],
+        Action::ToggleTranslation,
+        "quotes in English translation / as printed",
+        None,
+    ),
+    b(
+        Global,
+        &[Char('m')],
+        Action::ToggleMouse,
+        "mouse capture on/off (off: the terminal selects text)",
         None,
     ),
     b(
@@ -671,6 +739,7 @@ fn contexts(mode: Mode) -> &'static [Context] {
         // The views over the panes take every key: pane keys would act unseen.
         Mode::Compare => &[Compare],
         Mode::Graph => &[Graph],
+        Mode::Filter => &[Filter],
     }
 }
 
@@ -684,6 +753,7 @@ pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
     });
     match (bound, mode, key) {
         (None, Mode::Search, Key::Char(c)) => Some(Action::SearchInput(c)),
+        (None, Mode::Filter, Key::Char(c)) => Some(Action::FilterInput(c)),
         _ => bound,
     }
 }
@@ -727,7 +797,7 @@ pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
 /// The help overlay: one section per context, each row (keys, help); over the compare
 /// view or the link graph (`behind`), that view's section comes first.
 pub fn help_sections(behind: Mode) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-    let mut order = vec![Global, C, T, E, Q, Compare, Graph, Search, Help];
+    let mut order = vec![Global, C, T, E, Q, Compare, Graph, Search, Filter, Help];
     if let Mode::Compare | Mode::Graph = behind
         && let Some(&view) = contexts(behind).first()
     {

@@ -4,7 +4,6 @@ use ratatui::layout::Rect;
 
 use super::action::{Action, Effect, Pane};
 use super::app::App;
-use super::layout::{Panes, layout};
 use super::view;
 
 /// Lines a page key moves, at least.
@@ -19,9 +18,10 @@ impl App {
         match action {
             Action::Quit => return Effect::Quit,
             Action::Suspend => return Effect::Suspend,
+            // Esc never quits: it closes, returns, or clears the filter.
             Action::Escape if !self.help => {
-                if !self.return_to_compare() {
-                    return Effect::Quit;
+                if !self.return_to_compare() && self.filtering.current != 0 {
+                    self.apply_filter(0);
                 }
             }
             Action::Escape | Action::ToggleHelp => {
@@ -30,6 +30,17 @@ impl App {
             }
             Action::Resize { width, height } => self.viewport = Rect::new(0, 0, width, height),
             _ if self.help => self.update_help(action),
+            _ if self.filtering.input.is_some() => self.update_filter(action),
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.notice = Some(if self.mouse {
+                    "mouse on: click, wheel and double-click work here".into()
+                } else {
+                    "mouse off: the terminal selects text; m turns it back on".into()
+                });
+                return Effect::Mouse(self.mouse);
+            }
+            Action::ToggleTranslation => self.translate = !self.translate,
             _ if self.search.is_some() => {
                 let effect = self.update_search(action);
                 self.keep_in_view();
@@ -40,6 +51,9 @@ impl App {
             _ if self.graph.is_some() => self.update_graph(action),
             _ if self.compare.is_some() => self.update_compare(action),
             Action::ToggleCompare => self.open_compare(),
+            Action::OpenFilter => self.open_filter(),
+            Action::ClearFilter => self.apply_filter(0),
+            Action::ToggleZoom => self.zoom = !self.zoom,
             Action::ToggleGraph => self.open_graph(),
             Action::NextHit => self.step_hit(true),
             Action::PrevHit => self.step_hit(false),
@@ -47,18 +61,14 @@ impl App {
             Action::FocusPrev => self.focus(next(self.focus, 3)),
             Action::Focus(p) => self.focus(p),
             Action::GoBack => self.go_back(),
-            Action::ToggleTranslation => self.translate = !self.translate,
             Action::Click { x, y } => self.click(x, y),
-            Action::Scroll { x, y, down } => {
-                if let Some(p) = self.panes().pane_at(x, y) {
-                    let step = if down {
-                        Action::MoveDown
-                    } else {
-                        Action::MoveUp
-                    };
-                    self.in_pane(p, step);
+            Action::DoubleClick { x, y } => {
+                self.click(x, y);
+                if matches!(self.focus, Pane::Timeline | Pane::Event) {
+                    self.in_pane(self.focus, Action::Follow);
                 }
             }
+            Action::Scroll { x, y, down } => self.wheel(x, y, down),
             _ => self.in_pane(self.focus, action),
         }
         self.keep_in_view();
@@ -71,6 +81,15 @@ impl App {
         self.keep_in_view();
     }
 
+    /// Opens as of `today`: on the latest event dated up to it (with its quotes), and
+    /// with later events drawn as upcoming.
+    pub fn start_on(&mut self, today: chrono::NaiveDate) {
+        self.today = Some(today);
+        let pos = self.latest_by(today);
+        self.select_event(pos);
+        self.keep_in_view();
+    }
+
     /// A thread of the runtime panicked: say so in the status line.
     pub fn crashed(&mut self, thread: &str, message: &str, restarted: bool) {
         let then = if restarted {
@@ -80,10 +99,6 @@ impl App {
         };
         let message = crate::text::escape_controls(message);
         self.notice = Some(format!("the {thread} thread failed ({message}); {then}"));
-    }
-
-    pub(super) fn panes(&self) -> Panes {
-        layout(self.viewport, self.focus)
     }
 
     fn page(&self, pane: Pane) -> usize {
@@ -213,10 +228,7 @@ impl App {
             return;
         };
         self.history.push(self.place());
-        if self.country().is_some() && !self.timeline_events().contains(&target) {
-            self.countries.selected = 0;
-            self.refilter();
-        }
+        self.reveal(target);
         let pos = self.position_near(target);
         self.timeline.selected = pos;
         self.event_link = 0;
@@ -256,9 +268,11 @@ impl App {
                 self.compare = Some(crate::tui::app::CompareView::new(&self.dataset, at));
             }
         }
-        let refilter = place.countries.selected != self.countries.selected;
+        let refilter = place.countries.selected != self.countries.selected
+            || place.filter != self.filtering.current;
         self.focus = place.focus;
         self.countries = place.countries;
+        self.filtering.current = place.filter;
         if refilter {
             self.refilter();
         }
@@ -270,6 +284,12 @@ impl App {
 
     fn click(&mut self, x: u16, y: u16) {
         let panes = self.panes();
+        if y == panes.header.y && !panes.header.is_empty() {
+            if let Some(month) = view::header::month_at(self, &panes, x) {
+                self.jump_to_month(month);
+            }
+            return;
+        }
         let Some(pane) = panes.pane_at(x, y) else {
             return;
         };
@@ -316,23 +336,17 @@ impl App {
             )
         };
         let (_, h) = inner(Pane::Countries);
-        self.countries.offset = scrolled(self.countries.offset, self.countries.selected, h);
+        self.countries.offset = scrolled_off(
+            self.countries.offset,
+            self.countries.selected,
+            h,
+            self.country_rows(),
+        );
         let (_, h) = inner(Pane::Timeline);
         let n = self.timeline_events().len();
         self.timeline.selected = self.timeline.selected.min(n.saturating_sub(1));
         let row = self.row_of(self.timeline.selected);
-        // Keep the year header above the first event of a year in view too.
-        let top = if self
-            .year_starts
-            .binary_search(&self.timeline.selected)
-            .is_ok()
-        {
-            row.saturating_sub(1)
-        } else {
-            row
-        };
-        self.timeline.offset =
-            scrolled(self.timeline.offset, top, h).max((row + 1).saturating_sub(h.max(1)));
+        self.timeline.offset = scrolled_off(self.timeline.offset, row, h, self.timeline_rows());
         let (w, h) = inner(Pane::Event);
         let (lines, link_lines) = view::event::lines(self, w);
         self.event_link = self.event_link.min(link_lines.len().saturating_sub(1));
@@ -381,6 +395,25 @@ pub(super) fn moved(selected: usize, len: usize, page: usize, action: Action) ->
     }
 }
 
+/// Rows of context kept above and below a list's selection (vim's scrolloff).
+const SCROLLOFF: usize = 3;
+
+/// The first visible row of a list of `total` rows so that `row` shows in `height` rows
+/// with `SCROLLOFF` rows around it where there are any, moving as little as possible.
+fn scrolled_off(offset: usize, row: usize, height: usize, total: usize) -> usize {
+    if height == 0 {
+        return row;
+    }
+    let so = SCROLLOFF.min(height.saturating_sub(1) / 2);
+    let mut offset = offset.min(total.saturating_sub(height));
+    if row < offset + so {
+        offset = row.saturating_sub(so);
+    } else if row + so >= offset + height {
+        offset = (row + so + 1).saturating_sub(height);
+    }
+    offset.min(total.saturating_sub(height).max(row.saturating_sub(height - 1)))
+}
+
 /// The first visible row so that `row` shows in `height` rows, moving as little as possible.
 fn scrolled(offset: usize, row: usize, height: usize) -> usize {
     if height == 0 || row < offset {
@@ -393,6 +426,7 @@ fn scrolled(offset: usize, row: usize, height: usize) -> usize {
 }
 
 mod compare;
+mod filter;
 mod graph;
 mod reload;
 mod search;

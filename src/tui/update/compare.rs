@@ -165,10 +165,7 @@ impl App {
         self.graph = None;
         self.compare = None;
         self.landed_quote = None;
-        if self.country().is_some() && !self.timeline_events().contains(&e) {
-            self.countries.selected = 0;
-            self.refilter();
-        }
+        self.reveal(e);
         let pos = self.position_near(e);
         self.timeline.selected = pos;
         self.event_link = 0;

@@ -69,6 +69,7 @@ impl App {
                 .map_or(0, |i| i + 1),
             _ => 0,
         };
+        self.reparse_filters();
         self.refilter();
         let n = self.timeline_events().len();
         self.timeline.selected = match find(&event) {

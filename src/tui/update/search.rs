@@ -220,10 +220,7 @@ impl App {
     }
 
     fn show_event(&mut self, e: EventIx, pane: Pane) {
-        if !self.timeline_events().contains(&e) {
-            self.countries.selected = 0;
-            self.refilter();
-        }
+        self.reveal(e);
         let pos = self.position_near(e);
         self.timeline.selected = usize::MAX;
         self.select_event(pos);

@@ -15,7 +15,7 @@ use crate::text::{pad, truncate, width};
 use crate::tui::action::Pane;
 use crate::tui::app::{App, CompareView};
 use crate::tui::compare::{Cells, Crossing, Side};
-use crate::tui::layout::layout;
+use crate::tui::layout::{Needs, layout};
 use crate::tui::theme::{MARKER, Theme};
 use crate::tui::view::timeline::short_date;
 
@@ -73,7 +73,7 @@ impl Geometry {
 
 /// Rows of the list for a terminal size (used by `update` to page and scroll).
 pub fn list_rows(viewport: Rect) -> usize {
-    let body = layout(viewport, Pane::Timeline).body;
+    let body = layout(viewport, &Needs::of_focus(Pane::Timeline)).body;
     usize::from(Geometry::new(body).list.height)
 }
 

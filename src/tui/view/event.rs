@@ -16,7 +16,8 @@ use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::theme::MARKER;
 use crate::tui::view::wrap::wrap;
-use crate::tui::view::{pane_block, render_lines};
+use crate::tui::app::timeline::When;
+use crate::tui::view::{pane_block, render_lines, scrollbar};
 
 /// Adds `text` wrapped to `w` columns in `style`, each line after `indent` spaces.
 fn push_wrapped(out: &mut Vec<Line<'static>>, text: &str, w: usize, indent: usize, style: Style) {
@@ -46,6 +47,14 @@ pub fn lines(app: &App, w: u16) -> (Vec<Line<'static>>, Vec<usize>) {
     }
     if let Some(place) = &ev.place {
         let _ = write!(when, " · {place}");
+    }
+    let status = match app.when(e) {
+        When::Past => None,
+        When::Upcoming => Some(" · upcoming"),
+        When::Unconfirmed => Some(" · unconfirmed (scheduled, not reported since)"),
+    };
+    if let Some(s) = status {
+        when.push_str(s);
     }
     push_wrapped(&mut out, &when, w, 0, theme.dim);
     let actors: Vec<&str> = ev
@@ -188,5 +197,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let (lines, _) = lines(app, inner.width);
+    let total = lines.len();
     render_lines(lines, app.event_scroll, inner, buf);
+    scrollbar(total, app.event_scroll, area, buf);
+    let below = total.saturating_sub(app.event_scroll + usize::from(inner.height));
+    if below > 0 && area.height > 2 {
+        // Long text says that more follows, on the bottom border.
+        let more = format!(" ↓ {below} more line{} ", if below == 1 { "" } else { "s" });
+        let more_w = u16::try_from(crate::text::width(&more)).unwrap_or(u16::MAX);
+        let x = area.x + area.width.saturating_sub(more_w.saturating_add(2));
+        buf.set_string(x, area.bottom() - 1, more, app.theme.dim);
+    }
 }

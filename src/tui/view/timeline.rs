@@ -7,12 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::graph::{PartialDate, Precision};
-use crate::text::{pad, truncate};
+use crate::text::{escape_controls, pad, truncate, width};
 use crate::tui::action::Pane;
 use crate::tui::app::App;
+use crate::tui::app::timeline::When;
 use crate::tui::layout::Panes;
 use crate::tui::theme::MARKER;
-use crate::tui::view::pane_block;
+use crate::tui::view::{pane_block, scrollbar};
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -83,11 +84,22 @@ pub fn render(app: &App, panes: &Panes, area: Rect, buf: &mut Buffer) {
                 let marker = if selected { MARKER } else { " " };
                 let date = pad(&short_date(ev.date), 5);
                 let title_w = w.saturating_sub(8);
-                let text = format!("{marker} {date} {}", truncate(&ev.title, title_w));
-                let style = match (selected, app.focus == Pane::Timeline) {
-                    (true, true) => theme.selected,
-                    (true, false) => theme.selected_unfocused,
-                    _ => theme.text,
+                let title = escape_controls(&ev.title);
+                let mut text = format!("{marker} {date} {}", truncate(&title, title_w));
+                let when = app.when(e);
+                let word = match when {
+                    When::Past => "",
+                    When::Upcoming => " · upcoming",
+                    When::Unconfirmed => " · unconfirmed",
+                };
+                if width(&text) + width(word) <= w {
+                    text.push_str(word);
+                }
+                let style = match (selected, app.focus == Pane::Timeline, when) {
+                    (true, true, _) => theme.selected,
+                    (true, false, _) => theme.selected_unfocused,
+                    (false, _, When::Past) => theme.text,
+                    (false, _, _) => theme.upcoming,
                 };
                 at = if app.year_starts.binary_search(&(pos + 1)).is_ok() {
                     Err(pos + 1)
@@ -99,6 +111,21 @@ pub fn render(app: &App, panes: &Panes, area: Rect, buf: &mut Buffer) {
         };
         line.render(line_area, buf);
     }
+    // The top row always names the year of what is under it.
+    if let Some(Ok(pos)) = app.at_row(app.timeline.offset)
+        && let Some(&e) = events.get(pos)
+    {
+        let year = graph.event(e).date.year();
+        let i = app.year_starts.partition_point(|&s| s <= pos);
+        let start = i.checked_sub(1).and_then(|i| app.year_starts.get(i)).map_or(0, |&s| s);
+        let n = next_year_start(app, pos) - start;
+        Line::from(vec![
+            Span::styled(format!("{year}"), theme.year),
+            Span::styled(format!("  {n} event{} ↑", if n == 1 { "" } else { "s" }), theme.dim),
+        ])
+        .render(Rect { height: 1, ..inner }, buf);
+    }
+    scrollbar(app.timeline_rows(), app.timeline.offset, area, buf);
 }
 
 fn next_year_start(app: &App, pos: usize) -> usize {

@@ -1,0 +1,172 @@
+//! The filter line (`f`): typing applies each valid filter at once and keeps the last
+//! valid one on a mistake; Enter keeps it (a place in the history), Esc puts back the one
+//! before; `F` and Esc on the main view clear it. Also the mouse wheel. No I/O.
+
+use super::super::action::{Action, Pane};
+use super::super::app::{App, FilterInput};
+use crate::filter::query;
+
+/// Lines a wheel notch scrolls.
+const WHEEL: usize = 3;
+
+impl App {
+    /// Opens the filter line with the filter in force, to edit.
+    pub(super) fn open_filter(&mut self) {
+        self.filtering.input = Some(FilterInput {
+            text: self.filtering.text().to_string(),
+            error: None,
+            before: self.filtering.current,
+        });
+    }
+
+    /// An action while the filter line is open.
+    pub(super) fn update_filter(&mut self, action: Action) {
+        let Some(input) = self.filtering.input.as_mut() else {
+            return;
+        };
+        match action {
+            Action::FilterInput(c) => input.text.push(c),
+            Action::FilterBackspace => {
+                input.text.pop();
+            }
+            Action::FilterClear => input.text.clear(),
+            Action::FilterAccept => {
+                let before = input.before;
+                let had_error = input.error.is_some();
+                self.filtering.input = None;
+                if before != self.filtering.current {
+                    // Back returns to the timeline as it was before this filter.
+                    let mut place = self.place();
+                    place.filter = before;
+                    self.history.push(place);
+                }
+                if had_error {
+                    self.notice = Some("the filter kept is the last one that made sense".into());
+                }
+                return;
+            }
+            Action::FilterCancel => {
+                let before = input.before;
+                self.filtering.input = None;
+                self.apply_filter(before);
+                return;
+            }
+            _ => return,
+        }
+        self.retype_filter();
+    }
+
+    /// Parses the line: a valid filter applies at once, a mistake shows under the line.
+    fn retype_filter(&mut self) {
+        let Some(input) = self.filtering.input.as_mut() else {
+            return;
+        };
+        match query::parse(&self.dataset, &input.text) {
+            Ok(f) => {
+                input.error = None;
+                let text = input.text.trim().to_string();
+                let at = if f.is_active() {
+                    self.filtering
+                        .applied
+                        .iter()
+                        .position(|(_, g)| *g == f)
+                        .unwrap_or_else(|| {
+                            self.filtering.applied.push((text, f));
+                            self.filtering.applied.len() - 1
+                        })
+                } else {
+                    0
+                };
+                self.apply_filter(at);
+            }
+            Err(e) => input.error = Some(e),
+        }
+    }
+
+    /// Puts filter `at` (a position in `Filtering::applied`) in force, keeping the
+    /// selected event or the nearest one.
+    pub(in crate::tui) fn apply_filter(&mut self, at: usize) {
+        if at == self.filtering.current || at >= self.filtering.applied.len() {
+            return;
+        }
+        let before = self.selected_event();
+        self.filtering.current = at;
+        self.refilter();
+        let pos = before.map_or(0, |e| self.position_near(e));
+        self.timeline.selected = usize::MAX;
+        self.select_event(pos);
+    }
+
+    /// The wheel over a pane: lists move their selection, texts scroll, three lines a
+    /// notch; the pane under the pointer moves, whichever has the focus.
+    pub(super) fn wheel(&mut self, x: u16, y: u16, down: bool) {
+        let Some(p) = self.panes().pane_at(x, y) else {
+            return;
+        };
+        let step = |v: usize| {
+            if down {
+                v.saturating_add(WHEEL)
+            } else {
+                v.saturating_sub(WHEEL)
+            }
+        };
+        match p {
+            Pane::Event => self.event_scroll = step(self.event_scroll),
+            Pane::Quotes => self.quotes_scroll = step(self.quotes_scroll),
+            Pane::Countries | Pane::Timeline => {
+                let a = if down {
+                    Action::MoveDown
+                } else {
+                    Action::MoveUp
+                };
+                for _ in 0..WHEEL {
+                    self.in_pane(p, a);
+                }
+            }
+        }
+    }
+}
+
+impl App {
+    /// Makes `e` part of the timeline: lifts the chosen country, then the filter, if
+    /// they hide it.
+    pub(in crate::tui) fn reveal(&mut self, e: crate::graph::EventIx) {
+        if self.country().is_some() && !self.timeline_events().contains(&e) {
+            self.countries.selected = 0;
+            self.refilter();
+        }
+        if self.filtering.current != 0 && !self.timeline_events().contains(&e) {
+            self.filtering.current = 0;
+            self.refilter();
+        }
+    }
+
+    /// After a reload: each filter applied so far means the same words on the new data
+    /// (a country's index may have moved); one that no longer parses becomes no filter.
+    pub(super) fn reparse_filters(&mut self) {
+        let ds = self.dataset.clone();
+        for (text, f) in &mut self.filtering.applied {
+            *f = query::parse(&ds, text).unwrap_or_default();
+        }
+    }
+}
+
+impl App {
+    /// Selects the first event of month `month` (counted from January of the density's
+    /// first year) or after it: a click on the density strip.
+    pub(super) fn jump_to_month(&mut self, month: usize) {
+        let g = &self.dataset.graph;
+        let y0 = self.density.first_year;
+        let key = |e: &crate::graph::EventIx| {
+            let d = g.event(*e).date;
+            usize::try_from(d.year() - y0).unwrap_or(0) * 12
+                + d.month().map_or(0, |m| m as usize - 1)
+        };
+        let events = self.timeline_events();
+        let pos = events
+            .partition_point(|e| key(e) < month)
+            .min(events.len().saturating_sub(1));
+        self.focus(Pane::Timeline);
+        self.select_event(pos);
+    }
+}
