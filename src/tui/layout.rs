@@ -201,9 +201,9 @@ fn side_by_side(body: Rect, needs: &Needs) -> Panes {
 fn stacked(body: Rect, needs: &Needs) -> Panes {
     let bar = Rect { height: 1, ..body };
     let rest_h = body.height - 1;
-    let quotes_h = quotes_height(needs, rest_h / 3);
+    let quotes_h = quotes_height(needs, rest_h / 4);
     let lists_h = rest_h - quotes_h;
-    let timeline_h = (lists_h * 45 / 100).max(4);
+    let timeline_h = (lists_h / 2).max(4);
     let row = |y: u16, height: u16| Rect { y, height, ..body };
     let list = row(body.y + 1, timeline_h);
     let (countries, timeline) = if needs.focus == Pane::Countries {

@@ -13,10 +13,10 @@ use super::{App, Density};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FilterInput {
     pub text: String,
-    /// Why the text does not parse (the last valid filter stays applied).
+    /// Why the text does not parse (the filter in force stays).
     pub error: Option<QueryError>,
-    /// The filter when the line opened, for Esc.
-    pub before: usize,
+    /// How many events the text keeps, when it parses.
+    pub preview: Option<usize>,
 }
 
 /// The filters applied in this session, so that the history can return to one.

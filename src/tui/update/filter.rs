@@ -1,6 +1,7 @@
-//! The filter line (`f`): typing applies each valid filter at once and keeps the last
-//! valid one on a mistake; Enter keeps it (a place in the history), Esc puts back the one
-//! before; `F` and Esc on the main view clear it. Also the mouse wheel. No I/O.
+//! The filter line (`f`): typing shows how many events the line keeps, or its mistake
+//! with a hint; Enter applies a valid line (a place in the history) and keeps the filter
+//! in force on a mistake; Esc closes; `F` and Esc on the main view clear it. Also the
+//! mouse wheel and the density strip's clicks. No I/O.
 
 use super::super::action::{Action, Pane};
 use super::super::app::{App, FilterInput};
@@ -14,9 +15,9 @@ impl App {
     pub(super) fn open_filter(&mut self) {
         self.filtering.input = Some(FilterInput {
             text: self.filtering.text().to_string(),
-            error: None,
-            before: self.filtering.current,
+            ..FilterInput::default()
         });
+        self.check_filter();
     }
 
     /// An action while the filter line is open.
@@ -31,55 +32,66 @@ impl App {
             }
             Action::FilterClear => input.text.clear(),
             Action::FilterAccept => {
-                let before = input.before;
-                let had_error = input.error.is_some();
-                self.filtering.input = None;
-                if before != self.filtering.current {
-                    // Back returns to the timeline as it was before this filter.
-                    let mut place = self.place();
-                    place.filter = before;
-                    self.history.push(place);
-                }
-                if had_error {
-                    self.notice = Some("the filter kept is the last one that made sense".into());
-                }
+                self.accept_filter();
                 return;
             }
             Action::FilterCancel => {
-                let before = input.before;
                 self.filtering.input = None;
-                self.apply_filter(before);
                 return;
             }
             _ => return,
         }
-        self.retype_filter();
+        self.check_filter();
     }
 
-    /// Parses the line: a valid filter applies at once, a mistake shows under the line.
-    fn retype_filter(&mut self) {
+    /// Checks the line as typed: the events it would keep, or what is wrong.
+    fn check_filter(&mut self) {
         let Some(input) = self.filtering.input.as_mut() else {
             return;
         };
         match query::parse(&self.dataset, &input.text) {
             Ok(f) => {
                 input.error = None;
-                let text = input.text.trim().to_string();
-                let at = if f.is_active() {
-                    self.filtering
-                        .applied
-                        .iter()
-                        .position(|(_, g)| *g == f)
-                        .unwrap_or_else(|| {
-                            self.filtering.applied.push((text, f));
-                            self.filtering.applied.len() - 1
-                        })
-                } else {
-                    0
-                };
-                self.apply_filter(at);
+                input.preview = Some(f.events(&self.dataset).len());
             }
-            Err(e) => input.error = Some(e),
+            Err(e) => {
+                input.error = Some(e);
+                input.preview = None;
+            }
+        }
+    }
+
+    /// Enter: a valid line becomes the filter (a place in the history) and closes; a
+    /// mistake keeps the line open with its hint, and the filter in force stays.
+    fn accept_filter(&mut self) {
+        let Some(input) = self.filtering.input.as_mut() else {
+            return;
+        };
+        let f = match query::parse(&self.dataset, &input.text) {
+            Ok(f) => f,
+            Err(e) => {
+                input.error = Some(e);
+                return;
+            }
+        };
+        let text = input.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.filtering.input = None;
+        let at = if f.is_active() {
+            self.filtering
+                .applied
+                .iter()
+                .position(|(_, g)| *g == f)
+                .unwrap_or_else(|| {
+                    self.filtering.applied.push((text, f));
+                    self.filtering.applied.len() - 1
+                })
+        } else {
+            0
+        };
+        if at != self.filtering.current {
+            // Backspace returns to the timeline as it was before this filter.
+            self.history.push(self.place());
+            self.apply_filter(at);
         }
     }
 

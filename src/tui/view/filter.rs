@@ -31,11 +31,9 @@ pub fn render(app: &App, input: &FilterInput, over: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let w = usize::from(inner.width);
-    let count = format!(
-        " {} of {}",
-        app.timeline_events().len(),
-        app.dataset.graph.events.len()
-    );
+    let count = input.preview.map_or_else(String::new, |n| {
+        format!(" keeps {n} of {}", app.dataset.graph.events.len())
+    });
     let text = escape_controls(&input.text);
     // Show the end of a long input, where the cursor is.
     let room = w.saturating_sub(width(&count) + 3);

@@ -176,7 +176,14 @@ pub fn strip_cells(d: &Density, room: usize) -> Vec<Cell> {
     let months: usize = segments.iter().map(|(a, b)| (b - a + 1) * 12).sum();
     let mut cols: Vec<usize> = segments
         .iter()
-        .map(|(a, b)| ((b - a + 1) * 12 * bars_room / months.max(1)).clamp(1, (b - a + 1) * 12))
+        .map(|(a, b)| {
+            if a == b && segments.len() > 1 {
+                // A lone year beside a fold is one column: the room goes to the rest.
+                1
+            } else {
+                ((b - a + 1) * 12 * bars_room / months.max(1)).clamp(1, (b - a + 1) * 12)
+            }
+        })
         .collect();
     // Hand out what rounding left to the longest segment.
     let spare = bars_room.saturating_sub(cols.iter().sum());

@@ -100,10 +100,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = pane_block(app, Pane::Quotes, Span::styled(extra, app.theme.dim));
     if n == 0 && area.height < 3 {
         // One line: the pane's title on a rule says there is nothing to read.
-        let block = block
+        let what = if app.shows_profile() {
+            "country"
+        } else {
+            "event"
+        };
+        let title = Line::from(vec![
+            Span::styled(" 4 ", app.theme.key),
+            Span::styled("Quotes", app.theme.title),
+            Span::styled(format!(" · none for this {what} "), app.theme.dim),
+        ]);
+        let border = if app.focus == Pane::Quotes {
+            app.theme.border_focused
+        } else {
+            app.theme.border
+        };
+        ratatui::widgets::Block::new()
             .borders(ratatui::widgets::Borders::TOP)
-            .title(Span::styled(" none for this ", app.theme.dim));
-        block.render(area, buf);
+            .border_style(border)
+            .title(title)
+            .render(area, buf);
         return;
     }
     let inner = block.inner(area);

@@ -6,6 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use chrono::Datelike as _;
+
 use crate::graph::{PartialDate, Precision};
 use crate::text::{escape_controls, pad, truncate, width};
 use crate::tui::action::Pane;
@@ -67,14 +69,34 @@ pub fn render(app: &App, panes: &Panes, area: Rect, buf: &mut Buffer) {
             Err(pos) => {
                 let Some(&e) = events.get(pos) else { break };
                 let year = graph.event(e).date.year();
-                let n = next_year_start(app, pos) - pos;
+                let end = next_year_start(app, pos);
+                let n = end - pos;
                 at = Ok(pos);
+                // Upcoming events are said in the header, where the word always fits.
+                let (mut soon, mut unconfirmed) = (0, 0);
+                if app.today.is_some_and(|t| year >= t.year()) {
+                    for &e in &events[pos..end.min(events.len())] {
+                        match app.when(e) {
+                            When::Upcoming => soon += 1,
+                            When::Unconfirmed => unconfirmed += 1,
+                            When::Past => {}
+                        }
+                    }
+                }
+                let mut extra = String::new();
+                if soon > 0 {
+                    extra.push_str(&format!(" · {soon} upcoming"));
+                }
+                if unconfirmed > 0 {
+                    extra.push_str(&format!(" · {unconfirmed} unconfirmed"));
+                }
                 Line::from(vec![
                     Span::styled(format!("{year}"), theme.year),
                     Span::styled(
                         format!("  {n} event{}", if n == 1 { "" } else { "s" }),
                         theme.dim,
                     ),
+                    Span::styled(extra, theme.upcoming),
                 ])
             }
             Ok(pos) => {
@@ -119,11 +141,13 @@ pub fn render(app: &App, panes: &Panes, area: Rect, buf: &mut Buffer) {
         let i = app.year_starts.partition_point(|&s| s <= pos);
         let start = i.checked_sub(1).and_then(|i| app.year_starts.get(i)).map_or(0, |&s| s);
         let n = next_year_start(app, pos) - start;
+        let row = Rect { height: 1, ..inner };
+        ratatui::widgets::Clear.render(row, buf);
         Line::from(vec![
             Span::styled(format!("{year}"), theme.year),
             Span::styled(format!("  {n} event{} ↑", if n == 1 { "" } else { "s" }), theme.dim),
         ])
-        .render(Rect { height: 1, ..inner }, buf);
+        .render(row, buf);
     }
     scrollbar(app.timeline_rows(), app.timeline.offset, area, buf);
 }

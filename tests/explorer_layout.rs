@@ -1,0 +1,215 @@
+//! The explorer on the bundled data at 200×60, 120×40, 80×24 and 60×20: snapshots, no
+//! title of up to 70 characters cut at 120×40 (at least 45 shown at 80×24), the filter
+//! line with the list command's meaning, and Esc that never quits.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::sync::Arc;
+
+use aigov::dataset::Dataset;
+use aigov::filter::Filter;
+use aigov::load::Origin;
+use aigov::tui::action::{Action, Effect, Pane};
+use aigov::tui::app::App;
+use aigov::tui::theme::Theme;
+use aigov::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+fn bundled() -> Arc<Dataset> {
+    Arc::new(Dataset::load(&Origin::Bundled).unwrap().unwrap())
+}
+
+/// The day the snapshots are taken on: the explorer opens on the latest event up to it.
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2025, 12, 1).unwrap()
+}
+
+fn app(ds: &Arc<Dataset>, w: u16, h: u16) -> App {
+    let mut app = App::new(ds.clone(), Theme::default(), Rect::new(0, 0, w, h));
+    app.start_on(today());
+    app
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(app.viewport.width, app.viewport.height)).unwrap();
+    t.draw(|f| view::render(app, f)).unwrap();
+    t
+}
+
+fn row_text(t: &Terminal<TestBackend>, y: u16, from: u16, to: u16) -> String {
+    let buf = t.backend().buffer();
+    (from..to).map(|x| buf[(x, y)].symbol()).collect()
+}
+
+fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.update(Action::FilterInput(c));
+    }
+}
+
+#[test]
+fn snapshots_at_four_sizes_on_the_bundled_data() {
+    let ds = bundled();
+    for (w, h) in [(200, 60), (120, 40), (80, 24), (60, 20)] {
+        let t = draw(&app(&ds, w, h));
+        insta::assert_snapshot!(format!("bundled_{w}x{h}"), t.backend());
+    }
+}
+
+/// How many titles of up to `limit` characters are cut on their timeline row, walking
+/// the whole timeline; and how many show fewer than their first 45 characters.
+fn cut_titles(w: u16, h: u16, limit: usize) -> (usize, usize) {
+    let ds = bundled();
+    let mut app = app(&ds, w, h);
+    app.update(Action::Focus(Pane::Timeline));
+    app.update(Action::Top);
+    let n = app.timeline_events().len();
+    let (mut cut, mut short) = (0, 0);
+    for pos in 0..n {
+        let e = app.selected_event().unwrap();
+        assert_eq!(app.timeline.selected, pos);
+        let title = &ds.graph.event(e).title;
+        let t = draw(&app);
+        let r = app.panes().timeline;
+        let row = (r.y + 1..r.bottom() - 1)
+            .map(|y| row_text(&t, y, r.x + 1, r.right() - 1))
+            .find(|s| s.starts_with('▸'))
+            .unwrap_or_else(|| panic!("selected row of {title} not drawn"));
+        let shown = row.get(row.char_indices().nth(8).map_or(0, |(i, _)| i)..).unwrap_or("");
+        let shown = shown.trim_end().trim_end_matches('…');
+        if title.chars().count() <= limit && !row.contains(title.as_str()) {
+            cut += 1;
+        }
+        let want: String = title.chars().take(45).collect();
+        if !shown.starts_with(want.trim_end()) {
+            short += 1;
+        }
+        app.update(Action::MoveDown);
+    }
+    (cut, short)
+}
+
+#[test]
+fn no_title_of_up_to_70_characters_is_cut_at_120x40() {
+    let (cut, short) = cut_titles(120, 40, 70);
+    assert_eq!((cut, short), (0, 0));
+}
+
+#[test]
+fn at_80x24_every_title_shows_at_least_45_characters() {
+    let (_, short) = cut_titles(80, 24, 70);
+    assert_eq!(short, 0);
+    let ds = bundled();
+    let mut a = app(&ds, 80, 24);
+    a.update(Action::Top);
+    let r = a.panes().timeline;
+    assert!(r.width >= 2 + 8 + 45, "{r:?}");
+}
+
+#[test]
+fn the_filter_line_keeps_what_the_list_command_keeps_and_f_restores_all() {
+    let ds = bundled();
+    let mut a = app(&ds, 120, 40);
+    let all = a.timeline_events().len();
+    a.update(Action::OpenFilter);
+    typed(&mut a, "tag:export-controls from:2022");
+    a.update(Action::FilterAccept);
+    assert!(a.filtering.input.is_none());
+    let list = Filter {
+        tag: Some("export-controls".into()),
+        from: Some(aigov::graph::PartialDate::parse("2022").unwrap()),
+        ..Filter::default()
+    }
+    .events(&ds);
+    assert!(!list.is_empty() && list.len() < all);
+    assert_eq!(a.timeline_events(), list.as_slice());
+    // Back returns to the unfiltered timeline; forward again with the same line.
+    a.update(Action::GoBack);
+    assert_eq!(a.timeline_events().len(), all);
+    a.update(Action::OpenFilter);
+    typed(&mut a, "tag:export-controls from:2022");
+    a.update(Action::FilterAccept);
+    assert_eq!(a.timeline_events(), list.as_slice());
+    a.update(Action::ClearFilter);
+    assert_eq!(a.timeline_events().len(), all);
+}
+
+#[test]
+fn a_mistake_keeps_the_filter_in_force_and_says_what_to_type() {
+    let ds = bundled();
+    let mut a = app(&ds, 120, 40);
+    a.update(Action::OpenFilter);
+    typed(&mut a, "tag:ai-safety");
+    a.update(Action::FilterAccept);
+    let kept = a.timeline_events().to_vec();
+    a.update(Action::OpenFilter);
+    a.update(Action::FilterClear);
+    typed(&mut a, "tag:export-control");
+    a.update(Action::FilterAccept);
+    let input = a.filtering.input.as_ref().expect("the line stays open");
+    let e = input.error.as_ref().unwrap();
+    assert_eq!(e.hint.as_deref(), Some("did you mean export-controls?"));
+    assert_eq!(a.timeline_events(), kept.as_slice());
+    let t = draw(&a);
+    let screen = format!("{:?}", t.backend());
+    assert!(screen.contains("did you mean export-controls?"));
+    a.update(Action::FilterCancel);
+    // Esc on the main view clears the filter, then does nothing, and never quits.
+    for _ in 0..5 {
+        assert_eq!(a.update(Action::Escape), Effect::None);
+    }
+    assert!(a.filtering.current == 0);
+    assert_eq!(a.update(Action::Quit), Effect::Quit);
+}
+
+#[test]
+fn free_words_ignore_accents_and_case_and_the_header_counts() {
+    let ds = bundled();
+    let mut a = app(&ds, 120, 40);
+    a.update(Action::OpenFilter);
+    typed(&mut a, "NVIDIA");
+    a.update(Action::FilterAccept);
+    let n = a.timeline_events().len();
+    assert!(n > 0 && n < 132);
+    let t = draw(&a);
+    let header = row_text(&t, 0, 0, 120);
+    assert!(header.contains(&format!("{n} of {} events", ds.graph.events.len())), "{header}");
+    assert!(header.contains("[\"nvidia\"]"), "{header}");
+}
+
+#[test]
+fn zoom_gives_the_focused_pane_the_body_and_back() {
+    let ds = bundled();
+    let mut a = app(&ds, 120, 40);
+    a.update(Action::Focus(Pane::Event));
+    a.update(Action::ToggleZoom);
+    let p = a.panes();
+    assert_eq!(p.event, p.body);
+    a.update(Action::ToggleZoom);
+    assert_ne!(a.panes().event, p.body);
+}
+
+#[test]
+fn it_opens_on_the_latest_event_up_to_today_and_later_ones_are_upcoming() {
+    let ds = bundled();
+    let a = app(&ds, 120, 40);
+    let e = a.selected_event().unwrap();
+    let d = ds.graph.event(e).date;
+    assert!(d.start() <= today());
+    let next = a.timeline_events()[a.timeline.selected + 1];
+    assert!(ds.graph.event(next).date.start() > today());
+    assert_eq!(
+        a.when(next),
+        aigov::tui::app::timeline::When::Upcoming,
+        "{}",
+        ds.graph.event(next).title
+    );
+    // The word shows in the year's header and in the event pane.
+    let mut a = a;
+    a.update(Action::NextYear);
+    let t = draw(&a);
+    let screen = format!("{:?}", t.backend());
+    assert!(screen.contains("upcoming"), "{screen}");
+}
