@@ -213,3 +213,18 @@ fn it_opens_on_the_latest_event_up_to_today_and_later_ones_are_upcoming() {
     let screen = format!("{:?}", t.backend());
     assert!(screen.contains("upcoming"), "{screen}");
 }
+
+#[test]
+fn search_then_esc_puts_the_screen_back() {
+    let ds = bundled();
+    let mut a = App::new(ds.clone(), Theme::default(), Rect::new(0, 0, 120, 40));
+    a.start_on(chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+    let before = format!("{:?}", draw(&a).backend());
+    a.update(Action::OpenSearch);
+    for c in "fragmentee".chars() {
+        a.update(Action::SearchInput(c));
+    }
+    a.update(Action::SearchCancel);
+    let after = format!("{:?}", draw(&a).backend());
+    assert_eq!(before, after);
+}

@@ -659,6 +659,35 @@ pub const BINDINGS: &[Binding] = &[
     ),
     b(
         Global,
+        &[Char('q'), Ctrl('c')],
+        Action::Quit,
+        "quit",
+        Some("quit"),
+    ),
+    b(
+        Global,
+        &[Ctrl('z')],
+        Action::Suspend,
+        "suspend (fg comes back)",
+        None,
+    ),
+    // After quit: the bar shows them only where there is room; help always does.
+    b(
+        Global,
+        &[Char('c')],
+        Action::ToggleCompare,
+        "compare two countries side by side",
+        Some("compare"),
+    ),
+    b(
+        Global,
+        &[Char('L')],
+        Action::ToggleGraph,
+        "link graph of the selected event",
+        Some("graph"),
+    ),
+    b(
+        Global,
         &[Char('f')],
         Action::OpenFilter,
         "filter: tag: from: to: country: and words",
@@ -691,35 +720,6 @@ pub const BINDINGS: &[Binding] = &[
         Action::ToggleMouse,
         "mouse on/off (off: the terminal selects)",
         None,
-    ),
-    b(
-        Global,
-        &[Char('q'), Ctrl('c')],
-        Action::Quit,
-        "quit",
-        Some("quit"),
-    ),
-    b(
-        Global,
-        &[Ctrl('z')],
-        Action::Suspend,
-        "suspend (fg comes back)",
-        None,
-    ),
-    // After quit: the bar shows them only where there is room; help always does.
-    b(
-        Global,
-        &[Char('c')],
-        Action::ToggleCompare,
-        "compare two countries side by side",
-        Some("compare"),
-    ),
-    b(
-        Global,
-        &[Char('L')],
-        Action::ToggleGraph,
-        "link graph of the selected event",
-        Some("graph"),
     ),
 ];
 
