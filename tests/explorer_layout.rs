@@ -60,24 +60,26 @@ fn snapshots_at_four_sizes_on_the_bundled_data() {
 
 /// How many titles of up to `limit` characters are cut on their timeline row, walking
 /// the whole timeline; and how many show fewer than their first 45 characters.
-fn cut_titles(w: u16, h: u16, limit: usize) -> (usize, usize) {
+fn cut_titles(cols: u16, rows: u16, limit: usize) -> (usize, usize) {
     let ds = bundled();
-    let mut app = app(&ds, w, h);
+    let mut app = app(&ds, cols, rows);
     app.update(Action::Focus(Pane::Timeline));
     app.update(Action::Top);
-    let n = app.timeline_events().len();
+    let events = app.timeline_events().len();
     let (mut cut, mut short) = (0, 0);
-    for pos in 0..n {
+    for pos in 0..events {
         let e = app.selected_event().unwrap();
         assert_eq!(app.timeline.selected, pos);
         let title = &ds.graph.event(e).title;
-        let t = draw(&app);
-        let r = app.panes().timeline;
-        let row = (r.y + 1..r.bottom() - 1)
-            .map(|y| row_text(&t, y, r.x + 1, r.right() - 1))
+        let screen = draw(&app);
+        let pane = app.panes().timeline;
+        let row = (pane.y + 1..pane.bottom() - 1)
+            .map(|y| row_text(&screen, y, pane.x + 1, pane.right() - 1))
             .find(|s| s.starts_with('▸'))
             .unwrap_or_else(|| panic!("selected row of {title} not drawn"));
-        let shown = row.get(row.char_indices().nth(8).map_or(0, |(i, _)| i)..).unwrap_or("");
+        let shown = row
+            .get(row.char_indices().nth(8).map_or(0, |(i, _)| i)..)
+            .unwrap_or("");
         let shown = shown.trim_end().trim_end_matches('…');
         if title.chars().count() <= limit && !row.contains(title.as_str()) {
             cut += 1;
@@ -175,7 +177,10 @@ fn free_words_ignore_accents_and_case_and_the_header_counts() {
     assert!(n > 0 && n < 132);
     let t = draw(&a);
     let header = row_text(&t, 0, 0, 120);
-    assert!(header.contains(&format!("{n} of {} events", ds.graph.events.len())), "{header}");
+    assert!(
+        header.contains(&format!("{n} of {} events", ds.graph.events.len())),
+        "{header}"
+    );
     assert!(header.contains("[\"nvidia\"]"), "{header}");
 }
 
@@ -227,4 +232,29 @@ fn search_then_esc_puts_the_screen_back() {
     a.update(Action::SearchCancel);
     let after = format!("{:?}", draw(&a).backend());
     assert_eq!(before, after);
+}
+
+#[test]
+fn enter_on_a_tag_of_the_event_filters_by_it_and_back_returns() {
+    let ds = bundled();
+    let mut a = app(&ds, 120, 40);
+    let e = a.selected_event().unwrap();
+    let ev = ds.graph.event(e);
+    let tag = ev.tags[0].clone();
+    let links = a.links().len();
+    a.update(Action::Focus(Pane::Event));
+    for _ in 0..links {
+        a.update(Action::MoveDown);
+    }
+    assert_eq!(a.event_link, links, "the first tag comes after the links");
+    a.update(Action::Follow);
+    assert_eq!(a.filtering.filter().tag.as_deref(), Some(tag.as_str()));
+    assert!(
+        a.timeline_events()
+            .iter()
+            .all(|&x| ds.graph.event(x).tags.contains(&tag))
+    );
+    assert_eq!(a.selected_event(), Some(e), "the event stays selected");
+    a.update(Action::GoBack);
+    assert_eq!(a.filtering.current, 0);
 }

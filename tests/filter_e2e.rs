@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 #[path = "common/pty.rs"]
+#[allow(dead_code)] // the harness serves several test files; this one uses part of it
 mod pty;
 
 use std::process::Command;
@@ -49,7 +50,11 @@ fn timeline_rows(pty: &Pty) -> Vec<String> {
             break;
         }
         let row: String = l.iter().skip(x + 1).collect();
-        let row = row.split('│').next().unwrap_or("").trim_end_matches(['║', '█']);
+        let row = row
+            .split('│')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(['║', '█']);
         // An event row: marker, a space, a 5-column date, a space, the title.
         let chars: Vec<char> = row.chars().collect();
         if chars.len() > 8

@@ -30,8 +30,8 @@ pub fn parse(ds: &Dataset, input: &str) -> Result<Filter, QueryError> {
                 let tag = super::tag(value);
                 let tags = all_tags(ds);
                 if !tags.contains(tag.as_str()) {
-                    let hint = closest(&tag, tags.iter().copied())
-                        .map(|t| format!("did you mean {t}?"));
+                    let hint =
+                        closest(&tag, tags.iter().copied()).map(|t| format!("did you mean {t}?"));
                     return Err(err(format!("no event has the tag \"{value}\""), hint));
                 }
                 f.tag = Some(tag);
@@ -101,7 +101,11 @@ mod tests {
     #[test]
     fn keys_and_words_parse_into_the_list_commands_filter() {
         let ds = bundled();
-        let f = parse(&ds, "tag:export-controls from:2022 to:2025-06 country:us Chips").unwrap();
+        let f = parse(
+            &ds,
+            "tag:export-controls from:2022 to:2025-06 country:us Chips",
+        )
+        .unwrap();
         assert_eq!(f.tag.as_deref(), Some("export-controls"));
         assert_eq!(f.from, Some(PartialDate::parse("2022").unwrap()));
         assert_eq!(f.to, Some(PartialDate::parse("2025-06").unwrap()));

@@ -15,7 +15,7 @@ use crate::dataset::Dataset;
 use crate::graph::{ActorIx, EventIx, QuoteIx};
 use crate::search::Hit;
 
-pub use self::timeline::{Filtering, FilterInput};
+pub use self::timeline::{FilterInput, Filtering};
 
 pub mod timeline;
 
@@ -168,6 +168,8 @@ pub struct Density {
 }
 
 /// The state of the explorer.
+// Its switches (help, translation, zoom, mouse) are independent, each with its own key.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone)]
 pub struct App {
     pub dataset: Arc<Dataset>,

@@ -31,8 +31,6 @@ pub struct Panes {
     pub compact: bool,
     /// Countries fold into `bar`; the list takes the timeline's place while focused.
     pub folded: bool,
-    /// One pane has the whole body (`z`).
-    pub zoomed: bool,
     pub header: Rect,
     /// Everything between the header and the status bar (the compare view and the link
     /// graph take it whole).
@@ -112,9 +110,9 @@ pub fn layout(area: Rect, needs: &Needs) -> Panes {
     };
     let compact = area.width < FULL_WIDTH || area.height < FULL_HEIGHT;
     let mut p = if compact {
-        stacked(body, needs)
+        stacked(body, *needs)
     } else {
-        side_by_side(body, needs)
+        side_by_side(body, *needs)
     };
     p.header = header;
     p.status = status;
@@ -136,14 +134,13 @@ pub fn layout(area: Rect, needs: &Needs) -> Panes {
             };
         }
         p.bar = Rect::default();
-        p.zoomed = true;
     }
     p
 }
 
 /// The quotes pane's height in `body`: its content and borders, at most `max`; one line
 /// (a titled rule) when there are no quotes.
-fn quotes_height(needs: &Needs, max: u16) -> u16 {
+fn quotes_height(needs: Needs, max: u16) -> u16 {
     if needs.quote_lines == 0 {
         1
     } else {
@@ -152,7 +149,7 @@ fn quotes_height(needs: &Needs, max: u16) -> u16 {
 }
 
 /// Full layout: countries, timeline and event side by side above the quotes.
-fn side_by_side(body: Rect, needs: &Needs) -> Panes {
+fn side_by_side(body: Rect, needs: Needs) -> Panes {
     let quotes_h = quotes_height(needs, body.height / 2);
     let top_h = body.height - quotes_h;
     let keep = ROW_LEAD + 2 + needs.title_w.min(TITLE_KEEP);
@@ -169,7 +166,13 @@ fn side_by_side(body: Rect, needs: &Needs) -> Panes {
             },
         )
     } else {
-        (Rect::default(), Rect { height: top_h, ..body })
+        (
+            Rect::default(),
+            Rect {
+                height: top_h,
+                ..body
+            },
+        )
     };
     let left_w = if folded { 0 } else { countries_w };
     let rest = top.width - left_w;
@@ -198,7 +201,7 @@ fn side_by_side(body: Rect, needs: &Needs) -> Panes {
 
 /// Compact layout: the country bar, then timeline, event and quotes stacked full width
 /// (the countries list takes the timeline's place while focused).
-fn stacked(body: Rect, needs: &Needs) -> Panes {
+fn stacked(body: Rect, needs: Needs) -> Panes {
     let bar = Rect { height: 1, ..body };
     let rest_h = body.height - 1;
     let quotes_h = quotes_height(needs, rest_h / 4);

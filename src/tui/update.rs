@@ -159,8 +159,16 @@ impl App {
                 self.select_event(to);
             }
             Pane::Event => {
-                let n = self.links().len();
+                let links = self.links().len();
+                let tags = self
+                    .selected_event()
+                    .filter(|_| !self.shows_profile())
+                    .map_or(0, |e| self.dataset.graph.event(e).tags.len());
+                let n = links + tags;
                 match action {
+                    Action::Follow if self.event_link >= links => {
+                        self.filter_by_tag(self.event_link - links);
+                    }
                     Action::Follow => self.follow(),
                     Action::PageDown => self.event_scroll += self.page(pane),
                     Action::PageUp => {
@@ -411,7 +419,11 @@ fn scrolled_off(offset: usize, row: usize, height: usize, total: usize) -> usize
     } else if row + so >= offset + height {
         offset = (row + so + 1).saturating_sub(height);
     }
-    offset.min(total.saturating_sub(height).max(row.saturating_sub(height - 1)))
+    offset.min(
+        total
+            .saturating_sub(height)
+            .max(row.saturating_sub(height - 1)),
+    )
 }
 
 /// The first visible row so that `row` shows in `height` rows, moving as little as possible.

@@ -209,9 +209,9 @@ impl App {
         };
         let countries_w = (0..self.country_rows())
             .map(|row| {
-                let name = row.checked_sub(1).map_or(3, |i| {
-                    width(&g.actor(self.dataset.index.countries[i]).name)
-                });
+                let name = row
+                    .checked_sub(1)
+                    .map_or(3, |i| width(&g.actor(self.dataset.index.countries[i]).name));
                 name + self.country_count(row).to_string().len() + 5
             })
             .max()

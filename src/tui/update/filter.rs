@@ -182,3 +182,31 @@ impl App {
         self.select_event(pos);
     }
 }
+
+impl App {
+    /// Enter on the selected event's tag number `i`: the filter in force with that tag
+    /// instead of its own (a place in the history, as a typed filter is).
+    pub(super) fn filter_by_tag(&mut self, i: usize) {
+        let Some(tag) = self
+            .selected_event()
+            .and_then(|e| self.dataset.graph.event(e).tags.get(i).cloned())
+        else {
+            return;
+        };
+        let mut text: Vec<&str> = self
+            .filtering
+            .text()
+            .split_whitespace()
+            .filter(|t| !t.starts_with("tag:"))
+            .collect();
+        let token = format!("tag:{tag}");
+        text.push(&token);
+        self.filtering.input = Some(FilterInput {
+            text: text.join(" "),
+            ..FilterInput::default()
+        });
+        self.accept_filter();
+        // A tag that no longer parses (a word with a space) leaves the line open to edit.
+        self.focus(Pane::Timeline);
+    }
+}

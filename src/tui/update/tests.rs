@@ -162,7 +162,13 @@ fn mouse_clicks_select_and_wheel_scrolls() {
         run(&mut app, &[Action::Focus(Pane::Countries)]);
     }
     let c = app.panes().countries;
-    run(&mut app, &[Action::Click { x: c.x + 3, y: c.y + 3 }]);
+    run(
+        &mut app,
+        &[Action::Click {
+            x: c.x + 3,
+            y: c.y + 3,
+        }],
+    );
     assert_eq!(app.focus, Pane::Countries);
     assert!(app.country().is_some());
 }

@@ -69,7 +69,9 @@ pub fn render_bar(app: &App, area: Rect, buf: &mut Buffer) {
     let sel = app.countries.selected.min(rows.saturating_sub(1));
     // Start far enough back that the chosen one fits with what precedes it.
     let mut first = 0;
-    let mut w: usize = (first..=sel).map(|r| crate::text::width(&label(r)) + 1).sum();
+    let mut w: usize = (first..=sel)
+        .map(|r| crate::text::width(&label(r)) + 1)
+        .sum();
     while first < sel && used + w > room.saturating_sub(2) {
         w -= crate::text::width(&label(first)) + 1;
         first += 1;

@@ -24,7 +24,11 @@ pub enum Cell {
     Text(String),
     /// Months `from..to` (counted from January of `Density::first_year`), drawn at `level`
     /// (0–8).
-    Bar { from: usize, to: usize, level: usize },
+    Bar {
+        from: usize,
+        to: usize,
+        level: usize,
+    },
 }
 
 /// The parts of the header line, left to right, and where the strip starts.
@@ -202,13 +206,7 @@ pub fn strip_cells(d: &Density, room: usize) -> Vec<Cell> {
             .collect();
         sums.push(seg);
     }
-    let max = sums
-        .iter()
-        .flatten()
-        .map(|s| s.2)
-        .max()
-        .unwrap_or(0)
-        .max(1) as usize;
+    let max = sums.iter().flatten().map(|s| s.2).max().unwrap_or(0).max(1) as usize;
     let mut out = Vec::new();
     for (i, (&(a, b), seg)) in segments.iter().zip(sums).enumerate() {
         if i > 0 {
@@ -255,7 +253,10 @@ mod tests {
             })
             .collect();
         assert_eq!(text, [" 1980 ", " …", " 2017 ", " 2026 "]);
-        let bars = cells.iter().filter(|c| matches!(c, Cell::Bar { .. })).count();
+        let bars = cells
+            .iter()
+            .filter(|c| matches!(c, Cell::Bar { .. }))
+            .count();
         assert!(bars >= 50, "{bars}");
     }
 }

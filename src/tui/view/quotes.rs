@@ -126,9 +126,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let needed = app.quotes_scroll + usize::from(inner.height);
     let shown = lines(app, inner.width, needed.saturating_add(1));
-    let more = shown.len() > needed;
+    let overflows = shown.len() > needed;
     render_lines(shown, app.quotes_scroll, inner, buf);
-    if more || app.quotes_scroll > 0 {
+    if overflows || app.quotes_scroll > 0 {
         let total = lines(app, inner.width, usize::MAX).len();
         scrollbar(total, app.quotes_scroll, area, buf);
     }

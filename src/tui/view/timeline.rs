@@ -6,6 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use std::fmt::Write as _;
+
 use chrono::Datelike as _;
 
 use crate::graph::{PartialDate, Precision};
@@ -67,89 +69,103 @@ pub fn render(app: &App, panes: &Panes, area: Rect, buf: &mut Buffer) {
         };
         let line = match at {
             Err(pos) => {
-                let Some(&e) = events.get(pos) else { break };
-                let year = graph.event(e).date.year();
-                let end = next_year_start(app, pos);
-                let n = end - pos;
+                if pos >= events.len() {
+                    break;
+                }
                 at = Ok(pos);
-                // Upcoming events are said in the header, where the word always fits.
-                let (mut soon, mut unconfirmed) = (0, 0);
-                if app.today.is_some_and(|t| year >= t.year()) {
-                    for &e in &events[pos..end.min(events.len())] {
-                        match app.when(e) {
-                            When::Upcoming => soon += 1,
-                            When::Unconfirmed => unconfirmed += 1,
-                            When::Past => {}
-                        }
-                    }
-                }
-                let mut extra = String::new();
-                if soon > 0 {
-                    extra.push_str(&format!(" · {soon} upcoming"));
-                }
-                if unconfirmed > 0 {
-                    extra.push_str(&format!(" · {unconfirmed} unconfirmed"));
-                }
-                Line::from(vec![
-                    Span::styled(format!("{year}"), theme.year),
-                    Span::styled(
-                        format!("  {n} event{}", if n == 1 { "" } else { "s" }),
-                        theme.dim,
-                    ),
-                    Span::styled(extra, theme.upcoming),
-                ])
+                year_line(app, pos, false)
             }
             Ok(pos) => {
                 let Some(&e) = events.get(pos) else { break };
-                let ev = graph.event(e);
-                let selected = pos == app.timeline.selected;
-                let marker = if selected { MARKER } else { " " };
-                let date = pad(&short_date(ev.date), 5);
-                let title_w = w.saturating_sub(8);
-                let title = escape_controls(&ev.title);
-                let mut text = format!("{marker} {date} {}", truncate(&title, title_w));
-                let when = app.when(e);
-                let word = match when {
-                    When::Past => "",
-                    When::Upcoming => " · upcoming",
-                    When::Unconfirmed => " · unconfirmed",
-                };
-                if width(&text) + width(word) <= w {
-                    text.push_str(word);
-                }
-                let style = match (selected, app.focus == Pane::Timeline, when) {
-                    (true, true, _) => theme.selected,
-                    (true, false, _) => theme.selected_unfocused,
-                    (false, _, When::Past) => theme.text,
-                    (false, _, _) => theme.upcoming,
-                };
                 at = if app.year_starts.binary_search(&(pos + 1)).is_ok() {
                     Err(pos + 1)
                 } else {
                     Ok(pos + 1)
                 };
-                Line::from(Span::styled(pad(&text, w), style))
+                event_line(app, e, pos, w)
             }
         };
         line.render(line_area, buf);
     }
     // The top row always names the year of what is under it.
-    if let Some(Ok(pos)) = app.at_row(app.timeline.offset)
-        && let Some(&e) = events.get(pos)
-    {
-        let year = graph.event(e).date.year();
-        let i = app.year_starts.partition_point(|&s| s <= pos);
-        let start = i.checked_sub(1).and_then(|i| app.year_starts.get(i)).map_or(0, |&s| s);
-        let n = next_year_start(app, pos) - start;
+    if let Some(Ok(pos)) = app.at_row(app.timeline.offset) {
         let row = Rect { height: 1, ..inner };
         ratatui::widgets::Clear.render(row, buf);
-        Line::from(vec![
-            Span::styled(format!("{year}"), theme.year),
-            Span::styled(format!("  {n} event{} ↑", if n == 1 { "" } else { "s" }), theme.dim),
-        ])
-        .render(row, buf);
+        year_line(app, pos, true).render(row, buf);
     }
     scrollbar(app.timeline_rows(), app.timeline.offset, area, buf);
+}
+
+/// The header of the year of the event at `pos`: its count, and how many of its events
+/// are upcoming or unconfirmed (the word always fits here); `sticky` for the top row
+/// over a year that began above.
+fn year_line(app: &App, pos: usize, sticky: bool) -> Line<'static> {
+    let theme = &app.theme;
+    let events = app.timeline_events();
+    let Some(&e) = events.get(pos) else {
+        return Line::default();
+    };
+    let year = app.dataset.graph.event(e).date.year();
+    let i = app.year_starts.partition_point(|&s| s <= pos);
+    let start = i
+        .checked_sub(1)
+        .and_then(|i| app.year_starts.get(i))
+        .map_or(pos, |&s| s);
+    let end = next_year_start(app, pos);
+    let n = end - start;
+    let (mut soon, mut unconfirmed) = (0, 0);
+    if app.today.is_some_and(|t| year >= t.year()) {
+        for &e in events.get(start..end).unwrap_or_default() {
+            match app.when(e) {
+                When::Upcoming => soon += 1,
+                When::Unconfirmed => unconfirmed += 1,
+                When::Past => {}
+            }
+        }
+    }
+    let mut extra = String::new();
+    if soon > 0 {
+        let _ = write!(extra, " · {soon} upcoming");
+    }
+    if unconfirmed > 0 {
+        let _ = write!(extra, " · {unconfirmed} unconfirmed");
+    }
+    let arrow = if sticky { " ↑" } else { "" };
+    Line::from(vec![
+        Span::styled(format!("{year}"), theme.year),
+        Span::styled(
+            format!("  {n} event{}{arrow}", if n == 1 { "" } else { "s" }),
+            theme.dim,
+        ),
+        Span::styled(extra, theme.upcoming),
+    ])
+}
+
+/// The row of the event `e` at `pos`, `w` columns wide.
+fn event_line(app: &App, e: crate::graph::EventIx, pos: usize, w: usize) -> Line<'static> {
+    let theme = &app.theme;
+    let ev = app.dataset.graph.event(e);
+    let selected = pos == app.timeline.selected;
+    let marker = if selected { MARKER } else { " " };
+    let date = pad(&short_date(ev.date), 5);
+    let title = escape_controls(&ev.title);
+    let mut text = format!("{marker} {date} {}", truncate(&title, w.saturating_sub(8)));
+    let when = app.when(e);
+    let word = match when {
+        When::Past => "",
+        When::Upcoming => " · upcoming",
+        When::Unconfirmed => " · unconfirmed",
+    };
+    if width(&text) + width(word) <= w {
+        text.push_str(word);
+    }
+    let style = match (selected, app.focus == Pane::Timeline, when) {
+        (true, true, _) => theme.selected,
+        (true, false, _) => theme.selected_unfocused,
+        (false, _, When::Past) => theme.text,
+        (false, _, _) => theme.upcoming,
+    };
+    Line::from(Span::styled(pad(&text, w), style))
 }
 
 fn next_year_start(app: &App, pos: usize) -> usize {
