@@ -102,10 +102,25 @@ pub struct CompareView {
 }
 
 impl CompareView {
-    /// The view at `at`, its rows laid out.
-    pub fn new(dataset: &Dataset, at: CompareAt) -> Self {
-        let layout = Compare::build(&dataset.graph, &dataset.index, at.left, at.right);
+    /// The view at `at`, its rows laid out with the events `filter` keeps.
+    pub fn new(dataset: &Dataset, at: CompareAt, filter: &crate::filter::Filter) -> Self {
+        let keep = |e: EventIx| filter.event(dataset, e);
+        let layout = Compare::build_where(&dataset.graph, &dataset.index, at.left, at.right, &keep);
         Self { at, layout }
+    }
+
+    /// The column the cursor is in: the chosen one, or the other when the chosen one is
+    /// empty on this row; `None` on a row of both sides.
+    pub fn cursor_side(&self) -> Option<Side> {
+        let row = self.layout.rows.get(self.at.cursor.selected)?;
+        if let super::compare::Cells::Both(_) = row.cells {
+            return None;
+        }
+        if row.at(self.at.side).is_some() {
+            Some(self.at.side)
+        } else {
+            Some(self.at.side.other())
+        }
     }
 
     /// The event under the cursor: that of its column, else the other's.

@@ -267,20 +267,25 @@ impl App {
     pub(super) fn restore(&mut self, place: crate::tui::app::Place) {
         self.landed_quote = None;
         self.graph = None;
+        // The filter first: the compare view is laid out with it.
+        let filter_changed = place.filter != self.filtering.current;
+        self.filtering.current = place.filter;
         match (place.compare, self.compare.as_mut()) {
             (None, _) => self.compare = None,
-            (Some(at), Some(cv)) if (cv.at.left, cv.at.right) == (at.left, at.right) => {
+            (Some(at), Some(cv))
+                if (cv.at.left, cv.at.right) == (at.left, at.right) && !filter_changed =>
+            {
                 cv.at = at;
             }
             (Some(at), _) => {
-                self.compare = Some(crate::tui::app::CompareView::new(&self.dataset, at));
+                let cv =
+                    crate::tui::app::CompareView::new(&self.dataset, at, self.filtering.filter());
+                self.compare = Some(cv);
             }
         }
-        let refilter = place.countries.selected != self.countries.selected
-            || place.filter != self.filtering.current;
+        let refilter = place.countries.selected != self.countries.selected || filter_changed;
         self.focus = place.focus;
         self.countries = place.countries;
-        self.filtering.current = place.filter;
         if refilter {
             self.refilter();
         }
@@ -288,49 +293,6 @@ impl App {
         self.event_link = place.event_link;
         self.event_scroll = place.event_scroll;
         self.quotes_scroll = place.quotes_scroll;
-    }
-
-    fn click(&mut self, x: u16, y: u16) {
-        let panes = self.panes();
-        if y == panes.header.y && !panes.header.is_empty() {
-            if let Some(month) = view::header::month_at(self, &panes, x) {
-                self.jump_to_month(month);
-            }
-            return;
-        }
-        let Some(pane) = panes.pane_at(x, y) else {
-            return;
-        };
-        self.focus(pane);
-        let r = panes.rect(pane);
-        let Some(line) = y.checked_sub(r.y + 1).map(usize::from) else {
-            return;
-        };
-        if line + 2 > usize::from(r.height) {
-            return;
-        }
-        match pane {
-            Pane::Countries => {
-                let row = self.countries.offset + line;
-                if row < self.country_rows() {
-                    self.choose_country(row);
-                }
-            }
-            Pane::Timeline => {
-                if let Some(Ok(pos)) = self.at_row(self.timeline.offset + line) {
-                    self.select_event(pos);
-                }
-            }
-            Pane::Event => {
-                let width = r.width.saturating_sub(2);
-                let (_, link_lines) = view::event::lines(self, width);
-                let line = self.event_scroll + line;
-                if let Some(i) = link_lines.iter().position(|&l| l == line) {
-                    self.event_link = i;
-                }
-            }
-            Pane::Quotes => {}
-        }
     }
 
     /// Scrolls every pane so that its selection shows, and clamps scroll positions.
@@ -440,6 +402,7 @@ fn scrolled(offset: usize, row: usize, height: usize) -> usize {
 mod compare;
 mod filter;
 mod graph;
+mod mouse;
 mod reload;
 mod search;
 #[cfg(test)]

@@ -1,14 +1,11 @@
 //! The filter line (`f`): typing shows how many events the line keeps, or its mistake
 //! with a hint; Enter applies a valid line (a place in the history) and keeps the filter
-//! in force on a mistake; Esc closes; `F` and Esc on the main view clear it. Also the
-//! mouse wheel and the density strip's clicks. No I/O.
+//! in force on a mistake; Esc closes; `F` and Esc on the main view clear it; Enter on
+//! a tag filters by it. No I/O.
 
 use super::super::action::{Action, Pane};
 use super::super::app::{App, FilterInput};
 use crate::filter::query;
-
-/// Lines a wheel notch scrolls.
-const WHEEL: usize = 3;
 
 impl App {
     /// Opens the filter line with the filter in force, to edit.
@@ -108,35 +105,6 @@ impl App {
         self.timeline.selected = usize::MAX;
         self.select_event(pos);
     }
-
-    /// The wheel over a pane: lists move their selection, texts scroll, three lines a
-    /// notch; the pane under the pointer moves, whichever has the focus.
-    pub(super) fn wheel(&mut self, x: u16, y: u16, down: bool) {
-        let Some(p) = self.panes().pane_at(x, y) else {
-            return;
-        };
-        let step = |v: usize| {
-            if down {
-                v.saturating_add(WHEEL)
-            } else {
-                v.saturating_sub(WHEEL)
-            }
-        };
-        match p {
-            Pane::Event => self.event_scroll = step(self.event_scroll),
-            Pane::Quotes => self.quotes_scroll = step(self.quotes_scroll),
-            Pane::Countries | Pane::Timeline => {
-                let a = if down {
-                    Action::MoveDown
-                } else {
-                    Action::MoveUp
-                };
-                for _ in 0..WHEEL {
-                    self.in_pane(p, a);
-                }
-            }
-        }
-    }
 }
 
 impl App {
@@ -160,26 +128,6 @@ impl App {
         for (text, f) in &mut self.filtering.applied {
             *f = query::parse(&ds, text).unwrap_or_default();
         }
-    }
-}
-
-impl App {
-    /// Selects the first event of month `month` (counted from January of the density's
-    /// first year) or after it: a click on the density strip.
-    pub(super) fn jump_to_month(&mut self, month: usize) {
-        let g = &self.dataset.graph;
-        let y0 = self.density.first_year;
-        let key = |e: &crate::graph::EventIx| {
-            let d = g.event(*e).date;
-            usize::try_from(d.year() - y0).unwrap_or(0) * 12
-                + d.month().map_or(0, |m| m as usize - 1)
-        };
-        let events = self.timeline_events();
-        let pos = events
-            .partition_point(|e| key(e) < month)
-            .min(events.len().saturating_sub(1));
-        self.focus(Pane::Timeline);
-        self.select_event(pos);
     }
 }
 

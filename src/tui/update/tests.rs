@@ -426,12 +426,12 @@ fn compare_click_selects_the_row_and_column_and_the_wheel_moves() {
     let mut a = app(120, 40);
     run(&mut a, &[Action::ToggleCompare]);
     let geo = crate::tui::view::compare::Geometry::new(a.panes().body);
-    // The last fixture row (WAIC | Action Plan) is the fifth: click its right cell.
+    // The last fixture row (WAIC | Action Plan) is the sixth: click its right cell.
     run(
         &mut a,
         &[Action::Click {
             x: geo.right_x + 3,
-            y: geo.list.y + 4,
+            y: geo.list.y + 5,
         }],
     );
     assert_eq!(compare_selected(&a), "us-ai-action-plan");
