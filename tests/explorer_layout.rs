@@ -258,3 +258,33 @@ fn enter_on_a_tag_of_the_event_filters_by_it_and_back_returns() {
     a.update(Action::GoBack);
     assert_eq!(a.filtering.current, 0);
 }
+
+#[test]
+fn a_search_jump_shows_the_quote_in_the_language_the_match_was_in() {
+    let ds = bundled();
+    for (query, field, translated) in [
+        ("remains fragmented", aigov::search::Field::Translation, true),
+        ("reste encore fragmente", aigov::search::Field::Text, false),
+    ] {
+        let mut a = app(&ds, 120, 40);
+        // Start from the other state, so that the jump has to change it.
+        if !translated {
+            a.update(Action::ToggleTranslation);
+        }
+        a.update(Action::OpenSearch);
+        for c in query.chars() {
+            a.update(Action::SearchInput(c));
+        }
+        let sb = a.search.as_ref().unwrap();
+        let at = sb
+            .hits
+            .iter()
+            .position(|h| h.field == field)
+            .unwrap_or_else(|| panic!("{query}: no hit in {field:?}"));
+        for _ in 0..at {
+            a.update(Action::MoveDown);
+        }
+        a.update(Action::SearchAccept);
+        assert_eq!(a.translate, translated, "{query}");
+    }
+}
