@@ -263,7 +263,11 @@ fn enter_on_a_tag_of_the_event_filters_by_it_and_back_returns() {
 fn a_search_jump_shows_the_quote_in_the_language_the_match_was_in() {
     let ds = bundled();
     for (query, field, translated) in [
-        ("remains fragmented", aigov::search::Field::Translation, true),
+        (
+            "remains fragmented",
+            aigov::search::Field::Translation,
+            true,
+        ),
         ("reste encore fragmente", aigov::search::Field::Text, false),
     ] {
         let mut a = app(&ds, 120, 40);
@@ -286,5 +290,31 @@ fn a_search_jump_shows_the_quote_in_the_language_the_match_was_in() {
         }
         a.update(Action::SearchAccept);
         assert_eq!(a.translate, translated, "{query}");
+    }
+}
+
+#[test]
+fn the_readme_key_table_lists_every_key_of_the_panes_and_everywhere() {
+    use aigov::tui::keymap::{BINDINGS, Context};
+    let readme = include_str!("../README.md");
+    let table = readme
+        .split("### Keys")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("a Keys section");
+    for b in BINDINGS {
+        if !matches!(b.context, Context::Global | Context::Pane(_)) {
+            continue;
+        }
+        for k in b.keys {
+            let label = k.label();
+            let listed = table.contains(&format!("`{label}`"))
+                || (["1", "2", "3", "4"].contains(&label.as_str()) && table.contains("`1`–`4`"));
+            assert!(
+                listed,
+                "{label} ({}) is not in the README's key table",
+                b.help
+            );
+        }
     }
 }
