@@ -318,3 +318,27 @@ fn the_readme_key_table_lists_every_key_of_the_panes_and_everywhere() {
         }
     }
 }
+
+#[test]
+fn the_filter_survives_a_live_reload() {
+    let ds = bundled();
+    let mut a = app(&ds, 120, 40);
+    a.update(Action::OpenFilter);
+    typed(&mut a, "country:us tag:export-controls");
+    a.update(Action::FilterAccept);
+    let before: Vec<String> = a
+        .timeline_events()
+        .iter()
+        .map(|&e| ds.graph.event(e).id.clone())
+        .collect();
+    let fresh = Dataset::load(&Origin::Bundled).unwrap().unwrap();
+    a.reloaded(aigov::tui::watch::Reload::Loaded(Box::new(fresh)));
+    let after: Vec<String> = a
+        .timeline_events()
+        .iter()
+        .map(|&e| a.dataset.graph.event(e).id.clone())
+        .collect();
+    assert!(!before.is_empty());
+    assert_eq!(before, after);
+    assert_eq!(a.filtering.text(), "country:us tag:export-controls");
+}
