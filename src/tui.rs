@@ -174,6 +174,8 @@ impl Runtime {
                 // Stopped from outside (SIGSTOP) and continued: the shell may have reset
                 // the terminal, so take it again and draw every cell.
                 terminal::reenter()?;
+                // Taking the terminal back turns capture on; keep what `m` chose.
+                terminal::set_mouse(app.mouse)?;
                 terminal::redraw_all(&mut self.terminal)?;
                 return Ok(Handled::Changed);
             }
@@ -241,6 +243,7 @@ impl Runtime {
             Effect::CancelSearch => self.worker.cancel(),
             Effect::Suspend => {
                 terminal::suspend()?;
+                terminal::set_mouse(self.app.mouse)?;
                 // Back from `fg`: the screen is the shell's; draw every cell.
                 terminal::redraw_all(&mut self.terminal)?;
             }

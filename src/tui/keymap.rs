@@ -150,7 +150,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Enter],
         Action::FilterAccept,
         "apply the filter (a mistake keeps it open)",
-        Some("keep"),
+        Some("apply"),
     ),
     b(
         Filter,
