@@ -180,13 +180,23 @@ pub fn pane_block<'a>(app: &App, pane: Pane, extra: impl Into<Span<'a>>) -> Bloc
 /// A scrollbar on the right border of a bordered pane `area`, when `total` lines do not
 /// fit in its inside.
 pub fn scrollbar(total: usize, offset: usize, area: Rect, buf: &mut Buffer) {
+    let h = usize::from(area.height.saturating_sub(2));
+    if total <= h || h == 0 {
+        return;
+    }
+    scrollbar_n(total, offset, h, area, buf);
+}
+
+/// A scrollbar on the right border of `area` for `total` items, `shown` of them visible
+/// from `offset` on.
+pub fn scrollbar_n(total: usize, offset: usize, shown: usize, area: Rect, buf: &mut Buffer) {
     use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
     let inner = area.inner(ratatui::layout::Margin {
         vertical: 1,
         horizontal: 0,
     });
-    let h = usize::from(inner.height);
-    if total <= h || h == 0 {
+    let h = shown.max(1);
+    if inner.height == 0 {
         return;
     }
     let mut state = ScrollbarState::new(total.saturating_sub(h))

@@ -11,7 +11,7 @@ use ratatui::widgets::Widget;
 use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::view::wrap::wrap;
-use crate::tui::view::{pane_block, render_lines, scrollbar};
+use crate::tui::view::{pane_block, render_lines, scrollbar, scrollbar_n};
 
 /// The lines of the pane at `w` columns, up to `max` of them: a country can have
 /// thousands of quotes, and only what can be on screen is wrapped.
@@ -125,11 +125,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let needed = app.quotes_scroll + usize::from(inner.height);
-    let shown = lines(app, inner.width, needed.saturating_add(1));
+    let (shown, starts) = lines_and_starts(app, inner.width, needed.saturating_add(1));
     let overflows = shown.len() > needed;
     render_lines(shown, app.quotes_scroll, inner, buf);
     if overflows || app.quotes_scroll > 0 {
-        let total = lines(app, inner.width, usize::MAX).len();
-        scrollbar(total, app.quotes_scroll, area, buf);
+        if n <= 50 {
+            let total = lines(app, inner.width, usize::MAX).len();
+            scrollbar(total, app.quotes_scroll, area, buf);
+        } else {
+            // Counted in quotes, not lines: a country's thousands of quotes are never all
+            // wrapped for a frame.
+            let top = starts
+                .partition_point(|&s| s <= app.quotes_scroll)
+                .saturating_sub(1);
+            let on_screen = starts
+                .iter()
+                .filter(|&&s| s >= app.quotes_scroll && s < needed)
+                .count();
+            scrollbar_n(n, top, on_screen, area, buf);
+        }
     }
 }
