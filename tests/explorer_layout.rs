@@ -342,3 +342,35 @@ fn the_filter_survives_a_live_reload() {
     assert_eq!(before, after);
     assert_eq!(a.filtering.text(), "country:us tag:export-controls");
 }
+
+#[test]
+fn mouse_double_click_opens_the_wheel_scrolls_three_and_the_strip_jumps() {
+    let ds = bundled();
+    let mut a = app(&ds, 120, 40);
+    let t = a.panes().timeline;
+    // The wheel over the timeline moves it three events, whatever pane has the focus.
+    a.update(Action::Focus(Pane::Quotes));
+    a.update(Action::Top);
+    let before = a.timeline.selected;
+    a.update(Action::Scroll {
+        x: t.x + 4,
+        y: t.y + 4,
+        down: false,
+    });
+    assert_eq!(a.timeline.selected, before - 3);
+    assert_eq!(a.focus, Pane::Quotes, "the wheel does not take the focus");
+    // A double click on an event row opens it in the event pane.
+    a.update(Action::DoubleClick {
+        x: t.x + 10,
+        y: t.y + 5,
+    });
+    assert_eq!(a.focus, Pane::Event);
+    // A click on the density strip's first bar jumps to the first event of its months.
+    let panes = a.panes();
+    let x = (0..120)
+        .find(|&x| aigov::tui::view::header::month_at(&a, &panes, x).is_some())
+        .expect("a strip at 120 columns");
+    a.update(Action::Click { x, y: 0 });
+    assert_eq!(a.timeline.selected, 0);
+    assert_eq!(a.focus, Pane::Timeline);
+}

@@ -17,6 +17,11 @@ impl App {
             }
             return;
         }
+        if panes.bar.contains(ratatui::layout::Position { x, y }) {
+            // The folded countries: open their list.
+            self.focus(Pane::Countries);
+            return;
+        }
         let Some(pane) = panes.pane_at(x, y) else {
             return;
         };

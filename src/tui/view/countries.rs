@@ -44,6 +44,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         Line::from(Span::styled(text, style)).render(line_area, buf);
     }
+    crate::tui::view::scrollbar(rows, app.countries.offset, area, buf);
 }
 
 /// Draws the countries folded into one line: each with its count, the chosen one marked;
