@@ -241,7 +241,7 @@ pub struct App {
     pub counts: Option<Vec<usize>>,
     /// The countries pane's width for its widest row, borders included.
     pub countries_w: u16,
-    /// The widest title of the timeline, in columns (at most 100).
+    /// The widest title of the data, in columns (at most 100).
     pub title_w: u16,
     /// Today, as the runtime read it at start: later events are drawn as upcoming.
     pub today: Option<chrono::NaiveDate>,
@@ -289,6 +289,7 @@ impl App {
             mouse: true,
         };
         app.refilter();
+        app.measure_titles();
         app
     }
 

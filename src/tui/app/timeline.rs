@@ -119,6 +119,19 @@ impl App {
             .saturating_sub(1)
     }
 
+    /// Measures the widest title of the data (at most 100 columns), once per dataset:
+    /// the layout then stays put while the filter or the country changes.
+    pub fn measure_titles(&mut self) {
+        let mut w = 0;
+        for ev in &self.dataset.graph.events {
+            w = w.max(width(&ev.title).min(100));
+            if w == 100 {
+                break;
+            }
+        }
+        self.title_w = u16::try_from(w).unwrap_or(100);
+    }
+
     /// What the layout needs to know of the panes' contents.
     pub fn needs(&self, area: ratatui::layout::Rect) -> Needs {
         let quote_lines = if self.quotes().is_empty() {
@@ -144,7 +157,7 @@ impl App {
     }
 
     /// Recomputes what depends on the chosen country and the filter: the events shown,
-    /// year starts, density, counts, quotes and widths.
+    /// year starts, density, counts, quotes and the countries' width.
     pub fn refilter(&mut self) {
         let filter = self.filtering.filter().clone();
         self.shown = None;
@@ -173,7 +186,6 @@ impl App {
         let events = self.timeline_events();
         let mut year_starts = Vec::new();
         let mut last = None;
-        let mut title_w = 0;
         for (pos, &e) in events.iter().enumerate() {
             let ev = g.event(e);
             let y = ev.date.year();
@@ -181,7 +193,6 @@ impl App {
                 year_starts.push(pos);
                 last = Some(y);
             }
-            title_w = title_w.max(width(&ev.title).min(100));
         }
         let mut density = Density::default();
         if let (Some(&first), Some(&end)) = (events.first(), events.last()) {
@@ -219,7 +230,6 @@ impl App {
         self.year_starts = year_starts;
         self.density = density;
         self.country_quotes = country_quotes;
-        self.title_w = u16::try_from(title_w).unwrap_or(100);
         self.countries_w = u16::try_from(countries_w).unwrap_or(u16::MAX);
     }
 }

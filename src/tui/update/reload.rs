@@ -71,6 +71,7 @@ impl App {
         };
         self.reparse_filters();
         self.refilter();
+        self.measure_titles();
         let n = self.timeline_events().len();
         self.timeline.selected = match find(&event) {
             Some(Entity::Event(e)) => self.position_near(e),
