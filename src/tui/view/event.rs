@@ -64,14 +64,14 @@ pub fn lines(app: &App, w: u16) -> (Vec<Line<'static>>, Vec<usize>) {
         .collect();
     push_wrapped(&mut out, &actors.join(" · "), w, 0, theme.text);
     let mut link_lines = Vec::new();
-    push_links(app, &mut out, &mut link_lines, w);
+    let links = push_links(app, &mut out, &mut link_lines, w);
     if let Some(summary) = &ev.summary {
         out.push(Line::default());
         push_wrapped(&mut out, summary, w, 0, theme.text);
     }
     if !ev.tags.is_empty() {
         out.push(Line::default());
-        push_tags(app, &ev.tags, &mut out, &mut link_lines, w);
+        push_tags(app, &ev.tags, links, &mut out, &mut link_lines, w);
     }
     if !ev.sources.is_empty() {
         out.push(Line::default());
@@ -105,11 +105,12 @@ pub fn lines(app: &App, w: u16) -> (Vec<Line<'static>>, Vec<usize>) {
     (out, link_lines)
 }
 
-/// The selected event's links, one line each; their lines go to `items`.
-fn push_links(app: &App, out: &mut Vec<Line<'static>>, items: &mut Vec<usize>, w: usize) {
+/// The selected event's links, one line each; their lines go to `items`. Returns how
+/// many there are.
+fn push_links(app: &App, out: &mut Vec<Line<'static>>, items: &mut Vec<usize>, w: usize) -> usize {
     let links = app.links();
     if links.is_empty() {
-        return;
+        return 0;
     }
     let theme = &app.theme;
     out.push(Line::default());
@@ -135,19 +136,20 @@ fn push_links(app: &App, out: &mut Vec<Line<'static>>, items: &mut Vec<usize>, w
         items.push(out.len());
         out.push(Line::styled(pad(&truncate(&text, w), w), style));
     }
+    links.len()
 }
 
-/// The event's tags, wrapped as words; each can be selected after the links (Enter
-/// filters the timeline by it), and its line goes to `items`.
+/// The event's tags, wrapped as words; each can be selected after the `first` links
+/// (Enter filters the timeline by it), and its line goes to `items`.
 fn push_tags(
     app: &App,
     tags: &[String],
+    first: usize,
     out: &mut Vec<Line<'static>>,
     items: &mut Vec<usize>,
     w: usize,
 ) {
     let theme = &app.theme;
-    let first = app.links().len();
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
     for (i, t) in tags.iter().enumerate() {
