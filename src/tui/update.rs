@@ -316,7 +316,13 @@ impl App {
         let n = self.timeline_events().len();
         self.timeline.selected = self.timeline.selected.min(n.saturating_sub(1));
         let row = self.row_of(self.timeline.selected);
-        self.timeline.offset = scrolled_off(self.timeline.offset, row, h, self.timeline_rows());
+        // The top row may be the sticky year header: the list has one row fewer for sure.
+        self.timeline.offset = scrolled_off(
+            self.timeline.offset,
+            row,
+            h.saturating_sub(1),
+            self.timeline_rows(),
+        );
         let (w, h) = inner(Pane::Event);
         let (lines, link_lines) = view::event::lines(self, w);
         self.event_link = self.event_link.min(link_lines.len().saturating_sub(1));

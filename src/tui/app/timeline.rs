@@ -82,6 +82,12 @@ impl App {
         }
     }
 
+    /// 1 when the timeline's first row is a sticky year header over a year that began
+    /// above (the list starts one row lower), else 0.
+    pub fn sticky_rows(&self) -> usize {
+        usize::from(matches!(self.at_row(self.timeline.offset), Some(Ok(_))))
+    }
+
     /// Events of a countries-pane row (under the filter).
     pub fn country_count(&self, row: usize) -> usize {
         if let Some(n) = self.counts.as_ref().and_then(|c| c.get(row)) {

@@ -41,7 +41,8 @@ impl App {
                 }
             }
             Pane::Timeline => {
-                if let Some(Ok(pos)) = self.at_row(self.timeline.offset + line) {
+                let row = (self.timeline.offset + line).checked_sub(self.sticky_rows());
+                if let Some(Ok(pos)) = row.and_then(|r| self.at_row(r)) {
                     self.select_event(pos);
                 }
             }

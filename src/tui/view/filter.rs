@@ -21,7 +21,7 @@ pub fn render(app: &App, input: &FilterInput, over: Rect, buf: &mut Buffer) {
     let title = Line::from(vec![
         Span::styled(" Filter ", theme.title),
         Span::styled(
-            "tag: from: to: country: words · Enter keep · Esc cancel ",
+            "tag: from: to: country: words · Enter apply · Esc cancel ",
             theme.dim,
         ),
     ]);

@@ -61,7 +61,13 @@ pub fn render(app: &App, panes: &Panes, area: Rect, buf: &mut Buffer) {
     let Some(mut at) = app.at_row(app.timeline.offset) else {
         return;
     };
-    for y in 0..inner.height {
+    // Over a year that began above, the top row says its year and the list starts below.
+    let sticky = u16::try_from(app.sticky_rows()).unwrap_or(0);
+    if let Ok(pos) = at {
+        let row = Rect { height: 1, ..inner };
+        year_line(app, pos, true).render(row, buf);
+    }
+    for y in sticky..inner.height {
         let line_area = Rect {
             y: inner.y + y,
             height: 1,
@@ -86,12 +92,6 @@ pub fn render(app: &App, panes: &Panes, area: Rect, buf: &mut Buffer) {
             }
         };
         line.render(line_area, buf);
-    }
-    // The top row always names the year of what is under it.
-    if let Some(Ok(pos)) = app.at_row(app.timeline.offset) {
-        let row = Rect { height: 1, ..inner };
-        ratatui::widgets::Clear.render(row, buf);
-        year_line(app, pos, true).render(row, buf);
     }
     scrollbar(app.timeline_rows(), app.timeline.offset, area, buf);
 }
