@@ -196,7 +196,7 @@ pub fn scrollbar_n(total: usize, offset: usize, shown: usize, area: Rect, buf: &
         horizontal: 0,
     });
     let h = shown.max(1);
-    if inner.height == 0 {
+    if inner.height == 0 || total <= h {
         return;
     }
     let mut state = ScrollbarState::new(total.saturating_sub(h))

@@ -330,6 +330,19 @@ pub fn render(app: &App, cv: &CompareView, body: Rect, buf: &mut Buffer) {
         };
         Line::from(row_spans(app, cv, &geo, i)).render(area, buf);
     }
+    // The list's scrollbar runs down the right border beside it.
+    let beside = Rect {
+        y: geo.list.y.saturating_sub(1),
+        height: geo.list.height + 2,
+        ..body
+    };
+    crate::tui::view::scrollbar_n(
+        cv.layout.rows.len(),
+        cv.at.cursor.offset,
+        usize::from(geo.list.height),
+        beside,
+        buf,
+    );
     let lines = footer(
         app,
         cv,
