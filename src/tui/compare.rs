@@ -407,7 +407,7 @@ fn align(g: &Graph, ls: &[EventIx], rs: &[EventIx]) -> Vec<(Option<EventIx>, Opt
         let (mut lefts, mut rights) = (ls[l..ml].iter().peekable(), rs[r..mr].iter().peekable());
         loop {
             let take_left = match (lefts.peek(), rights.peek()) {
-                (Some(&&a), Some(&&b)) => g.event(a).date <= g.event(b).date,
+                (Some(&&next_l), Some(&&next_r)) => g.event(next_l).date <= g.event(next_r).date,
                 (Some(_), None) => true,
                 (None, Some(_)) => false,
                 (None, None) => break,
