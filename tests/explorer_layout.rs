@@ -374,3 +374,17 @@ fn mouse_double_click_opens_the_wheel_scrolls_three_and_the_strip_jumps() {
     assert_eq!(a.timeline.selected, 0);
     assert_eq!(a.focus, Pane::Timeline);
 }
+
+#[test]
+fn a_double_click_in_the_compare_view_opens_the_event() {
+    let ds = bundled();
+    let mut a = app(&ds, 120, 40);
+    a.update(Action::ToggleCompare);
+    let geo = aigov::tui::view::compare::Geometry::new(a.panes().body);
+    let (x, y) = (geo.left_x + 4, geo.list.y + 2);
+    a.update(Action::DoubleClick { x, y });
+    assert!(a.compare.is_none(), "the event opened in the panes");
+    assert_eq!(a.focus, Pane::Event);
+    a.update(Action::GoBack);
+    assert!(a.compare.is_some(), "Backspace returns to the compare view");
+}

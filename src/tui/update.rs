@@ -48,6 +48,12 @@ impl App {
             }
             // Search works over the views too; Esc comes back to them.
             Action::OpenSearch => self.open_search(),
+            // Over the views, a double click selects and opens: the compare view opens
+            // the event, the graph centres on the node.
+            Action::DoubleClick { x, y } if self.graph.is_some() || self.compare.is_some() => {
+                self.update(Action::Click { x, y });
+                return self.update(Action::Follow);
+            }
             _ if self.graph.is_some() => self.update_graph(action),
             _ if self.compare.is_some() => self.update_compare(action),
             Action::ToggleCompare => self.open_compare(),
