@@ -65,7 +65,9 @@ fn parts(app: &App, compact: bool, area: Rect) -> Parts {
     let chips = if chips.is_empty() {
         String::new()
     } else {
-        format!(" {} ", chips.join(" "))
+        // The count always shows; chips that do not fit are cut (`…`).
+        let room = usize::from(area.width).saturating_sub(width(&name) + width(&counts) + 2);
+        format!(" {} ", crate::text::truncate(&chips.join(" "), room))
     };
     let fixed = width(&name) + width(&chips) + width(&counts);
     let room = usize::from(area.width).saturating_sub(fixed + 2);
