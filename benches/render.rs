@@ -59,8 +59,10 @@ fn per_frame(mut app: App, label: &str) {
         app.update(Action::PageDown);
     }
     let n: u32 = 200;
+    let mut times = Vec::with_capacity(n as usize);
     let start = Instant::now();
     for i in 0..n {
+        let one = Instant::now();
         // Alternate moves so each frame differs; the update is part of the cost.
         app.update(if i % 2 == 0 {
             Action::MoveDown
@@ -68,9 +70,14 @@ fn per_frame(mut app: App, label: &str) {
             Action::MoveUp
         });
         frame(&app, &mut t);
+        times.push(one.elapsed());
     }
     let each = start.elapsed() / n;
-    println!("{label}: update + frame at {W}x{H}: {each:?} per frame ({n} frames)");
+    times.sort();
+    let median = times[times.len() / 2];
+    println!(
+        "{label}: update + frame at {W}x{H}: {each:?} per frame, median {median:?} ({n} frames)"
+    );
 }
 
 fn main() {
@@ -87,6 +94,20 @@ fn main() {
         app.dataset.graph.events.len()
     );
     per_frame(app.clone(), "synthetic 100k");
+    // A filter line as typed (`f`, then Enter): the refilter, then frames under it.
+    let mut filtered = app.clone();
+    filtered.update(Action::OpenFilter);
+    for c in "tag:tag-3 from:2000".chars() {
+        filtered.update(Action::FilterInput(c));
+    }
+    let start = Instant::now();
+    filtered.update(Action::FilterAccept);
+    println!(
+        "synthetic 100k: applying the filter tag:tag-3 from:2000 ({} events kept) {:?}",
+        filtered.timeline_events().len(),
+        start.elapsed()
+    );
+    per_frame(filtered, "synthetic 100k, filter active");
     app.update(Action::Focus(aigov::tui::action::Pane::Countries));
     let start = Instant::now();
     app.update(Action::MoveDown);

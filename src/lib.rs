@@ -6,8 +6,9 @@
 //! [`graph::Graph`]; [`index`] derives the lookups (timeline, backlinks, per country);
 //! [`dataset`] runs that pipeline and holds the result, with a [`search`] index folded
 //! on first use (accents, case, quote styles; match positions map onto the original
-//! text). A [`filter`] narrows it (country, dates, tag) and [`export`] writes what a filter
-//! keeps as JSON, CSV, Markdown, TimelineJS or DOT to any `io::Write`. Two front ends sit
+//! text). A [`filter`] narrows it (country, dates, tag, free words folded as search folds
+//! them; one meaning for `aigov list` and the explorer's filter line) and [`export`]
+//! writes what a filter keeps as JSON, CSV, Markdown, TimelineJS or DOT to any `io::Write`. Two front ends sit
 //! on top and never import each other: the [`cli`] commands (check, list, show, search,
 //! export) and the [`tui`] explorer, which takes a `Dataset` by value, shares it read-only
 //! with its one `App` state and only draws it (its compare view and link graph are laid

@@ -158,6 +158,7 @@ fn explore(cli: &Cli, env: &Env, no_color: bool) -> ExitCode {
         goto,
         query: cli.query.clone(),
         cache_dir: env.cache_dir.clone(),
+        today: env.today,
     };
     match tui::run(dataset, Theme::for_no_color(no_color), start) {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,

@@ -20,6 +20,7 @@ use std::io;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use ratatui::layout::Rect;
 
@@ -41,6 +42,9 @@ pub struct Start<'a> {
     pub query: Option<String>,
     /// Where live reload keeps the load cache of a large dataset (`None`: no cache).
     pub cache_dir: Option<std::path::PathBuf>,
+    /// Today, read once by `main`: the explorer opens on the latest event up to it, and
+    /// draws later ones as upcoming.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// How the explorer ended.
@@ -62,13 +66,17 @@ pub fn run(dataset: Dataset, theme: Theme, start: Start<'_>) -> io::Result<Exit>
     input::spawn_terminal(tx.clone());
     let size = terminal.size()?;
     let dataset = Arc::new(dataset);
-    let app = App::new(dataset, theme, Rect::new(0, 0, size.width, size.height));
+    let mut app = App::new(dataset, theme, Rect::new(0, 0, size.width, size.height));
+    if let Some(today) = start.today {
+        app.start_on(today);
+    }
     let worker = worker::Worker::spawn_on(app.dataset.clone(), app.data_generation, tx.clone());
     let mut rt = Runtime {
         terminal,
         app,
         worker,
         tx: tx.clone(),
+        last_click: None,
     };
     if let Some(entity) = start.goto {
         rt.app.start_at(entity);
@@ -113,7 +121,12 @@ struct Runtime {
     app: App,
     worker: worker::Worker,
     tx: mpsc::Sender<Input>,
+    /// When and where the last click was, to tell a double click.
+    last_click: Option<(Instant, u16, u16)>,
 }
+
+/// Two clicks on one cell within this time are a double click.
+const DOUBLE_CLICK: Duration = Duration::from_millis(400);
 
 /// What an input did.
 enum Handled {
@@ -175,6 +188,18 @@ impl Runtime {
         let app = &mut self.app;
         let action = match input {
             Input::Key(k) => keymap::lookup(app.mode(), k),
+            Input::Action(Action::Click { x, y }) => {
+                let now = Instant::now();
+                let double = self.last_click.is_some_and(|(t, cx, cy)| {
+                    (cx, cy) == (x, y) && now.duration_since(t) < DOUBLE_CLICK
+                });
+                self.last_click = if double { None } else { Some((now, x, y)) };
+                Some(if double {
+                    Action::DoubleClick { x, y }
+                } else {
+                    Action::Click { x, y }
+                })
+            }
             Input::Action(a) => Some(a),
             Input::Signal(sig) => return Ok(Handled::Exit(Exit::Signal(sig))),
             Input::Suspend => Some(Action::Suspend),
@@ -182,6 +207,8 @@ impl Runtime {
                 // Stopped from outside (SIGSTOP) and continued: the shell may have reset
                 // the terminal, so take it again and draw every cell.
                 terminal::reenter()?;
+                // Taking the terminal back turns capture on; keep what `m` chose.
+                terminal::set_mouse(app.mouse)?;
                 terminal::redraw_all(&mut self.terminal)?;
                 return Ok(Handled::Changed);
             }
@@ -254,9 +281,11 @@ impl Runtime {
             Effect::Export => self.start_export(),
             Effect::Suspend => {
                 terminal::suspend()?;
+                terminal::set_mouse(self.app.mouse)?;
                 // Back from `fg`: the screen is the shell's; draw every cell.
                 terminal::redraw_all(&mut self.terminal)?;
             }
+            Effect::Mouse(on) => terminal::set_mouse(on)?,
             Effect::None => {}
         }
         Ok(Handled::Changed)

@@ -274,7 +274,6 @@ proptest! {
 fn goto_opens_with_the_record_in_view_and_context_around_it() {
     use aigov::graph::Entity;
     use aigov::tui::action::Pane;
-    use aigov::tui::layout::layout;
     let ds = Arc::new(datasets()[1].clone());
     let n = ds.index.timeline.len();
     assert!(n > 60, "the bundled data is long enough to scroll");
@@ -284,7 +283,7 @@ fn goto_opens_with_the_record_in_view_and_context_around_it() {
             let mut app = App::new(ds.clone(), Theme::default(), Rect::new(0, 0, w, h));
             app.start_at(Entity::Event(e));
             assert_eq!(app.selected_event(), Some(e));
-            let rows = usize::from(layout(app.viewport, app.focus).rect(Pane::Timeline).height - 2);
+            let rows = usize::from(app.panes().rect(Pane::Timeline).height - 2);
             let row = app.row_of(app.timeline.selected);
             assert!(
                 (app.timeline.offset..app.timeline.offset + rows).contains(&row),

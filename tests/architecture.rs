@@ -15,12 +15,11 @@ const CORE: &[&str] = &[
     "diagnostic",
     "text",
     "dataset",
-    "filter",
     "progress",
     "synth",
 ];
-/// Libraries for both front ends.
-const SHARED: &[&str] = &["search", "export"];
+/// Libraries for both front ends (the filter's free words are folded as search folds them).
+const SHARED: &[&str] = &["search", "filter", "export"];
 const FRONT_ENDS: &[&str] = &["cli", "tui"];
 
 /// Top-level module → the top-level modules its files name.

@@ -24,7 +24,15 @@ fn walk_the_done_criterion(cols: u16, rows: u16) {
     // The last event is WAIC 2025; its quotes show below.
     pty.send("G");
     pty.wait_text("« le développement global");
-    pty.wait_text("人工智能全球治理");
+    if cols < 100 {
+        // The quotes pane is short here: scroll to the second quote, then back.
+        pty.send("4G");
+        pty.wait_text("人工智能全球治理");
+        pty.send("g2");
+        pty.wait_text("« le développement global");
+    } else {
+        pty.wait_text("人工智能全球治理");
+    }
     // Open it, follow "responds to", and come back.
     pty.send("\r");
     pty.wait_text("Enter follow");
@@ -121,11 +129,11 @@ fn no_color_keeps_the_selection_reversed_and_marked() {
     let find = |s: &vt100::Screen| {
         (0..30).find_map(|r| {
             let row = s.contents_between(r, 0, r, 100);
-            row.find("▸ 10-18")
+            row.find("▸ 07-26")
                 .map(|i| (r, u16::try_from(row[..i].chars().count()).unwrap()))
         })
     };
-    pty.wait_for("the selected first event, reversed", |s| {
+    pty.wait_for("the selected event (the latest), reversed", |s| {
         find(s).is_some_and(|(r, c)| s.cell(r, c + 2).is_some_and(vt100::Cell::inverse))
     });
     let raw = pty.raw();
@@ -159,7 +167,10 @@ fn search_popup_finds_fragmentee_enter_lands_and_esc_restores() {
     // The bundled data: Li Qiang's « fragmentée », typed without the accent.
     let mut pty = Pty::spawn(&[], &[], 120, 40);
     pty.wait_text("q quit");
-    let before = pty.contents();
+    // Compared line by line without trailing blanks: a blank cell the popup covered is
+    // written as a space when it closes, one never drawn on is not (vt100 tells them apart).
+    let trimmed = |s: String| s.lines().map(str::trim_end).collect::<Vec<_>>().join("\n");
+    let before = trimmed(pty.contents());
     pty.send("/");
     pty.wait_text("type to search");
     pty.send("fragmentee");
@@ -179,7 +190,7 @@ fn search_popup_finds_fragmentee_enter_lands_and_esc_restores() {
     });
     // Esc: the screen as it was.
     pty.send("\x1b");
-    pty.wait_for("the view restored", |s| s.contents() == before);
+    pty.wait_for("the view restored", |s| trimmed(s.contents()) == before);
     // Again, and Enter: the quote in the quotes pane.
     pty.send("/fragmentee");
     pty.wait_text("li-qiang-fragmentee");
@@ -213,7 +224,7 @@ fn compare_on_the_waico_proposal(cols: u16, rows: u16) -> Pty {
 /// `back` returns from the opened event: Backspace, or Esc.
 fn compare_lines_up_waico_and_the_action_plan(cols: u16, rows: u16, back: &str) {
     let mut pty = compare_on_the_waico_proposal(cols, rows);
-    pty.wait_text("Compare · China ⇄ United States");
+    pty.wait_text("United States only · ");
     // One row: the proposal (26 July), the link, the US plan (23 July).
     pty.wait_for("the WAICO row with the link beside the Action Plan", |s| {
         row_with(
@@ -256,7 +267,7 @@ fn compare_shows_waico_beside_the_us_action_plan_at_80x24() {
 
 fn link_graph_recentres_and_goes_back(cols: u16, rows: u16) {
     let mut pty = compare_on_the_waico_proposal(cols, rows);
-    pty.wait_text("Compare · China ⇄ United States");
+    pty.wait_text("United States only · ");
     pty.send("L");
     pty.wait_text("Link graph · Li Qiang proposes a World AI Cooperation Organization");
     pty.wait_text("‹ causes, earlier");
@@ -274,7 +285,7 @@ fn link_graph_recentres_and_goes_back(cols: u16, rows: u16) {
     pty.wait_text("Link graph · Li Qiang proposes a World AI Cooperation Organization");
     // Esc: compare again; Esc: the panes; q quits.
     pty.send("\x1b");
-    pty.wait_text("Compare · China ⇄ United States");
+    pty.wait_text("United States only · ");
     pty.send("\x1b");
     pty.wait_text("q quit");
     pty.send("q");

@@ -24,8 +24,8 @@ fn fixture() -> Arc<Dataset> {
     Arc::new(Dataset::load(&Origin::Path(dir)).unwrap().unwrap())
 }
 
-fn app(w: u16, h: u16, theme: Theme, actions: &[Action]) -> App {
-    let mut app = App::new(fixture(), theme, Rect::new(0, 0, w, h));
+fn app(w: u16, h: u16, theme: &Theme, actions: &[Action]) -> App {
+    let mut app = App::new(fixture(), *theme, Rect::new(0, 0, w, h));
     for &a in actions {
         app.update(a);
     }
@@ -49,13 +49,13 @@ const TO_WAIC: &[Action] = &[Action::Bottom, Action::Follow];
 
 #[test]
 fn full_layout_120x40_on_waic_with_quotes() {
-    let t = draw(&app(120, 40, Theme::default(), TO_WAIC));
+    let t = draw(&app(120, 40, &Theme::default(), TO_WAIC));
     insta::assert_snapshot!("waic_120x40", t.backend());
 }
 
 #[test]
 fn full_layout_100x30_first_event() {
-    let t = draw(&app(100, 30, Theme::default(), &[]));
+    let t = draw(&app(100, 30, &Theme::default(), &[]));
     insta::assert_snapshot!("start_100x30", t.backend());
 }
 
@@ -66,7 +66,7 @@ fn compact_layout_80x24_on_waic_translated() {
         &[Action::Focus(Pane::Quotes), Action::ToggleTranslation],
     ]
     .concat();
-    let t = draw(&app(80, 24, Theme::default(), &actions));
+    let t = draw(&app(80, 24, &Theme::default(), &actions));
     insta::assert_snapshot!("waic_translated_80x24", t.backend());
 }
 
@@ -79,7 +79,7 @@ fn compact_layout_80x24_countries_profile() {
         Action::MoveDown,
         Action::MoveDown,
     ];
-    let t = draw(&app(80, 24, Theme::default(), &actions));
+    let t = draw(&app(80, 24, &Theme::default(), &actions));
     assert!(t.backend().to_string().contains("European Union (bloc)"));
     insta::assert_snapshot!("eu_profile_80x24", t.backend());
 }
@@ -88,7 +88,7 @@ fn compact_layout_80x24_countries_profile() {
 fn escape_sequences_in_quotes_are_shown_not_sent() {
     // America's AI Action Plan is the second-to-last event.
     let actions = [Action::Bottom, Action::MoveUp];
-    let t = draw(&app(120, 40, Theme::default(), &actions));
+    let t = draw(&app(120, 40, &Theme::default(), &actions));
     let screen = t.backend().to_string();
     assert!(screen.contains("␛]0;pwned␇"), "{screen}");
     insta::assert_snapshot!("action_plan_osc_quote_120x40", t.backend());
@@ -96,21 +96,21 @@ fn escape_sequences_in_quotes_are_shown_not_sent() {
 
 #[test]
 fn help_overlay_at_120x40_and_80x24() {
-    let t = draw(&app(120, 40, Theme::default(), &[Action::ToggleHelp]));
+    let t = draw(&app(120, 40, &Theme::default(), &[Action::ToggleHelp]));
     insta::assert_snapshot!("help_120x40", t.backend());
-    let t = draw(&app(80, 24, Theme::default(), &[Action::ToggleHelp]));
+    let t = draw(&app(80, 24, &Theme::default(), &[Action::ToggleHelp]));
     insta::assert_snapshot!("help_80x24", t.backend());
 }
 
 #[test]
 fn below_the_minimum_one_line_says_the_size_needed() {
-    let t = draw(&app(50, 10, Theme::default(), &[]));
+    let t = draw(&app(50, 10, &Theme::default(), &[]));
     insta::assert_snapshot!("too_small_50x10", t.backend());
 }
 
 #[test]
 fn no_color_keeps_the_selection_visible_with_reverse_and_marker() {
-    let app = app(60, 16, Theme::monochrome(), &[Action::MoveDown]);
+    let app = app(60, 16, &Theme::monochrome(), &[Action::MoveDown]);
     let t = draw(&app);
     let buf = t.backend().buffer();
     assert!(
@@ -126,7 +126,7 @@ fn every_size_from_0x0_renders_without_panic() {
     for w in (0..=130).step_by(7) {
         for h in (0..=45).step_by(3) {
             for actions in [&[][..], TO_WAIC, &[Action::ToggleHelp]] {
-                draw(&app(w, h, Theme::default(), actions));
+                draw(&app(w, h, &Theme::default(), actions));
             }
         }
     }
@@ -141,7 +141,7 @@ fn typed(s: &str) -> Vec<Action> {
 #[test]
 fn search_popup_at_120x40_and_80x24() {
     for (w, h) in [(120, 40), (80, 24)] {
-        let t = draw(&app(w, h, Theme::default(), &typed("fragmente")));
+        let t = draw(&app(w, h, &Theme::default(), &typed("fragmente")));
         insta::assert_snapshot!(format!("search_fragmente_{w}x{h}"), t.backend());
     }
 }
@@ -149,7 +149,7 @@ fn search_popup_at_120x40_and_80x24() {
 #[test]
 fn search_popup_highlights_the_matched_characters() {
     // Monochrome: the match is bold and underlined, never colour alone.
-    let t = draw(&app(100, 30, Theme::monochrome(), &typed("l'ia")));
+    let t = draw(&app(100, 30, &Theme::monochrome(), &typed("l'ia")));
     let buf = t.backend().buffer();
     let row = (0..30)
         .find(|&y| {
@@ -180,7 +180,7 @@ const COMPARE_WAIC: &[Action] = &[Action::Bottom, Action::Follow, Action::Toggle
 #[test]
 fn compare_view_at_120x40_and_80x24() {
     for (w, h) in [(120, 40), (80, 24)] {
-        let t = draw(&app(w, h, Theme::default(), COMPARE_WAIC));
+        let t = draw(&app(w, h, &Theme::default(), COMPARE_WAIC));
         let screen = t.backend().to_string();
         // WAIC beside the Action Plan, on one row, the link between them.
         let row = screen
@@ -199,12 +199,12 @@ const GRAPH_WAIC: &[Action] = &[Action::Bottom, Action::Follow, Action::ToggleGr
 #[test]
 fn link_graph_at_120x40_and_80x24() {
     for (w, h) in [(120, 40), (80, 24)] {
-        let t = draw(&app(w, h, Theme::default(), GRAPH_WAIC));
+        let t = draw(&app(w, h, &Theme::default(), GRAPH_WAIC));
         insta::assert_snapshot!(format!("graph_waic_{w}x{h}"), t.backend());
     }
     // At 80×24 three columns follow the selection: one step left shows the causes' causes.
     let actions = [GRAPH_WAIC, &[Action::MoveLeft, Action::MoveDown]].concat();
-    let t = draw(&app(80, 24, Theme::default(), &actions));
+    let t = draw(&app(80, 24, &Theme::default(), &actions));
     insta::assert_snapshot!("graph_waic_left_80x24", t.backend());
 }
 
@@ -220,7 +220,7 @@ fn compare_and_graph_render_at_tiny_sizes_without_panic() {
         (300, 100),
     ] {
         for actions in [COMPARE_WAIC, GRAPH_WAIC] {
-            let a = app(w, h, Theme::default(), actions);
+            let a = app(w, h, &Theme::default(), actions);
             let t = draw(&a);
             let small = w < 60 || h < 16;
             if small && w >= 20 && h > 0 {
@@ -307,7 +307,7 @@ fn help_over_compare_and_graph_starts_with_their_keys() {
         ),
     ] {
         let actions = [view, &[Action::ToggleHelp]].concat();
-        let t = draw(&app(80, 24, Theme::default(), &actions));
+        let t = draw(&app(80, 24, &Theme::default(), &actions));
         let screen = t.backend().to_string();
         let first = screen.lines().nth(2).unwrap();
         assert!(first.contains(heading), "{screen}");
@@ -322,7 +322,7 @@ fn no_color_compare_and_graph_mark_the_selection_and_never_underline_lines() {
         (COMPARE_WAIC, "Li Qiang proposes"),
         (GRAPH_WAIC, "2025-07-26"),
     ] {
-        let t = draw(&app(80, 24, Theme::monochrome(), view));
+        let t = draw(&app(80, 24, &Theme::monochrome(), view));
         let buf = t.backend().buffer();
         assert!(
             buf.content
@@ -351,7 +351,7 @@ fn no_color_compare_and_graph_mark_the_selection_and_never_underline_lines() {
 fn the_quote_a_search_lands_on_has_a_bar() {
     let mut actions = typed("fragmentee");
     actions.push(Action::SearchAccept);
-    let t = draw(&app(120, 40, Theme::default(), &actions));
+    let t = draw(&app(120, 40, &Theme::default(), &actions));
     insta::assert_snapshot!("landed_fragmentee_120x40", t.backend());
     let screen = format!("{:?}", t.backend());
     assert!(screen.contains("▌ « le développement global"), "{screen}");
@@ -394,7 +394,7 @@ fn a_refused_reload_shows_its_errors_over_the_panes_at_120x40_and_80x24() {
         ],
     };
     for (w, h) in [(120, 40), (80, 24)] {
-        let mut a = app(w, h, Theme::default(), TO_WAIC);
+        let mut a = app(w, h, &Theme::default(), TO_WAIC);
         a.problems = Some(problems.clone());
         let t = draw(&a);
         insta::assert_snapshot!(format!("reload_failed_{w}x{h}"), t.backend());
@@ -420,7 +420,7 @@ fn a_long_search_scrolls_so_its_end_and_the_cursor_show() {
         typed.push(Action::OpenSearch);
         let text = format!("{}人工智能治理 fin", "gouvernance mondiale ".repeat(12));
         typed.extend(text.chars().map(Action::SearchInput));
-        let app = app(w, h, Theme::default(), &typed);
+        let app = app(w, h, &Theme::default(), &typed);
         let t = draw(&app);
         let line = (0..h)
             .map(|y| row_text(&t, y))

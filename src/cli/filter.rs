@@ -1,5 +1,6 @@
 //! The `--country`, `--from`, `--to` and `--tag` flags, resolved against a dataset into the
-//! library's [`Filter`]; a country that is not one gets a hint.
+//! library's [`Filter`] (the same resolution as the explorer's filter line); a country
+//! that is not one gets a hint.
 
 use std::collections::BTreeSet;
 use std::io::{self, Write};
@@ -13,28 +14,9 @@ pub use crate::filter::Filter;
 pub fn resolve(ds: &Dataset, args: &FilterArgs, err: &mut dyn Write) -> io::Result<Option<Filter>> {
     let country = match &args.country {
         None => None,
-        Some(id) => {
-            let g = &ds.graph;
-            let found = ds
-                .index
-                .countries
-                .iter()
-                .copied()
-                .find(|&c| g.actor(c).id == *id);
-            if found.is_none() {
-                let ids = ds.index.countries.iter().map(|&c| g.actor(c).id.as_str());
-                let by_name = ds.index.countries.iter().copied().find(|&c| {
-                    let a = g.actor(c);
-                    a.name.eq_ignore_ascii_case(id)
-                        || a.aliases.iter().any(|x| x.eq_ignore_ascii_case(id))
-                });
-                let hint = closest(id, ids)
-                    .map(str::to_string)
-                    .or_else(|| by_name.map(|c| g.actor(c).id.clone()))
-                    .map_or_else(
-                        || "`aigov list actors` shows the ids of countries and blocs".to_string(),
-                        |c| format!("did you mean \"{c}\"?"),
-                    );
+        Some(id) => match crate::filter::country(ds, id) {
+            Ok(c) => Some(c),
+            Err(hint) => {
                 let id = crate::text::escape_line(id);
                 writeln!(
                     err,
@@ -42,8 +24,7 @@ pub fn resolve(ds: &Dataset, args: &FilterArgs, err: &mut dyn Write) -> io::Resu
                 )?;
                 return Ok(None);
             }
-            found
-        }
+        },
     };
     if let (Some(from), Some(to)) = (args.from, args.to)
         && from.start() > to.last_day()
@@ -67,6 +48,7 @@ pub fn resolve(ds: &Dataset, args: &FilterArgs, err: &mut dyn Write) -> io::Resu
         from: args.from,
         to: args.to,
         tag,
+        words: Vec::new(),
     }))
 }
 

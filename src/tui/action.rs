@@ -46,7 +46,7 @@ pub enum Action {
     Quit,
     /// Give the terminal back to the shell and stop (Ctrl-Z); `fg` comes back.
     Suspend,
-    /// Close the overlay if one is open, else leave.
+    /// Close the overlay if one is open, else clear the filter; never leaves.
     Escape,
     /// Show or hide the help overlay.
     ToggleHelp,
@@ -128,6 +128,26 @@ pub enum Action {
     ExportAccept,
     /// Close the prompt, or say no to the overwrite question.
     ExportCancel,
+    /// Give the focused pane the whole body, or put it back.
+    ToggleZoom,
+    /// Open the filter line over the timeline.
+    OpenFilter,
+    /// Remove the filter.
+    ClearFilter,
+    /// Type a character into the filter line.
+    FilterInput(char),
+    /// Delete the last character of the filter line.
+    FilterBackspace,
+    /// Empty the filter line.
+    FilterClear,
+    /// Keep the filter typed and close the line.
+    FilterAccept,
+    /// Close the line and put the filter back as it was.
+    FilterCancel,
+    /// Capture the mouse, or give it back to the terminal (to select text).
+    ToggleMouse,
+    /// A double click at a cell: open what is there.
+    DoubleClick { x: u16, y: u16 },
     /// A mouse click at a cell.
     Click { x: u16, y: u16 },
     /// The mouse wheel, up (`down == false`) or down, over a cell.
@@ -152,4 +172,6 @@ pub enum Effect {
     /// Carry out the export the prompt asks for (`App::export_request`) off the input
     /// thread; the answer comes back as `Input::Exported`.
     Export,
+    /// Turn mouse capture on (true) or off.
+    Mouse(bool),
 }

@@ -6,15 +6,20 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use super::action::Pane;
-use super::compare::{Compare, Side};
+use super::compare::Side;
 use super::export::ExportBox;
 use super::keymap::Mode;
-use super::neighbourhood::Neighbourhood;
 use super::theme::Theme;
 use super::watch::Problems;
 use crate::dataset::Dataset;
 use crate::graph::{ActorIx, EventIx, QuoteIx};
 use crate::search::Hit;
+
+pub use self::timeline::{FilterInput, Filtering};
+pub use self::views::{CompareView, GraphView};
+
+pub mod timeline;
+mod views;
 
 /// Hits kept for the popup's list (the first screenful comes sooner, see `tui::worker`).
 pub const MAX_HITS: usize = 500;
@@ -83,6 +88,8 @@ pub struct Place {
     pub quotes_scroll: usize,
     /// The compare view, when it was open.
     pub compare: Option<CompareAt>,
+    /// The filter then: a position in `Filtering::applied`.
+    pub filter: usize,
 }
 
 /// Where the compare view is: its two countries, the row and the column of the cursor.
@@ -93,61 +100,6 @@ pub struct CompareAt {
     /// `selected` and `offset` are rows of `Compare::rows`.
     pub cursor: ListCursor,
     pub side: Side,
-}
-
-/// The compare view, while open: where it is and its rows (rebuilt when a side changes).
-#[derive(Debug, Clone)]
-pub struct CompareView {
-    pub at: CompareAt,
-    pub layout: Compare,
-}
-
-impl CompareView {
-    /// The view at `at`, its rows laid out.
-    pub fn new(dataset: &Dataset, at: CompareAt) -> Self {
-        let layout = Compare::build(&dataset.graph, &dataset.index, at.left, at.right);
-        Self { at, layout }
-    }
-
-    /// The event under the cursor: that of its column, else the other's.
-    pub fn selected(&self) -> Option<EventIx> {
-        self.layout
-            .rows
-            .get(self.at.cursor.selected)
-            .and_then(|r| r.event(self.at.side))
-    }
-}
-
-/// The link graph, while open: the neighbourhood of its centre and the selected node.
-#[derive(Debug, Clone)]
-pub struct GraphView {
-    pub hood: Neighbourhood,
-    /// A position in `hood.nodes`.
-    pub selected: usize,
-    /// The first slot shown.
-    pub scroll: usize,
-    /// Earlier centres and the node selected there, for Backspace.
-    pub history: Vec<(EventIx, usize)>,
-}
-
-impl GraphView {
-    /// The graph centred on `centre`, the centre selected.
-    pub fn new(dataset: &Dataset, centre: EventIx) -> Self {
-        Self {
-            hood: Neighbourhood::build(&dataset.graph, &dataset.index, centre),
-            selected: 0,
-            scroll: 0,
-            history: Vec::new(),
-        }
-    }
-
-    /// The selected node's event.
-    pub fn selected(&self) -> EventIx {
-        self.hood
-            .nodes
-            .get(self.selected)
-            .map_or(self.hood.centre(), |n| n.event)
-    }
 }
 
 /// A link of the selected event, seen from it.
@@ -169,6 +121,8 @@ pub struct Density {
 }
 
 /// The state of the explorer.
+// Its switches (help, translation, zoom, mouse) are independent, each with its own key.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone)]
 pub struct App {
     pub dataset: Arc<Dataset>,
@@ -217,6 +171,22 @@ pub struct App {
     /// Bumped by every reload that replaces the data; results computed on older data
     /// are dropped.
     pub data_generation: u64,
+    /// The focused pane has the whole body (`z`).
+    pub zoom: bool,
+    /// The filter line (`f`) and the filters applied so far (see `Filtering`).
+    pub filtering: Filtering,
+    /// The timeline when a filter is active (the chosen country's events that pass it).
+    pub shown: Option<Vec<EventIx>>,
+    /// Events per countries-pane row under the filter (`None`: no filter).
+    pub counts: Option<Vec<usize>>,
+    /// The countries pane's width for its widest row, borders included.
+    pub countries_w: u16,
+    /// The widest title of the data, in columns (at most 100).
+    pub title_w: u16,
+    /// Today, as the runtime read it at start: later events are drawn as upcoming.
+    pub today: Option<chrono::NaiveDate>,
+    /// The mouse is captured (`m` gives it back to the terminal for selecting text).
+    pub mouse: bool,
 }
 
 impl App {
@@ -250,8 +220,17 @@ impl App {
             sync_search_limit: SYNC_SEARCH_LIMIT,
             next_generation: 1,
             data_generation: 0,
+            zoom: false,
+            filtering: Filtering::default(),
+            shown: None,
+            counts: None,
+            countries_w: 0,
+            title_w: 0,
+            today: None,
+            mouse: true,
         };
         app.refilter();
+        app.measure_titles();
         app
     }
 
@@ -270,6 +249,8 @@ impl App {
             Mode::Export
         } else if self.search.is_some() {
             Mode::Search
+        } else if self.filtering.input.is_some() {
+            Mode::Filter
         } else if self.graph.is_some() {
             Mode::Graph
         } else if self.compare.is_some() {
@@ -298,27 +279,6 @@ impl App {
     /// Rows of the countries pane ("All" and each country).
     pub fn country_rows(&self) -> usize {
         self.dataset.index.countries.len() + 1
-    }
-
-    /// Events of a countries-pane row.
-    pub fn country_count(&self, row: usize) -> usize {
-        match row.checked_sub(1) {
-            None => self.dataset.graph.events.len(),
-            Some(i) => self
-                .dataset
-                .index
-                .countries
-                .get(i)
-                .map_or(0, |&c| self.dataset.index.events_of_country(c).len()),
-        }
-    }
-
-    /// The events shown in the timeline, in date order.
-    pub fn timeline_events(&self) -> &[EventIx] {
-        match self.country() {
-            Some(c) => self.dataset.index.events_of_country(c),
-            None => &self.dataset.index.timeline,
-        }
     }
 
     /// The selected event.
@@ -401,48 +361,6 @@ impl App {
         }
     }
 
-    /// Recomputes what depends on the chosen country: year starts, density, quotes.
-    pub fn refilter(&mut self) {
-        let g = &self.dataset.graph;
-        let events = self.timeline_events();
-        let mut year_starts = Vec::new();
-        let mut last = None;
-        for (pos, &e) in events.iter().enumerate() {
-            let y = g.event(e).date.year();
-            if last != Some(y) {
-                year_starts.push(pos);
-                last = Some(y);
-            }
-        }
-        let mut density = Density::default();
-        if let (Some(&first), Some(&end)) = (events.first(), events.last()) {
-            let y0 = g.event(first).date.year();
-            let y1 = g.event(end).date.year();
-            let span = usize::try_from(y1 - y0 + 1).unwrap_or(1);
-            density.first_year = y0;
-            density.months = vec![0; span * 12];
-            for &e in events {
-                let d = g.event(e).date;
-                let m = usize::try_from(d.year() - y0).unwrap_or(0) * 12
-                    + d.month().map_or(0, |m| m as usize - 1);
-                if let Some(c) = density.months.get_mut(m) {
-                    *c += 1;
-                }
-            }
-        }
-        let country_quotes = if self.country().is_some() {
-            events
-                .iter()
-                .flat_map(|e| self.dataset.index.quotes_by_event[e.ix()].iter().copied())
-                .collect()
-        } else {
-            Vec::new()
-        };
-        self.year_starts = year_starts;
-        self.density = density;
-        self.country_quotes = country_quotes;
-    }
-
     /// Where the user is now, for the history.
     pub fn place(&self) -> Place {
         Place {
@@ -453,6 +371,7 @@ impl App {
             event_scroll: self.event_scroll,
             quotes_scroll: self.quotes_scroll,
             compare: self.compare.as_ref().map(|c| c.at),
+            filter: self.filtering.current,
         }
     }
 }

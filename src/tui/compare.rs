@@ -1,6 +1,7 @@
 //! The compare view's rows: two countries' events on one date axis, month by month (or
-//! year, for dates known to the year), linked events of a month side by side on one row,
-//! events of both sides on rows of their own, and the links that cross. No I/O.
+//! year, for dates known to the year), linked events of a month side by side on one row
+//! (unlinked ones never share a row), events of both sides on rows of their own, and the
+//! links that cross. No I/O.
 
 use std::cmp::Ordering;
 
@@ -169,8 +170,26 @@ impl Compare {
     /// Lays out `left` and `right` on one date axis. An event involving both (directly or
     /// through their people) gets a row of its own across both columns.
     pub fn build(g: &Graph, ix: &Index, left: ActorIx, right: ActorIx) -> Self {
+        Self::build_where(g, ix, left, right, &|_| true)
+    }
+
+    /// As `build`, with only the events `keep` accepts (the explorer's filter).
+    pub fn build_where(
+        g: &Graph,
+        ix: &Index,
+        left: ActorIx,
+        right: ActorIx,
+        keep: &dyn Fn(EventIx) -> bool,
+    ) -> Self {
         let pos = |e: &EventIx| ix.timeline_pos[e.ix()];
-        let (ls, rs) = (ix.events_of_country(left), ix.events_of_country(right));
+        let kept = |c: ActorIx| -> Vec<EventIx> {
+            ix.events_of_country(c)
+                .iter()
+                .copied()
+                .filter(|&e| keep(e))
+                .collect()
+        };
+        let (ls, rs) = (kept(left), kept(right));
         // Merge the two timeline-ordered lists into (event, side) with `None` for both.
         let mut merged: Vec<(EventIx, Option<Side>)> = Vec::with_capacity(ls.len() + rs.len());
         let (mut li, mut ri) = (0, 0);
@@ -345,7 +364,7 @@ impl Compare {
 
 /// The rows of one period: pairs `(left, right)`. Linked events share a row where the
 /// date order of both columns allows it, the strongest links first (a weighted longest
-/// common subsequence); unlinked events between those rows are zipped.
+/// common subsequence); unlinked events between those rows get a row each.
 fn align(g: &Graph, ls: &[EventIx], rs: &[EventIx]) -> Vec<(Option<EventIx>, Option<EventIx>)> {
     let (nl, nr) = (ls.len(), rs.len());
     let mut matches = Vec::new();
@@ -383,9 +402,21 @@ fn align(g: &Graph, ls: &[EventIx], rs: &[EventIx]) -> Vec<(Option<EventIx>, Opt
     let mut out = Vec::with_capacity(nl.max(nr));
     let (mut l, mut r) = (0, 0);
     for (ml, mr) in matches.into_iter().chain(std::iter::once((nl, nr))) {
-        let (lefts, rights) = (&ls[l..ml], &rs[r..mr]);
-        for k in 0..lefts.len().max(rights.len()) {
-            out.push((lefts.get(k).copied(), rights.get(k).copied()));
+        // Unlinked events never share a row (they would look paired): one row each, in
+        // date order, the left first on a tie.
+        let (mut lefts, mut rights) = (ls[l..ml].iter().peekable(), rs[r..mr].iter().peekable());
+        loop {
+            let take_left = match (lefts.peek(), rights.peek()) {
+                (Some(&&next_l), Some(&&next_r)) => g.event(next_l).date <= g.event(next_r).date,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            if take_left {
+                out.push((lefts.next().copied(), None));
+            } else {
+                out.push((None, rights.next().copied()));
+            }
         }
         if ml < nl && mr < nr {
             out.push((Some(ls[ml]), Some(rs[mr])));

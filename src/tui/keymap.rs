@@ -74,6 +74,8 @@ pub enum Context {
     Graph,
     /// While the export prompt is open (other printable keys are typed into its path).
     Export,
+    /// While the filter line is open (other printable keys are typed into it).
+    Filter,
 }
 
 impl Context {
@@ -87,6 +89,7 @@ impl Context {
             Context::Compare => "Compare (c)",
             Context::Graph => "Link graph (L)",
             Context::Export => "Export (e)",
+            Context::Filter => "Filter (f)",
         }
     }
 }
@@ -101,6 +104,7 @@ pub enum Mode {
     Compare,
     Graph,
     Export,
+    Filter,
 }
 
 /// One row of the keymap.
@@ -132,7 +136,7 @@ const fn b(
     }
 }
 
-use Context::{Compare, Export, Global, Graph, Help, Search};
+use Context::{Compare, Export, Filter, Global, Graph, Help, Search};
 use Key::{
     BackTab, Backspace, Char, Ctrl, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right,
     Tab, Up,
@@ -145,6 +149,35 @@ const Q: Context = Context::Pane(Pane::Quotes);
 
 /// Every binding. Pane rows come first so that they win over global ones.
 pub const BINDINGS: &[Binding] = &[
+    b(
+        Filter,
+        &[Enter],
+        Action::FilterAccept,
+        "apply the filter (a mistake keeps it open)",
+        Some("apply"),
+    ),
+    b(
+        Filter,
+        &[Backspace],
+        Action::FilterBackspace,
+        "delete a character",
+        None,
+    ),
+    b(
+        Filter,
+        &[Ctrl('u')],
+        Action::FilterClear,
+        "clear the input",
+        None,
+    ),
+    b(
+        Filter,
+        &[Esc],
+        Action::FilterCancel,
+        "close, the filter as it was",
+        Some("cancel"),
+    ),
+    b(Filter, &[Ctrl('c')], Action::Quit, "quit", None),
     b(
         Search,
         &[Enter],
@@ -516,14 +549,14 @@ pub const BINDINGS: &[Binding] = &[
         E,
         &[Down, Char('j')],
         Action::MoveDown,
-        "next link",
+        "next link, then the tags",
         Some("link"),
     ),
     b(
         E,
         &[Enter],
         Action::Follow,
-        "follow the selected link",
+        "follow the link; on a tag, filter by it",
         Some("follow"),
     ),
     b(E, &[PageUp], Action::PageUp, "scroll up", None),
@@ -632,7 +665,7 @@ pub const BINDINGS: &[Binding] = &[
         Global,
         &[Esc],
         Action::Escape,
-        "close help, back to compare, else quit",
+        "back to compare, or clear the filter",
         None,
     ),
     b(
@@ -721,6 +754,41 @@ pub const BINDINGS: &[Binding] = &[
         "suspend (fg comes back)",
         None,
     ),
+    b(
+        Global,
+        &[Char('f')],
+        Action::OpenFilter,
+        "filter: tag: from: to: country: and words",
+        Some("filter"),
+    ),
+    b(
+        Global,
+        &[Char('F')],
+        Action::ClearFilter,
+        "clear the filter",
+        None,
+    ),
+    b(
+        Global,
+        &[Char('z')],
+        Action::ToggleZoom,
+        "zoom the focused pane, and back",
+        Some("zoom"),
+    ),
+    b(
+        Global,
+        &[Char('t')],
+        Action::ToggleTranslation,
+        "quotes in translation / as printed",
+        None,
+    ),
+    b(
+        Global,
+        &[Char('m')],
+        Action::ToggleMouse,
+        "mouse on/off (off: the terminal selects)",
+        None,
+    ),
 ];
 
 /// The contexts a mode reads, most specific first.
@@ -741,6 +809,7 @@ fn contexts(mode: Mode) -> &'static [Context] {
         Mode::Graph => &[Graph],
         // The prompt takes every key: what is not bound is typed.
         Mode::Export => &[Export],
+        Mode::Filter => &[Filter],
     }
 }
 
@@ -755,6 +824,7 @@ pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
     match (bound, mode, key) {
         (None, Mode::Search, Key::Char(c)) => Some(Action::SearchInput(c)),
         (None, Mode::Export, Key::Char(c)) => Some(Action::ExportInput(c)),
+        (None, Mode::Filter, Key::Char(c)) => Some(Action::FilterInput(c)),
         _ => bound,
     }
 }
@@ -798,7 +868,9 @@ pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
 /// The help overlay: one section per context, each row (keys, help); over the compare
 /// view or the link graph (`behind`), that view's section comes first.
 pub fn help_sections(behind: Mode) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-    let mut order = vec![Global, C, T, E, Q, Compare, Graph, Search, Export, Help];
+    let mut order = vec![
+        Global, C, T, E, Q, Compare, Graph, Search, Export, Filter, Help,
+    ];
     if let Mode::Compare | Mode::Graph = behind
         && let Some(&view) = contexts(behind).first()
     {

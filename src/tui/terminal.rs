@@ -53,6 +53,16 @@ pub fn reenter() -> io::Result<()> {
     execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
 }
 
+/// Captures the mouse (`on`) or gives it back to the terminal, whose own text selection
+/// then works.
+pub fn set_mouse(on: bool) -> io::Result<()> {
+    if on {
+        execute!(io::stdout(), EnableMouseCapture)
+    } else {
+        execute!(io::stdout(), DisableMouseCapture)
+    }
+}
+
 /// The message and place of the last panic of this thread, which does not own the
 /// terminal, taken (its supervisor, on the same thread, shows it in the status line).
 pub fn take_panic() -> Option<String> {

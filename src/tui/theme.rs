@@ -23,6 +23,8 @@ pub struct Theme {
     pub link: Style,
     pub quote: Style,
     pub density: Style,
+    /// An event still to come, or scheduled and not confirmed.
+    pub upcoming: Style,
     pub key: Style,
     /// Characters a search matched.
     pub matched: Style,
@@ -57,6 +59,7 @@ impl Theme {
             link: Style::new().fg(Color::Blue),
             quote: Style::new().fg(Color::Green),
             density: Style::new().fg(Color::Magenta),
+            upcoming: Style::new().fg(Color::Cyan).add_modifier(Modifier::ITALIC),
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             matched: Style::new()
                 .fg(Color::Yellow)
@@ -81,6 +84,7 @@ impl Theme {
             link: Style::new().add_modifier(Modifier::UNDERLINED),
             quote: Style::new().add_modifier(Modifier::ITALIC),
             density: Style::new(),
+            upcoming: Style::new().add_modifier(Modifier::ITALIC),
             key: Style::new().add_modifier(Modifier::BOLD),
             matched: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             error: Style::new().add_modifier(Modifier::BOLD),

@@ -4,7 +4,6 @@ use ratatui::layout::Rect;
 
 use super::action::{Action, Effect, Pane};
 use super::app::App;
-use super::layout::{Panes, layout};
 use super::view;
 
 /// Lines a page key moves, at least.
@@ -19,9 +18,10 @@ impl App {
         match action {
             Action::Quit => return Effect::Quit,
             Action::Suspend => return Effect::Suspend,
+            // Esc never quits: it closes, returns, or clears the filter.
             Action::Escape if !self.help => {
-                if !self.return_to_compare() {
-                    return Effect::Quit;
+                if !self.return_to_compare() && self.filtering.current != 0 {
+                    self.apply_filter(0);
                 }
             }
             Action::Escape | Action::ToggleHelp => {
@@ -31,6 +31,17 @@ impl App {
             Action::Resize { width, height } => self.viewport = Rect::new(0, 0, width, height),
             _ if self.help => self.update_help(action),
             _ if self.export.is_some() => return self.update_export(action),
+            _ if self.filtering.input.is_some() => self.update_filter(action),
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.notice = Some(if self.mouse {
+                    "mouse on: click, wheel and double-click work here".into()
+                } else {
+                    "mouse off: the terminal selects text; m turns it back on".into()
+                });
+                return Effect::Mouse(self.mouse);
+            }
+            Action::ToggleTranslation => self.translate = !self.translate,
             _ if self.search.is_some() => {
                 let effect = self.update_search(action);
                 self.keep_in_view();
@@ -38,9 +49,18 @@ impl App {
             }
             // Search works over the views too; Esc comes back to them.
             Action::OpenSearch => self.open_search(),
+            // Over the views, a double click selects and opens: the compare view opens
+            // the event, the graph centres on the node.
+            Action::DoubleClick { x, y } if self.graph.is_some() || self.compare.is_some() => {
+                self.update(Action::Click { x, y });
+                return self.update(Action::Follow);
+            }
             _ if self.graph.is_some() => self.update_graph(action),
             _ if self.compare.is_some() => self.update_compare(action),
             Action::ToggleCompare => self.open_compare(),
+            Action::OpenFilter => self.open_filter(),
+            Action::ClearFilter => self.apply_filter(0),
+            Action::ToggleZoom => self.zoom = !self.zoom,
             Action::ToggleGraph => self.open_graph(),
             Action::OpenExport => self.open_export(self.timeline_filter()),
             Action::NextHit => self.step_hit(true),
@@ -49,18 +69,14 @@ impl App {
             Action::FocusPrev => self.focus(next(self.focus, 3)),
             Action::Focus(p) => self.focus(p),
             Action::GoBack => self.go_back(),
-            Action::ToggleTranslation => self.translate = !self.translate,
             Action::Click { x, y } => self.click(x, y),
-            Action::Scroll { x, y, down } => {
-                if let Some(p) = self.panes().pane_at(x, y) {
-                    let step = if down {
-                        Action::MoveDown
-                    } else {
-                        Action::MoveUp
-                    };
-                    self.in_pane(p, step);
+            Action::DoubleClick { x, y } => {
+                self.click(x, y);
+                if matches!(self.focus, Pane::Timeline | Pane::Event) {
+                    self.in_pane(self.focus, Action::Follow);
                 }
             }
+            Action::Scroll { x, y, down } => self.wheel(x, y, down),
             _ => self.in_pane(self.focus, action),
         }
         self.keep_in_view();
@@ -73,6 +89,15 @@ impl App {
         self.keep_in_view();
     }
 
+    /// Opens as of `today`: on the latest event dated up to it (with its quotes), and
+    /// with later events drawn as upcoming.
+    pub fn start_on(&mut self, today: chrono::NaiveDate) {
+        self.today = Some(today);
+        let pos = self.latest_by(today);
+        self.select_event(pos);
+        self.keep_in_view();
+    }
+
     /// A thread of the runtime panicked: say so in the status line.
     pub fn crashed(&mut self, thread: &str, message: &str, restarted: bool) {
         let then = if restarted {
@@ -82,10 +107,6 @@ impl App {
         };
         let message = crate::text::escape_controls(message);
         self.notice = Some(format!("the {thread} thread failed ({message}); {then}"));
-    }
-
-    pub(super) fn panes(&self) -> Panes {
-        layout(self.viewport, self.focus)
     }
 
     fn page(&self, pane: Pane) -> usize {
@@ -146,8 +167,16 @@ impl App {
                 self.select_event(to);
             }
             Pane::Event => {
-                let n = self.links().len();
+                let links = self.links().len();
+                let tags = self
+                    .selected_event()
+                    .filter(|_| !self.shows_profile())
+                    .map_or(0, |e| self.dataset.graph.event(e).tags.len());
+                let n = links + tags;
                 match action {
+                    Action::Follow if self.event_link >= links => {
+                        self.filter_by_tag(self.event_link - links);
+                    }
                     Action::Follow => self.follow(),
                     Action::PageDown => self.event_scroll += self.page(pane),
                     Action::PageUp => {
@@ -215,10 +244,7 @@ impl App {
             return;
         };
         self.history.push(self.place());
-        if self.country().is_some() && !self.timeline_events().contains(&target) {
-            self.countries.selected = 0;
-            self.refilter();
-        }
+        self.reveal(target);
         let pos = self.position_near(target);
         self.timeline.selected = pos;
         self.event_link = 0;
@@ -249,16 +275,23 @@ impl App {
     pub(super) fn restore(&mut self, place: crate::tui::app::Place) {
         self.landed_quote = None;
         self.graph = None;
+        // The filter first: the compare view is laid out with it.
+        let filter_changed = place.filter != self.filtering.current;
+        self.filtering.current = place.filter;
         match (place.compare, self.compare.as_mut()) {
             (None, _) => self.compare = None,
-            (Some(at), Some(cv)) if (cv.at.left, cv.at.right) == (at.left, at.right) => {
+            (Some(at), Some(cv))
+                if (cv.at.left, cv.at.right) == (at.left, at.right) && !filter_changed =>
+            {
                 cv.at = at;
             }
             (Some(at), _) => {
-                self.compare = Some(crate::tui::app::CompareView::new(&self.dataset, at));
+                let cv =
+                    crate::tui::app::CompareView::new(&self.dataset, at, self.filtering.filter());
+                self.compare = Some(cv);
             }
         }
-        let refilter = place.countries.selected != self.countries.selected;
+        let refilter = place.countries.selected != self.countries.selected || filter_changed;
         self.focus = place.focus;
         self.countries = place.countries;
         if refilter {
@@ -268,43 +301,6 @@ impl App {
         self.event_link = place.event_link;
         self.event_scroll = place.event_scroll;
         self.quotes_scroll = place.quotes_scroll;
-    }
-
-    fn click(&mut self, x: u16, y: u16) {
-        let panes = self.panes();
-        let Some(pane) = panes.pane_at(x, y) else {
-            return;
-        };
-        self.focus(pane);
-        let r = panes.rect(pane);
-        let Some(line) = y.checked_sub(r.y + 1).map(usize::from) else {
-            return;
-        };
-        if line + 2 > usize::from(r.height) {
-            return;
-        }
-        match pane {
-            Pane::Countries => {
-                let row = self.countries.offset + line;
-                if row < self.country_rows() {
-                    self.choose_country(row);
-                }
-            }
-            Pane::Timeline => {
-                if let Some(Ok(pos)) = self.at_row(self.timeline.offset + line) {
-                    self.select_event(pos);
-                }
-            }
-            Pane::Event => {
-                let width = r.width.saturating_sub(2);
-                let (_, link_lines) = view::event::lines(self, width);
-                let line = self.event_scroll + line;
-                if let Some(i) = link_lines.iter().position(|&l| l == line) {
-                    self.event_link = i;
-                }
-            }
-            Pane::Quotes => {}
-        }
     }
 
     /// Scrolls every pane so that its selection shows, and clamps scroll positions.
@@ -318,23 +314,23 @@ impl App {
             )
         };
         let (_, h) = inner(Pane::Countries);
-        self.countries.offset = scrolled(self.countries.offset, self.countries.selected, h);
+        self.countries.offset = scrolled_off(
+            self.countries.offset,
+            self.countries.selected,
+            h,
+            self.country_rows(),
+        );
         let (_, h) = inner(Pane::Timeline);
         let n = self.timeline_events().len();
         self.timeline.selected = self.timeline.selected.min(n.saturating_sub(1));
         let row = self.row_of(self.timeline.selected);
-        // Keep the year header above the first event of a year in view too.
-        let top = if self
-            .year_starts
-            .binary_search(&self.timeline.selected)
-            .is_ok()
-        {
-            row.saturating_sub(1)
-        } else {
-            row
-        };
-        self.timeline.offset =
-            scrolled(self.timeline.offset, top, h).max((row + 1).saturating_sub(h.max(1)));
+        // The top row may be the sticky year header: the list has one row fewer for sure.
+        self.timeline.offset = scrolled_off(
+            self.timeline.offset,
+            row,
+            h.saturating_sub(1),
+            self.timeline_rows(),
+        );
         let (w, h) = inner(Pane::Event);
         let (lines, link_lines) = view::event::lines(self, w);
         self.event_link = self.event_link.min(link_lines.len().saturating_sub(1));
@@ -383,6 +379,29 @@ pub(super) fn moved(selected: usize, len: usize, page: usize, action: Action) ->
     }
 }
 
+/// Rows of context kept above and below a list's selection (vim's scrolloff).
+const SCROLLOFF: usize = 3;
+
+/// The first visible row of a list of `total` rows so that `row` shows in `height` rows
+/// with `SCROLLOFF` rows around it where there are any, moving as little as possible.
+fn scrolled_off(offset: usize, row: usize, height: usize, total: usize) -> usize {
+    if height == 0 {
+        return row;
+    }
+    let so = SCROLLOFF.min(height.saturating_sub(1) / 2);
+    let mut offset = offset.min(total.saturating_sub(height));
+    if row < offset + so {
+        offset = row.saturating_sub(so);
+    } else if row + so >= offset + height {
+        offset = (row + so + 1).saturating_sub(height);
+    }
+    offset.min(
+        total
+            .saturating_sub(height)
+            .max(row.saturating_sub(height - 1)),
+    )
+}
+
 /// The first visible row so that `row` shows in `height` rows, moving as little as possible.
 fn scrolled(offset: usize, row: usize, height: usize) -> usize {
     if height == 0 || row < offset {
@@ -396,7 +415,9 @@ fn scrolled(offset: usize, row: usize, height: usize) -> usize {
 
 mod compare;
 mod export;
+mod filter;
 mod graph;
+mod mouse;
 mod reload;
 mod search;
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod compare;
 pub mod countries;
 pub mod event;
 pub mod export;
+pub mod filter;
 pub mod graph;
 pub mod header;
 pub mod help;
@@ -30,7 +31,7 @@ use super::layout::{MIN_HEIGHT, MIN_WIDTH, layout};
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let buf = frame.buffer_mut();
-    let panes = layout(area, app.focus);
+    let panes = layout(area, &app.needs(area));
     if panes.too_small {
         let msg = format!(
             "Too small: aigov needs {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{})",
@@ -51,14 +52,29 @@ pub fn render(app: &App, frame: &mut Frame) {
     } else if let Some(cv) = &app.compare {
         compare::render(app, cv, panes.body, buf);
     } else {
+        if !panes.bar.is_empty() {
+            countries::render_bar(app, panes.bar, buf);
+        }
         if !panes.countries.is_empty() {
             countries::render(app, panes.countries, buf);
         }
         if !panes.timeline.is_empty() {
             timeline::render(app, &panes, panes.timeline, buf);
         }
-        event::render(app, panes.event, buf);
-        quotes::render(app, panes.quotes, buf);
+        if !panes.event.is_empty() {
+            event::render(app, panes.event, buf);
+        }
+        if !panes.quotes.is_empty() {
+            quotes::render(app, panes.quotes, buf);
+        }
+        if let Some(input) = &app.filtering.input {
+            let over = if panes.timeline.is_empty() {
+                panes.body
+            } else {
+                panes.timeline
+            };
+            filter::render(app, input, over, buf);
+        }
     }
     status::render(app, panes.status, buf);
     if let Some(p) = &app.problems {
@@ -163,6 +179,37 @@ pub fn pane_block<'a>(app: &App, pane: Pane, extra: impl Into<Span<'a>>) -> Bloc
         Span::raw(" "),
     ]);
     Block::bordered().border_style(border).title(title)
+}
+
+/// A scrollbar on the right border of a bordered pane `area`, when `total` lines do not
+/// fit in its inside.
+pub fn scrollbar(total: usize, offset: usize, area: Rect, buf: &mut Buffer) {
+    let h = usize::from(area.height.saturating_sub(2));
+    if total <= h || h == 0 {
+        return;
+    }
+    scrollbar_n(total, offset, h, area, buf);
+}
+
+/// A scrollbar on the right border of `area` for `total` items, `shown` of them visible
+/// from `offset` on.
+pub fn scrollbar_n(total: usize, offset: usize, shown: usize, area: Rect, buf: &mut Buffer) {
+    use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
+    let inner = area.inner(ratatui::layout::Margin {
+        vertical: 1,
+        horizontal: 0,
+    });
+    let h = shown.max(1);
+    if inner.height == 0 || total <= h {
+        return;
+    }
+    let mut state = ScrollbarState::new(total.saturating_sub(h))
+        .position(offset.min(total.saturating_sub(h)))
+        .viewport_content_length(h);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .render(inner, buf, &mut state);
 }
 
 /// Renders owned lines from `scroll` on, only as many as fit.

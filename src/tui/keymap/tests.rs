@@ -28,7 +28,15 @@ fn every_pane_can_move_leave_and_quit() {
         assert!(hints(m).iter().any(|(k, w)| k == "?" && *w == "help"));
     }
     assert_eq!(lookup(Mode::Help, Key::Esc), Some(Action::ToggleHelp));
-    assert_eq!(lookup(Mode::Browse(Pane::Event), Key::Char('t')), None);
+    // `t` works from any pane; Esc never quits from the main view.
+    assert_eq!(
+        lookup(Mode::Browse(Pane::Event), Key::Char('t')),
+        Some(Action::ToggleTranslation)
+    );
+    assert_eq!(
+        lookup(Mode::Browse(Pane::Timeline), Key::Esc),
+        Some(Action::Escape)
+    );
 }
 
 #[test]

@@ -22,7 +22,7 @@ impl App {
             cursor: ListCursor::default(),
             side: Side::Left,
         };
-        let mut view = CompareView::new(&self.dataset, at);
+        let mut view = CompareView::new(&self.dataset, at, self.filtering.filter());
         if let Some(e) = self.selected_event() {
             view.at.cursor.selected = view.layout.row_near(&self.dataset.graph, e);
             if let Some(row) = view.layout.rows.get(view.at.cursor.selected)
@@ -78,7 +78,7 @@ impl App {
                     side: cv.at.side.other(),
                     ..cv.at
                 };
-                *cv = CompareView::new(&self.dataset, at);
+                *cv = CompareView::new(&self.dataset, at, self.filtering.filter());
             }
             Action::Click { x, y } => self.click_compare(x, y),
             Action::Scroll { down, .. } => {
@@ -131,7 +131,7 @@ impl App {
             Side::Left => at.left = next,
             Side::Right => at.right = next,
         }
-        let mut view = CompareView::new(&ds, at);
+        let mut view = CompareView::new(&ds, at, self.filtering.filter());
         view.at.cursor.selected = near.map_or(0, |e| view.layout.row_near(&ds.graph, e));
         centre_cursor(&mut view, page);
         *cv = view;
@@ -165,10 +165,7 @@ impl App {
         self.graph = None;
         self.compare = None;
         self.landed_quote = None;
-        if self.country().is_some() && !self.timeline_events().contains(&e) {
-            self.countries.selected = 0;
-            self.refilter();
-        }
+        self.reveal(e);
         let pos = self.position_near(e);
         self.timeline.selected = pos;
         self.event_link = 0;
@@ -202,7 +199,7 @@ impl App {
             cursor: ListCursor::default(),
             side: cv.at.side,
         };
-        let mut view = CompareView::new(&ds, at);
+        let mut view = CompareView::new(&ds, at, self.filtering.filter());
         let event = cv.selected().and_then(|e| g.lookup(&old.graph.event(e).id));
         if let Some(Entity::Event(e)) = event {
             view.at.cursor.selected = view.layout.row_near(g, e);

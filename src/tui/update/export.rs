@@ -13,10 +13,12 @@ impl App {
     /// What the timeline shows, as a filter: the chosen country (the timeline's own filter
     /// joins it here), so that an export holds what is on screen.
     pub fn timeline_filter(&self) -> Filter {
-        Filter {
-            country: self.country(),
-            ..Filter::default()
+        // The filter line's, narrowed to the chosen country when the line names none.
+        let mut f = self.filtering.filter().clone();
+        if f.country.is_none() {
+            f.country = self.country();
         }
+        f
     }
 
     /// Opens the prompt to export what `filter` keeps.
@@ -182,6 +184,23 @@ mod tests {
         let _ = std::fs::remove_dir_all(&d);
         std::fs::create_dir_all(&d).unwrap();
         d
+    }
+
+    #[test]
+    fn e_exports_what_the_filter_line_keeps() {
+        let mut app = app();
+        press(&mut app, &[Key::Char('f')]);
+        typed(&mut app, "from:2025");
+        press(&mut app, &[Key::Enter]);
+        let shown = app.timeline_events().len();
+        assert!(shown > 0 && shown < app.dataset.graph.events.len());
+        press(&mut app, &[Key::Char('e')]);
+        let eb = app.export.as_ref().unwrap();
+        assert_eq!(
+            eb.filter.from,
+            crate::graph::PartialDate::parse("2025").ok()
+        );
+        assert_eq!(eb.filter.events(&app.dataset).len(), shown);
     }
 
     #[test]

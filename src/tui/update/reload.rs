@@ -70,7 +70,13 @@ impl App {
                 .map_or(0, |i| i + 1),
             _ => 0,
         };
+        self.reparse_filters();
+        // The export prompt holds a filter into the old data: it is typed again on the new.
+        if self.export.take().is_some() {
+            self.notice = Some("the data changed: press e to export again".to_string());
+        }
         self.refilter();
+        self.measure_titles();
         let n = self.timeline_events().len();
         self.timeline.selected = match find(&event) {
             Some(Entity::Event(e)) => self.position_near(e),

@@ -91,6 +91,7 @@ impl App {
                 let pending = sb.pending;
                 if let Some(hit) = sb.hits.get(sb.selected) {
                     let entity = hit.entity;
+                    let field = hit.field;
                     let at = sb.selected;
                     let place = sb.saved;
                     if let Some(sb) = self.search.take() {
@@ -105,6 +106,14 @@ impl App {
                     self.graph = None;
                     self.compare = None;
                     self.go_to(entity);
+                    // The quote shows in the language the match was in.
+                    match field {
+                        crate::search::Field::Translation => self.translate = true,
+                        crate::search::Field::Text | crate::search::Field::Original => {
+                            self.translate = false;
+                        }
+                        _ => {}
+                    }
                     return cancel_if(pending);
                 }
                 return Effect::None;
@@ -257,10 +266,7 @@ impl App {
     }
 
     fn show_event(&mut self, e: EventIx, pane: Pane) {
-        if !self.timeline_events().contains(&e) {
-            self.countries.selected = 0;
-            self.refilter();
-        }
+        self.reveal(e);
         let pos = self.position_near(e);
         self.timeline.selected = usize::MAX;
         self.select_event(pos);

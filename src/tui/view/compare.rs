@@ -10,12 +10,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use crate::graph::{EventIx, Graph, Precision};
+use crate::graph::{EventIx, Graph, LinkKind, Precision};
 use crate::text::{pad, truncate, width};
 use crate::tui::action::Pane;
 use crate::tui::app::{App, CompareView};
 use crate::tui::compare::{Cells, Crossing, Side};
-use crate::tui::layout::layout;
+use crate::tui::layout::{Needs, layout};
 use crate::tui::theme::{MARKER, Theme};
 use crate::tui::view::timeline::short_date;
 
@@ -73,7 +73,7 @@ impl Geometry {
 
 /// Rows of the list for a terminal size (used by `update` to page and scroll).
 pub fn list_rows(viewport: Rect) -> usize {
-    let body = layout(viewport, Pane::Timeline).body;
+    let body = layout(viewport, &Needs::of_focus(Pane::Timeline)).body;
     usize::from(Geometry::new(body).list.height)
 }
 
@@ -126,11 +126,26 @@ fn cell(g: &Graph, e: Option<EventIx>, selected: bool, w: usize) -> String {
     pad(&truncate(&text, w.saturating_sub(1)), w)
 }
 
+/// A link's label in at most 11 columns, so that the narrowest gutter never cuts it
+/// (the footer says it in full).
+fn short_label(c: &Crossing) -> &'static str {
+    match (c.kind, c.left_holds) {
+        (LinkKind::RespondsTo, true) => "responds to",
+        (LinkKind::RespondsTo, false) => "answered by",
+        (LinkKind::FollowsUp, true) => "follows up",
+        (LinkKind::FollowsUp, false) => "followed by",
+        (LinkKind::PartOf, true) => "part of",
+        (LinkKind::PartOf, false) => "includes",
+        (LinkKind::ContrastsWith, _) => "contrasts",
+        (LinkKind::Related, _) => "related",
+    }
+}
+
 /// The gutter of a row: the link across, read from the left event to the right one; on a
 /// row holding one end only, an arrow points up or down to the other end. Dashes join
 /// a link on one row to both cells where they fit.
 fn gutter(c: &Crossing, row: usize, w: usize) -> String {
-    let label = c.label();
+    let label = short_label(c);
     if c.is_level() {
         let text = truncate(label, w.saturating_sub(2)).into_owned();
         let fill = w.saturating_sub(width(&text) + 2);
@@ -208,7 +223,7 @@ fn heading(app: &App, cv: &CompareView, geo: &Geometry) -> Line<'static> {
             Side::Left => (cv.at.left, cv.layout.counts[0]),
             Side::Right => (cv.at.right, cv.layout.counts[1]),
         };
-        let on = cv.at.side == side;
+        let on = cv.cursor_side() == Some(side);
         let marker = if on { MARKER } else { " " };
         let text = format!("{marker}   {} ({count})", g.actor(actor).name);
         let style = if on { theme.key } else { theme.title };
@@ -282,8 +297,10 @@ pub fn render(app: &App, cv: &CompareView, body: Rect, buf: &mut Buffer) {
         Span::styled(" Compare ", theme.title),
         Span::styled(
             format!(
-                "· {} ⇄ {} · {} shared ◆ ",
+                "· {} {} only · {} {} only · {} both ◆ ",
+                cv.layout.counts[0],
                 g.actor(cv.at.left).name,
+                cv.layout.counts[1],
                 g.actor(cv.at.right).name,
                 cv.layout.counts[2]
             ),
@@ -313,6 +330,19 @@ pub fn render(app: &App, cv: &CompareView, body: Rect, buf: &mut Buffer) {
         };
         Line::from(row_spans(app, cv, &geo, i)).render(area, buf);
     }
+    // The list's scrollbar runs down the right border beside it.
+    let beside = Rect {
+        y: geo.list.y.saturating_sub(1),
+        height: geo.list.height + 2,
+        ..body
+    };
+    crate::tui::view::scrollbar_n(
+        cv.layout.rows.len(),
+        cv.at.cursor.offset,
+        usize::from(geo.list.height),
+        beside,
+        buf,
+    );
     let lines = footer(
         app,
         cv,

@@ -44,4 +44,62 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         Line::from(Span::styled(text, style)).render(line_area, buf);
     }
+    crate::tui::view::scrollbar(rows, app.countries.offset, area, buf);
+}
+
+/// Draws the countries folded into one line: each with its count, the chosen one marked;
+/// the row scrolls so that the chosen one shows. `1` opens the list.
+pub fn render_bar(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let room = usize::from(area.width);
+    let label = |row: usize| {
+        let name = match row.checked_sub(1) {
+            None => "All",
+            Some(i) => &app.dataset.graph.actor(app.dataset.index.countries[i]).name,
+        };
+        format!(" {} {} ", truncate(name, 24), app.country_count(row))
+    };
+    let lead = vec![
+        Span::styled(" 1 ", theme.key),
+        Span::styled("Countries", theme.title),
+        Span::raw(" "),
+    ];
+    let mut used: usize = lead.iter().map(|s| crate::text::width(&s.content)).sum();
+    let mut spans = lead;
+    let rows = app.country_rows();
+    let sel = app.countries.selected.min(rows.saturating_sub(1));
+    // Start far enough back that the chosen one fits with what precedes it.
+    let mut first = 0;
+    let mut w: usize = (first..=sel)
+        .map(|r| crate::text::width(&label(r)) + 1)
+        .sum();
+    while first < sel && used + w > room.saturating_sub(2) {
+        w -= crate::text::width(&label(first)) + 1;
+        first += 1;
+    }
+    if first > 0 {
+        spans.push(Span::styled("…", theme.dim));
+        used += 1;
+    }
+    for row in first..rows {
+        let text = label(row);
+        let tw = crate::text::width(&text);
+        if used + tw + 1 > room {
+            spans.push(Span::styled("…", theme.dim));
+            break;
+        }
+        used += tw + 1;
+        let style = if row == sel {
+            if app.focus == Pane::Countries {
+                theme.selected
+            } else {
+                theme.selected_unfocused
+            }
+        } else {
+            theme.text
+        };
+        spans.push(Span::styled(text, style));
+        spans.push(Span::raw(" "));
+    }
+    Line::from(spans).render(area, buf);
 }

@@ -12,12 +12,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::graph::ActorKind;
-use crate::text::{pad, truncate};
+use crate::text::{escape_controls, pad, truncate, width};
 use crate::tui::action::Pane;
 use crate::tui::app::App;
+use crate::tui::app::timeline::When;
 use crate::tui::theme::MARKER;
 use crate::tui::view::wrap::wrap;
-use crate::tui::view::{pane_block, render_lines};
+use crate::tui::view::{pane_block, render_lines, scrollbar};
 
 /// Adds `text` wrapped to `w` columns in `style`, each line after `indent` spaces.
 fn push_wrapped(out: &mut Vec<Line<'static>>, text: &str, w: usize, indent: usize, style: Style) {
@@ -48,6 +49,14 @@ pub fn lines(app: &App, w: u16) -> (Vec<Line<'static>>, Vec<usize>) {
     if let Some(place) = &ev.place {
         let _ = write!(when, " · {place}");
     }
+    let status = match app.when(e) {
+        When::Past => None,
+        When::Upcoming => Some(" · upcoming"),
+        When::Unconfirmed => Some(" · unconfirmed (scheduled, not reported since)"),
+    };
+    if let Some(s) = status {
+        when.push_str(s);
+    }
     push_wrapped(&mut out, &when, w, 0, theme.dim);
     let actors: Vec<&str> = ev
         .actors
@@ -56,43 +65,14 @@ pub fn lines(app: &App, w: u16) -> (Vec<Line<'static>>, Vec<usize>) {
         .collect();
     push_wrapped(&mut out, &actors.join(" · "), w, 0, theme.text);
     let mut link_lines = Vec::new();
-    let links = app.links();
-    if !links.is_empty() {
-        out.push(Line::default());
-        // A link is one line: only those the pane can show are formatted, so a fan-in of
-        // thousands costs a blank line each (the selected one always, for the cursor).
-        let shown = app.event_scroll..app.event_scroll + usize::from(app.viewport.height);
-        for (i, l) in links.iter().enumerate() {
-            let selected = i == app.event_link;
-            if !selected && !shown.contains(&out.len()) {
-                link_lines.push(out.len());
-                out.push(Line::default());
-                continue;
-            }
-            let marker = if selected { MARKER } else { " " };
-            let arrow = if l.outgoing { "→" } else { "←" };
-            let text = format!(
-                "{marker}{arrow} {}: {}",
-                l.label,
-                graph.event(l.target).title
-            );
-            let style = match (selected, app.focus == Pane::Event) {
-                (true, true) => theme.selected,
-                (true, false) => theme.selected_unfocused,
-                _ => theme.link,
-            };
-            link_lines.push(out.len());
-            out.push(Line::styled(pad(&truncate(&text, w), w), style));
-        }
-    }
+    let links = push_links(app, &mut out, &mut link_lines, w);
     if let Some(summary) = &ev.summary {
         out.push(Line::default());
         push_wrapped(&mut out, summary, w, 0, theme.text);
     }
     if !ev.tags.is_empty() {
         out.push(Line::default());
-        let tags: Vec<String> = ev.tags.iter().map(|t| format!("#{t}")).collect();
-        push_wrapped(&mut out, &tags.join(" "), w, 0, theme.dim);
+        push_tags(app, &ev.tags, links, &mut out, &mut link_lines, w);
     }
     if !ev.sources.is_empty() {
         out.push(Line::default());
@@ -123,6 +103,76 @@ pub fn lines(app: &App, w: u16) -> (Vec<Line<'static>>, Vec<usize>) {
         );
     }
     (out, link_lines)
+}
+
+/// The selected event's links, one line each; their lines go to `items`. Returns how
+/// many there are.
+fn push_links(app: &App, out: &mut Vec<Line<'static>>, items: &mut Vec<usize>, w: usize) -> usize {
+    let links = app.links();
+    if links.is_empty() {
+        return 0;
+    }
+    let theme = &app.theme;
+    out.push(Line::default());
+    // A link is one line: only those the pane can show are formatted, so a fan-in of
+    // thousands costs a blank line each (the selected one always, for the cursor).
+    let shown = app.event_scroll..app.event_scroll + usize::from(app.viewport.height);
+    for (i, l) in links.iter().enumerate() {
+        let selected = i == app.event_link;
+        if !selected && !shown.contains(&out.len()) {
+            items.push(out.len());
+            out.push(Line::default());
+            continue;
+        }
+        let marker = if selected { MARKER } else { " " };
+        let arrow = if l.outgoing { "→" } else { "←" };
+        let title = escape_controls(&app.dataset.graph.event(l.target).title);
+        let text = format!("{marker}{arrow} {}: {title}", l.label);
+        let style = match (selected, app.focus == Pane::Event) {
+            (true, true) => theme.selected,
+            (true, false) => theme.selected_unfocused,
+            _ => theme.link,
+        };
+        items.push(out.len());
+        out.push(Line::styled(pad(&truncate(&text, w), w), style));
+    }
+    links.len()
+}
+
+/// The event's tags, wrapped as words; each can be selected after the `first` links
+/// (Enter filters the timeline by it), and its line goes to `items`.
+fn push_tags(
+    app: &App,
+    tags: &[String],
+    first: usize,
+    out: &mut Vec<Line<'static>>,
+    items: &mut Vec<usize>,
+    w: usize,
+) {
+    let theme = &app.theme;
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for (i, t) in tags.iter().enumerate() {
+        let tag = format!("#{}", escape_controls(t));
+        let tw = width(&tag);
+        if used > 0 && used + 1 + tw > w {
+            out.push(Line::from(std::mem::take(&mut spans)));
+            used = 0;
+        }
+        if used > 0 {
+            spans.push(Span::raw(" "));
+            used += 1;
+        }
+        let style = match (first + i == app.event_link, app.focus == Pane::Event) {
+            (true, true) => theme.selected,
+            (true, false) => theme.selected_unfocused,
+            _ => theme.dim,
+        };
+        items.push(out.len());
+        spans.push(Span::styled(truncate(&tag, w).into_owned(), style));
+        used += tw.min(w);
+    }
+    out.push(Line::from(spans));
 }
 
 /// The chosen country's profile: name, stance, its people.
@@ -192,5 +242,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let (lines, _) = lines(app, inner.width);
+    let total = lines.len();
     render_lines(lines, app.event_scroll, inner, buf);
+    scrollbar(total, app.event_scroll, area, buf);
+    let below = total.saturating_sub(app.event_scroll + usize::from(inner.height));
+    if below > 0 && area.height > 2 {
+        // Long text says that more follows, on the bottom border.
+        let more = format!(" ↓ {below} more line{} ", if below == 1 { "" } else { "s" });
+        let more_w = u16::try_from(crate::text::width(&more)).unwrap_or(u16::MAX);
+        let x = area.x + area.width.saturating_sub(more_w.saturating_add(2));
+        buf.set_string(x, area.bottom() - 1, more, app.theme.dim);
+    }
 }

@@ -198,8 +198,12 @@ fn node_lines(app: &App, gv: &GraphView, geo: &Geometry, i: usize) -> Vec<Line<'
         && (n.col < CENTRE || has_children_in(hood, i, n.col + 1));
     let ev = g.event(n.event);
     let lead = if selected { MARKER } else { " " };
+    // Nodes outside the filter in force are dimmed (the links stay readable).
+    let outside = app.shown.is_some() && !app.filtering.filter().event(&app.dataset, n.event);
     let (label_style, date_style, title_style) = if selected {
         (theme.selected, theme.selected, theme.selected)
+    } else if outside {
+        (theme.dim, theme.dim, theme.dim)
     } else if i == 0 {
         (theme.link, theme.dim, theme.title)
     } else {

@@ -11,7 +11,7 @@ use ratatui::widgets::Widget;
 use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::view::wrap::wrap;
-use crate::tui::view::{pane_block, render_lines};
+use crate::tui::view::{pane_block, render_lines, scrollbar, scrollbar_n};
 
 /// The lines of the pane at `w` columns, up to `max` of them: a country can have
 /// thousands of quotes, and only what can be on screen is wrapped.
@@ -87,23 +87,62 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .quotes()
         .iter()
         .any(|&q| graph.quote(q).translation.is_some());
+    // The state, not the next action: what the quotes are shown in now.
     let mode = match (has_translation, app.translate) {
         (false, _) => "",
-        (true, true) => " · t: as said",
-        (true, false) => " · t: English",
+        (true, true) => " · English translation (t)",
+        (true, false) => " · as printed (t)",
     };
     let extra = format!(
         " ({n}){}{mode}",
         of.map(|o| format!(" · {o}")).unwrap_or_default()
     );
     let block = pane_block(app, Pane::Quotes, Span::styled(extra, app.theme.dim));
+    if n == 0 && area.height < 3 {
+        // One line: the pane's title on a rule says there is nothing to read.
+        let what = if app.shows_profile() {
+            "country"
+        } else {
+            "event"
+        };
+        let title = Line::from(vec![
+            Span::styled(" 4 ", app.theme.key),
+            Span::styled("Quotes", app.theme.title),
+            Span::styled(format!(" · none for this {what} "), app.theme.dim),
+        ]);
+        let border = if app.focus == Pane::Quotes {
+            app.theme.border_focused
+        } else {
+            app.theme.border
+        };
+        ratatui::widgets::Block::new()
+            .borders(ratatui::widgets::Borders::TOP)
+            .border_style(border)
+            .title(title)
+            .render(area, buf);
+        return;
+    }
     let inner = block.inner(area);
     block.render(area, buf);
     let needed = app.quotes_scroll + usize::from(inner.height);
-    render_lines(
-        lines(app, inner.width, needed),
-        app.quotes_scroll,
-        inner,
-        buf,
-    );
+    let (shown, starts) = lines_and_starts(app, inner.width, needed.saturating_add(1));
+    let overflows = shown.len() > needed;
+    render_lines(shown, app.quotes_scroll, inner, buf);
+    if overflows || app.quotes_scroll > 0 {
+        if n <= 50 {
+            let total = lines(app, inner.width, usize::MAX).len();
+            scrollbar(total, app.quotes_scroll, area, buf);
+        } else {
+            // Counted in quotes, not lines: a country's thousands of quotes are never all
+            // wrapped for a frame.
+            let top = starts
+                .partition_point(|&s| s <= app.quotes_scroll)
+                .saturating_sub(1);
+            let on_screen = starts
+                .iter()
+                .filter(|&&s| s >= app.quotes_scroll && s < needed)
+                .count();
+            scrollbar_n(n, top, on_screen, area, buf);
+        }
+    }
 }

@@ -6,13 +6,18 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use std::fmt::Write as _;
+
+use chrono::Datelike as _;
+
 use crate::graph::{PartialDate, Precision};
-use crate::text::{pad, truncate};
+use crate::text::{escape_controls, pad, truncate, width};
 use crate::tui::action::Pane;
 use crate::tui::app::App;
+use crate::tui::app::timeline::When;
 use crate::tui::layout::Panes;
 use crate::tui::theme::MARKER;
-use crate::tui::view::pane_block;
+use crate::tui::view::{pane_block, scrollbar};
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -56,7 +61,13 @@ pub fn render(app: &App, panes: &Panes, area: Rect, buf: &mut Buffer) {
     let Some(mut at) = app.at_row(app.timeline.offset) else {
         return;
     };
-    for y in 0..inner.height {
+    // Over a year that began above, the top row says its year and the list starts below.
+    let sticky = u16::try_from(app.sticky_rows()).unwrap_or(0);
+    if let Ok(pos) = at {
+        let row = Rect { height: 1, ..inner };
+        year_line(app, pos, true).render(row, buf);
+    }
+    for y in sticky..inner.height {
         let line_area = Rect {
             y: inner.y + y,
             height: 1,
@@ -64,38 +75,97 @@ pub fn render(app: &App, panes: &Panes, area: Rect, buf: &mut Buffer) {
         };
         let line = match at {
             Err(pos) => {
-                let Some(&e) = events.get(pos) else { break };
-                let year = graph.event(e).date.year();
-                let n = next_year_start(app, pos) - pos;
+                if pos >= events.len() {
+                    break;
+                }
                 at = Ok(pos);
-                Line::from(vec![
-                    Span::styled(format!("{year}"), theme.year),
-                    Span::styled(format!("  {}", crate::text::plural(n, "event")), theme.dim),
-                ])
+                year_line(app, pos, false)
             }
             Ok(pos) => {
                 let Some(&e) = events.get(pos) else { break };
-                let ev = graph.event(e);
-                let selected = pos == app.timeline.selected;
-                let marker = if selected { MARKER } else { " " };
-                let date = pad(&short_date(ev.date), 5);
-                let title_w = w.saturating_sub(8);
-                let text = format!("{marker} {date} {}", truncate(&ev.title, title_w));
-                let style = match (selected, app.focus == Pane::Timeline) {
-                    (true, true) => theme.selected,
-                    (true, false) => theme.selected_unfocused,
-                    _ => theme.text,
-                };
                 at = if app.year_starts.binary_search(&(pos + 1)).is_ok() {
                     Err(pos + 1)
                 } else {
                     Ok(pos + 1)
                 };
-                Line::from(Span::styled(pad(&text, w), style))
+                event_line(app, e, pos, w)
             }
         };
         line.render(line_area, buf);
     }
+    scrollbar(app.timeline_rows(), app.timeline.offset, area, buf);
+}
+
+/// The header of the year of the event at `pos`: its count, and how many of its events
+/// are upcoming or unconfirmed (the word always fits here); `sticky` for the top row
+/// over a year that began above.
+fn year_line(app: &App, pos: usize, sticky: bool) -> Line<'static> {
+    let theme = &app.theme;
+    let events = app.timeline_events();
+    let Some(&e) = events.get(pos) else {
+        return Line::default();
+    };
+    let year = app.dataset.graph.event(e).date.year();
+    let i = app.year_starts.partition_point(|&s| s <= pos);
+    let start = i
+        .checked_sub(1)
+        .and_then(|i| app.year_starts.get(i))
+        .map_or(pos, |&s| s);
+    let end = next_year_start(app, pos);
+    let n = end - start;
+    let (mut soon, mut unconfirmed) = (0, 0);
+    if app.today.is_some_and(|t| year >= t.year()) {
+        for &e in events.get(start..end).unwrap_or_default() {
+            match app.when(e) {
+                When::Upcoming => soon += 1,
+                When::Unconfirmed => unconfirmed += 1,
+                When::Past => {}
+            }
+        }
+    }
+    let mut extra = String::new();
+    if soon > 0 {
+        let _ = write!(extra, " · {soon} upcoming");
+    }
+    if unconfirmed > 0 {
+        let _ = write!(extra, " · {unconfirmed} unconfirmed");
+    }
+    let arrow = if sticky { " ↑" } else { "" };
+    Line::from(vec![
+        Span::styled(format!("{year}"), theme.year),
+        Span::styled(
+            format!("  {n} event{}{arrow}", if n == 1 { "" } else { "s" }),
+            theme.dim,
+        ),
+        Span::styled(extra, theme.upcoming),
+    ])
+}
+
+/// The row of the event `e` at `pos`, `w` columns wide.
+fn event_line(app: &App, e: crate::graph::EventIx, pos: usize, w: usize) -> Line<'static> {
+    let theme = &app.theme;
+    let ev = app.dataset.graph.event(e);
+    let selected = pos == app.timeline.selected;
+    let marker = if selected { MARKER } else { " " };
+    let date = pad(&short_date(ev.date), 5);
+    let title = escape_controls(&ev.title);
+    let mut text = format!("{marker} {date} {}", truncate(&title, w.saturating_sub(8)));
+    let when = app.when(e);
+    let word = match when {
+        When::Past => "",
+        When::Upcoming => " · upcoming",
+        When::Unconfirmed => " · unconfirmed",
+    };
+    if width(&text) + width(word) <= w {
+        text.push_str(word);
+    }
+    let style = match (selected, app.focus == Pane::Timeline, when) {
+        (true, true, _) => theme.selected,
+        (true, false, _) => theme.selected_unfocused,
+        (false, _, When::Past) => theme.text,
+        (false, _, _) => theme.upcoming,
+    };
+    Line::from(Span::styled(pad(&text, w), style))
 }
 
 fn next_year_start(app: &App, pos: usize) -> usize {

@@ -1,0 +1,241 @@
+//! What the timeline shows: the chosen country's events that pass the filter, their year
+//! starts, density and counts, and what the layout needs to give them room. No I/O.
+
+use crate::filter::Filter;
+use crate::filter::query::QueryError;
+use crate::graph::{EventIx, Status};
+use crate::text::width;
+use crate::tui::layout::{Needs, Panes, layout};
+
+use super::{App, Density};
+
+/// The filter line while it is open.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FilterInput {
+    pub text: String,
+    /// Why the text does not parse (the filter in force stays).
+    pub error: Option<QueryError>,
+    /// How many events the text keeps, when it parses.
+    pub preview: Option<usize>,
+}
+
+/// The filters applied in this session, so that the history can return to one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filtering {
+    /// Each filter as typed and as parsed; the first is "no filter".
+    pub applied: Vec<(String, Filter)>,
+    /// The one in force: a position in `applied`.
+    pub current: usize,
+    /// The filter line, while open.
+    pub input: Option<FilterInput>,
+}
+
+impl Default for Filtering {
+    fn default() -> Self {
+        Self {
+            applied: vec![(String::new(), Filter::default())],
+            current: 0,
+            input: None,
+        }
+    }
+}
+
+impl Filtering {
+    /// The filter in force.
+    pub fn filter(&self) -> &Filter {
+        self.applied.get(self.current).map_or(&EMPTY, |(_, f)| f)
+    }
+
+    /// The text of the filter in force.
+    pub fn text(&self) -> &str {
+        self.applied.get(self.current).map_or("", |(t, _)| t)
+    }
+}
+
+static EMPTY: Filter = Filter {
+    country: None,
+    from: None,
+    to: None,
+    tag: None,
+    words: Vec::new(),
+};
+
+/// How an event is drawn by date and status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Past,
+    /// Dated after today.
+    Upcoming,
+    /// Scheduled, its date passed, not confirmed.
+    Unconfirmed,
+}
+
+impl App {
+    /// The events shown in the timeline, in date order.
+    pub fn timeline_events(&self) -> &[EventIx] {
+        if let Some(shown) = &self.shown {
+            return shown;
+        }
+        match self.country() {
+            Some(c) => self.dataset.index.events_of_country(c),
+            None => &self.dataset.index.timeline,
+        }
+    }
+
+    /// 1 when the timeline's first row is a sticky year header over a year that began
+    /// above (the list starts one row lower), else 0.
+    pub fn sticky_rows(&self) -> usize {
+        usize::from(matches!(self.at_row(self.timeline.offset), Some(Ok(_))))
+    }
+
+    /// Events of a countries-pane row (under the filter).
+    pub fn country_count(&self, row: usize) -> usize {
+        if let Some(n) = self.counts.as_ref().and_then(|c| c.get(row)) {
+            return *n;
+        }
+        match row.checked_sub(1) {
+            None => self.dataset.graph.events.len(),
+            Some(i) => self
+                .dataset
+                .index
+                .countries
+                .get(i)
+                .map_or(0, |&c| self.dataset.index.events_of_country(c).len()),
+        }
+    }
+
+    /// Whether an event is past, upcoming or unconfirmed, as of `today`.
+    pub fn when(&self, e: EventIx) -> When {
+        let ev = self.dataset.graph.event(e);
+        if ev.status == Status::Unconfirmed {
+            return When::Unconfirmed;
+        }
+        match self.today {
+            Some(t) if ev.date.start() > t => When::Upcoming,
+            Some(_) if ev.status == Status::Scheduled => When::Unconfirmed,
+            _ => When::Past,
+        }
+    }
+
+    /// The position of the most recent event dated on or before `today` (else the first).
+    pub fn latest_by(&self, today: chrono::NaiveDate) -> usize {
+        let g = &self.dataset.graph;
+        self.timeline_events()
+            .partition_point(|&e| g.event(e).date.start() <= today)
+            .saturating_sub(1)
+    }
+
+    /// Measures the widest title of the data (at most 100 columns), once per dataset:
+    /// the layout then stays put while the filter or the country changes.
+    pub fn measure_titles(&mut self) {
+        let mut w = 0;
+        for ev in &self.dataset.graph.events {
+            w = w.max(width(&ev.title).min(100));
+            if w == 100 {
+                break;
+            }
+        }
+        self.title_w = u16::try_from(w).unwrap_or(100);
+    }
+
+    /// What the layout needs to know of the panes' contents.
+    pub fn needs(&self, area: ratatui::layout::Rect) -> Needs {
+        let quote_lines = if self.quotes().is_empty() {
+            0
+        } else {
+            let w = area.width.saturating_sub(2);
+            let max = usize::from(area.height);
+            let n = crate::tui::view::quotes::lines(self, w, max).len();
+            u16::try_from(n).unwrap_or(u16::MAX)
+        };
+        Needs {
+            focus: self.focus,
+            zoom: self.zoom,
+            countries_w: self.countries_w,
+            title_w: self.title_w,
+            quote_lines,
+        }
+    }
+
+    /// The layout of this frame.
+    pub fn panes(&self) -> Panes {
+        layout(self.viewport, &self.needs(self.viewport))
+    }
+
+    /// Recomputes what depends on the chosen country and the filter: the events shown,
+    /// year starts, density, counts, quotes and the countries' width.
+    pub fn refilter(&mut self) {
+        let filter = self.filtering.filter().clone();
+        self.shown = None;
+        if filter.is_active() {
+            let ds = &self.dataset;
+            let shown = self
+                .timeline_events()
+                .iter()
+                .copied()
+                .filter(|&e| filter.event(ds, e))
+                .collect();
+            let mut counts = vec![filter.events(ds).len()];
+            counts.extend(ds.index.countries.iter().map(|&c| {
+                ds.index
+                    .events_of_country(c)
+                    .iter()
+                    .filter(|&&e| filter.event(ds, e))
+                    .count()
+            }));
+            self.shown = Some(shown);
+            self.counts = Some(counts);
+        } else {
+            self.counts = None;
+        }
+        let g = &self.dataset.graph;
+        let events = self.timeline_events();
+        let mut year_starts = Vec::new();
+        let mut last = None;
+        for (pos, &e) in events.iter().enumerate() {
+            let ev = g.event(e);
+            let y = ev.date.year();
+            if last != Some(y) {
+                year_starts.push(pos);
+                last = Some(y);
+            }
+        }
+        let mut density = Density::default();
+        if let (Some(&first), Some(&end)) = (events.first(), events.last()) {
+            let y0 = g.event(first).date.year();
+            let y1 = g.event(end).date.year();
+            let span = usize::try_from(y1 - y0 + 1).unwrap_or(1);
+            density.first_year = y0;
+            density.months = vec![0; span * 12];
+            for &e in events {
+                let d = g.event(e).date;
+                let m = usize::try_from(d.year() - y0).unwrap_or(0) * 12
+                    + d.month().map_or(0, |m| m as usize - 1);
+                if let Some(c) = density.months.get_mut(m) {
+                    *c += 1;
+                }
+            }
+        }
+        let country_quotes = if self.country().is_some() {
+            events
+                .iter()
+                .flat_map(|e| self.dataset.index.quotes_by_event[e.ix()].iter().copied())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let countries_w = (0..self.country_rows())
+            .map(|row| {
+                let name = row
+                    .checked_sub(1)
+                    .map_or(3, |i| width(&g.actor(self.dataset.index.countries[i]).name));
+                name + self.country_count(row).to_string().len() + 5
+            })
+            .max()
+            .unwrap_or(0);
+        self.year_starts = year_starts;
+        self.density = density;
+        self.country_quotes = country_quotes;
+        self.countries_w = u16::try_from(countries_w).unwrap_or(u16::MAX);
+    }
+}
