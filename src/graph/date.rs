@@ -35,7 +35,8 @@ pub struct PartialDate {
     precision: Precision,
 }
 
-const MONTHS: [&str; 12] = [
+/// Month abbreviations, January first: one table for every place that writes a month.
+pub const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 

@@ -2,6 +2,7 @@
 //! links between them in a middle gutter, shared events across both, and the selected
 //! event's details below. Reads `&App` only.
 
+use crate::graph::date::MONTHS;
 use crate::tui::view::{Framed, about};
 
 use ratatui::buffer::Buffer;
@@ -110,10 +111,6 @@ fn date_label(cv: &CompareView, i: usize) -> String {
         _ => String::new(),
     }
 }
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 
 /// One event cell: marker, day, title, cut to leave a blank column before the gutter and
 /// padded to `w` columns.

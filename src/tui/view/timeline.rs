@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 
 use chrono::Datelike as _;
 
+use crate::graph::date::MONTHS;
 use crate::graph::{PartialDate, Precision};
 use crate::text::{escape_controls, pad, truncate, width};
 use crate::tui::action::Pane;
@@ -18,10 +19,6 @@ use crate::tui::app::timeline::When;
 use crate::tui::layout::Panes;
 use crate::tui::theme::MARKER;
 use crate::tui::view::{pane_block, scrollbar};
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 
 /// The date under its year header: `07-26`, `Jul`, or `—` for a year alone.
 pub fn short_date(d: PartialDate) -> String {
