@@ -19,7 +19,10 @@ const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/explo
 
 /// The fixture with `edit` applied to its events file, loaded from a fresh directory.
 fn fixture_with(name: &str, edit: impl Fn(String) -> String) -> Dataset {
-    let dir = std::env::temp_dir().join(format!("aigov-remap-{name}-{}", std::process::id()));
+    // Tests run in parallel and several build the same edit: a directory each.
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("aigov-remap-{name}-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     for f in std::fs::read_dir(FIXTURE).unwrap() {
