@@ -20,7 +20,7 @@ const CORE: &[&str] = &[
     "synth",
 ];
 /// Libraries for both front ends.
-const SHARED: &[&str] = &["search", "export"];
+const SHARED: &[&str] = &["search", "export", "cite"];
 const FRONT_ENDS: &[&str] = &["cli", "tui"];
 
 /// Top-level module → the top-level modules its files name.

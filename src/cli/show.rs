@@ -43,6 +43,34 @@ pub fn run(
     Ok(Outcome::Ok)
 }
 
+/// Prints the citation of the quote or event with this id.
+pub fn cite(
+    ds: &Dataset,
+    id: &str,
+    format: crate::cite::CiteFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let text = match ds.graph.lookup(id) {
+        Some(Entity::Quote(q)) => crate::cite::quote(&ds.graph, q, format),
+        Some(Entity::Event(e)) => crate::cite::event(&ds.graph, e, format),
+        Some(other) => {
+            let kind = other.kind_name();
+            writeln!(
+                err,
+                "error: only a quote or an event can be cited, and \"{}\" is {} {kind}\n  = hint: `aigov show {}` shows its quotes and events",
+                crate::text::escape_line(id),
+                if kind == "actor" { "an" } else { "a" },
+                crate::text::escape_line(id),
+            )?;
+            return Ok(Outcome::Usage);
+        }
+        None => return run(ds, id, false, out, err),
+    };
+    writeln!(out, "{text}")?;
+    Ok(Outcome::Ok)
+}
+
 /// `{ "kind", "record", ... }` with the relations `show` prints.
 pub fn to_json(ds: &Dataset, entity: Entity) -> serde_json::Value {
     let g = &ds.graph;
