@@ -158,6 +158,9 @@ fn explore(cli: &Cli, env: &Env, no_color: bool) -> ExitCode {
         goto,
         query: cli.query.clone(),
         cache_dir: env.cache_dir.clone(),
+        browser: std::env::var("BROWSER")
+            .ok()
+            .filter(|b| !b.trim().is_empty()),
     };
     match tui::run(dataset, Theme::for_no_color(no_color), start) {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,

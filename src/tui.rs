@@ -3,12 +3,14 @@
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
 pub mod compare;
 pub mod export;
 pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod neighbourhood;
+pub mod open;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -41,6 +43,8 @@ pub struct Start<'a> {
     pub query: Option<String>,
     /// Where live reload keeps the load cache of a large dataset (`None`: no cache).
     pub cache_dir: Option<std::path::PathBuf>,
+    /// The browser `o` starts (`$BROWSER`, read by `main`); `None`: the system's opener.
+    pub browser: Option<String>,
 }
 
 /// How the explorer ended.
@@ -69,6 +73,7 @@ pub fn run(dataset: Dataset, theme: Theme, start: Start<'_>) -> io::Result<Exit>
         app,
         worker,
         tx: tx.clone(),
+        browser: start.browser,
     };
     if let Some(entity) = start.goto {
         rt.app.start_at(entity);
@@ -113,6 +118,7 @@ struct Runtime {
     app: App,
     worker: worker::Worker,
     tx: mpsc::Sender<Input>,
+    browser: Option<String>,
 }
 
 /// What an input did.
@@ -256,6 +262,18 @@ impl Runtime {
                 terminal::suspend()?;
                 // Back from `fg`: the screen is the shell's; draw every cell.
                 terminal::redraw_all(&mut self.terminal)?;
+            }
+            Effect::Copy => {
+                if let Some(text) = self.app.outbox.take() {
+                    clipboard::copy(self.terminal.backend_mut(), &text)?;
+                }
+            }
+            Effect::Open => {
+                if let Some(url) = self.app.outbox.take()
+                    && let Err(e) = open::open(self.browser.as_deref(), &url)
+                {
+                    self.app.notice = Some(e);
+                }
             }
             Effect::None => {}
         }

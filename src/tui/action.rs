@@ -132,6 +132,12 @@ pub enum Action {
     Scroll { x: u16, y: u16, down: bool },
     /// The terminal has a new size.
     Resize { width: u16, height: u16 },
+    /// Copy the selected quote (or event) with its citation to the clipboard.
+    Copy,
+    /// The next citation format (plain, Markdown, BibTeX).
+    CycleCiteFormat,
+    /// Open the selected source's address in the browser.
+    OpenSource,
 }
 
 /// What the runtime has to do after an update.
@@ -150,4 +156,8 @@ pub enum Effect {
     /// Carry out the export the prompt asks for (`App::export_request`) off the input
     /// thread; the answer comes back as `Input::Exported`.
     Export,
+    /// Put `App::outbox` on the clipboard (OSC 52).
+    Copy,
+    /// Open the http(s) address in `App::outbox` in the browser, detached.
+    Open,
 }

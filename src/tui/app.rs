@@ -208,6 +208,12 @@ pub struct App {
     pub sync_search_limit: usize,
     /// The generation the next search edit takes: it only grows.
     pub next_generation: u64,
+    /// The quote selected in the quotes pane (the first shown when it is not there).
+    pub quote_sel: Option<QuoteIx>,
+    /// How `y` writes a citation.
+    pub cite_format: crate::cite::CiteFormat,
+    /// The text to copy or the address to open, for `Effect::Copy` and `Effect::Open`.
+    pub outbox: Option<String>,
     /// Bumped by every reload that replaces the data; results computed on older data
     /// are dropped.
     pub data_generation: u64,
@@ -244,6 +250,9 @@ impl App {
             sync_search_limit: SYNC_SEARCH_LIMIT,
             next_generation: 1,
             data_generation: 0,
+            quote_sel: None,
+            cite_format: crate::cite::CiteFormat::Plain,
+            outbox: None,
         };
         app.refilter();
         app

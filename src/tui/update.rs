@@ -50,6 +50,9 @@ impl App {
             Action::Focus(p) => self.focus(p),
             Action::GoBack => self.go_back(),
             Action::ToggleTranslation => self.translate = !self.translate,
+            Action::Copy => return self.copy_citation(),
+            Action::CycleCiteFormat => self.cycle_cite_format(),
+            Action::OpenSource => return self.open_source(),
             Action::Click { x, y } => self.click(x, y),
             Action::Scroll { x, y, down } => {
                 if let Some(p) = self.panes().pane_at(x, y) {
@@ -162,14 +165,20 @@ impl App {
                 }
             }
             Pane::Quotes => match action {
-                Action::MoveDown => self.quotes_scroll += 1,
-                Action::MoveUp => self.quotes_scroll = self.quotes_scroll.saturating_sub(1),
+                Action::MoveDown => self.step_quote(self.quote_pos() + 1),
+                Action::MoveUp => self.step_quote(self.quote_pos().saturating_sub(1)),
                 Action::PageDown => self.quotes_scroll += self.page(pane),
                 Action::PageUp => {
                     self.quotes_scroll = self.quotes_scroll.saturating_sub(self.page(pane));
                 }
-                Action::Top => self.quotes_scroll = 0,
-                Action::Bottom => self.quotes_scroll = usize::MAX,
+                Action::Top => {
+                    self.step_quote(0);
+                    self.quotes_scroll = 0;
+                }
+                Action::Bottom => {
+                    self.step_quote(usize::MAX);
+                    self.quotes_scroll = usize::MAX;
+                }
                 Action::FocusPrev => self.focus(next(self.focus, 3)),
                 _ => {}
             },
@@ -397,6 +406,7 @@ fn scrolled(offset: usize, row: usize, height: usize) -> usize {
 mod compare;
 mod export;
 mod graph;
+mod quotes;
 mod reload;
 mod search;
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod graph;
 pub mod header;
 pub mod help;
 pub mod problems;
+pub mod quote;
 pub mod quotes;
 pub mod search;
 pub mod status;
