@@ -52,8 +52,9 @@ impl CiteFormat {
 }
 
 /// `url` when it may be opened or linked: an `http` or `https` address with a host and
-/// no whitespace, control, bidi or quote characters. Anything else (`javascript:`,
-/// `file:`, an escape sequence) gives `None`.
+/// no whitespace, control, bidi or quote characters, nor the control pictures (`␛`) that
+/// loading puts in place of control characters. Anything else (`javascript:`, `file:`,
+/// an escape sequence) gives `None`.
 pub fn safe_url(url: &str) -> Option<&str> {
     let lower = url
         .get(..8)
@@ -67,7 +68,9 @@ pub fn safe_url(url: &str) -> Option<&str> {
         return None;
     };
     let bad = |c: char| {
-        c.is_whitespace() || crate::text::is_unsafe_char(c) || matches!(c, '"' | '<' | '>' | '\\')
+        c.is_whitespace()
+            || crate::text::is_unsafe_char(c)
+            || matches!(c, '"' | '<' | '>' | '\\' | '\u{2400}'..='\u{243F}')
     };
     (!rest.is_empty() && !rest.starts_with('/') && !url.chars().any(bad)).then_some(url)
 }
@@ -125,6 +128,18 @@ fn source_md(g: &Graph, s: SourceIx) -> String {
     }
 }
 
+/// The speaker's own words when the source quoted a translation: language, words and
+/// where they were printed.
+fn original(g: &Graph, q: QuoteIx) -> Option<(&str, &str, Option<SourceIx>)> {
+    let quote = g.quote(q);
+    let o = quote.original.as_deref()?;
+    Some((
+        quote.original_lang.as_deref().unwrap_or("?"),
+        o,
+        quote.original_source,
+    ))
+}
+
 /// The citation of a quote in `format`.
 pub fn quote(g: &Graph, q: QuoteIx, format: CiteFormat) -> String {
     let quote = g.quote(q);
@@ -142,6 +157,13 @@ pub fn quote(g: &Graph, q: QuoteIx, format: CiteFormat) -> String {
                 let _ = write!(out, " (\"{tr}\")");
             }
             let _ = write!(out, ", {who}, {date}. {}.", source_ref(g, quote.source));
+            if let Some((lang, o, s)) = original(g, q) {
+                let _ = write!(out, " Original ({lang}): “{o}”");
+                if let Some(s) = s {
+                    let _ = write!(out, ", {}", source_ref(g, s));
+                }
+                out.push('.');
+            }
             escape_line(&out).into_owned()
         }
         CiteFormat::Markdown => {
@@ -153,6 +175,13 @@ pub fn quote(g: &Graph, q: QuoteIx, format: CiteFormat) -> String {
                 let _ = writeln!(out, ">\n> (“{tr}”)");
             }
             let _ = write!(out, "\n— {who}, {date}. {}.", source_md(g, quote.source));
+            if let Some((lang, o, s)) = original(g, q) {
+                let _ = write!(out, "\n\nOriginal ({lang}): “{o}”");
+                if let Some(s) = s {
+                    let _ = write!(out, ", {}", source_md(g, s));
+                }
+                out.push('.');
+            }
             escape_controls(&out).into_owned()
         }
         CiteFormat::Bibtex => bibtex_quote(g, q, &who),
@@ -174,12 +203,28 @@ fn bibtex_quote(g: &Graph, q: QuoteIx, who: &str) -> String {
         ),
     ];
     push_date(&mut fields, g.quote_date(q));
-    if let Some(url) = src.url.as_deref().and_then(safe_url) {
+    let original = original(g, q);
+    if let Some(url) = src
+        .url
+        .as_deref()
+        .or_else(|| {
+            original
+                .and_then(|(_, _, s)| s)
+                .and_then(|s| g.source(s).url.as_deref())
+        })
+        .and_then(safe_url)
+    {
         fields.push(("url", url.to_string()));
     }
     let mut note = who.to_string();
     if let Some(tr) = &quote.translation {
         let _ = write!(note, ". Translation: ``{tr}''");
+    }
+    if let Some((lang, o, s)) = original {
+        let _ = write!(note, ". Original ({lang}): ``{o}''");
+        if let Some(s) = s {
+            let _ = write!(note, ", {}", source_ref(g, s));
+        }
     }
     fields.push(("note", note));
     bibtex(&quote.id, &fields)
@@ -277,6 +322,7 @@ mod tests {
             "javascript:alert(1)",
             "file:///etc/passwd",
             "https://a.org/\u{1b}]52;c;x\u{7}",
+            "https://a.org/\u{241b}]8;;x\u{2407}",
             "https://a.org/ x",
             "https://",
             "https:///x",
