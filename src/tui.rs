@@ -2,6 +2,7 @@
 //! draw, block on the input channel, apply what arrived, draw again. No tick: idle is idle.
 
 pub mod action;
+pub mod actor;
 pub mod app;
 pub mod clipboard;
 pub mod compare;

@@ -138,6 +138,8 @@ pub enum Action {
     CycleCiteFormat,
     /// Open the selected source's address in the browser.
     OpenSource,
+    /// Close the actor page, back to the panes.
+    ClosePage,
 }
 
 /// What the runtime has to do after an update.

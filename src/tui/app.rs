@@ -214,6 +214,13 @@ pub struct App {
     pub cite_format: crate::cite::CiteFormat,
     /// The text to copy or the address to open, for `Effect::Copy` and `Effect::Open`.
     pub outbox: Option<String>,
+    /// The actor page, while open (over the panes).
+    pub actor_page: Option<super::actor::ActorPage>,
+    /// Pages left by Enter on one of their items, with the history depth they were left
+    /// at: Backspace back to that depth reopens them.
+    pub pages_behind: Vec<(usize, super::actor::ActorPage)>,
+    /// The actor selected in the event pane's actors line, for that event.
+    pub event_actor: Option<(EventIx, usize)>,
     /// Bumped by every reload that replaces the data; results computed on older data
     /// are dropped.
     pub data_generation: u64,
@@ -253,6 +260,9 @@ impl App {
             quote_sel: None,
             cite_format: crate::cite::CiteFormat::Plain,
             outbox: None,
+            actor_page: None,
+            pages_behind: Vec::new(),
+            event_actor: None,
         };
         app.refilter();
         app
@@ -273,6 +283,8 @@ impl App {
             Mode::Export
         } else if self.search.is_some() {
             Mode::Search
+        } else if self.actor_page.is_some() {
+            Mode::Actor
         } else if self.graph.is_some() {
             Mode::Graph
         } else if self.compare.is_some() {
@@ -327,6 +339,14 @@ impl App {
     /// The selected event.
     pub fn selected_event(&self) -> Option<EventIx> {
         self.timeline_events().get(self.timeline.selected).copied()
+    }
+
+    /// The actor selected in the event pane's actors line, if the cursor is there.
+    pub fn event_actor(&self) -> Option<usize> {
+        let e = self.selected_event()?;
+        self.event_actor
+            .filter(|&(at, i)| at == e && i < self.dataset.graph.event(e).actors.len())
+            .map(|(_, i)| i)
     }
 
     /// Whether the event pane shows the chosen country's profile instead of an event.

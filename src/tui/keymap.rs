@@ -74,6 +74,8 @@ pub enum Context {
     Graph,
     /// While the export prompt is open (other printable keys are typed into its path).
     Export,
+    /// On an actor's page.
+    Actor,
 }
 
 impl Context {
@@ -87,6 +89,7 @@ impl Context {
             Context::Compare => "Compare (c)",
             Context::Graph => "Link graph (L)",
             Context::Export => "Export (e)",
+            Context::Actor => "Actor page (Enter on an actor)",
         }
     }
 }
@@ -101,6 +104,7 @@ pub enum Mode {
     Compare,
     Graph,
     Export,
+    Actor,
 }
 
 /// One row of the keymap.
@@ -563,6 +567,70 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     b(
+        Context::Actor,
+        &[Up, Char('k')],
+        Action::MoveUp,
+        "previous item",
+        Some(""),
+    ),
+    b(
+        Context::Actor,
+        &[Down, Char('j')],
+        Action::MoveDown,
+        "next item",
+        Some("move"),
+    ),
+    b(Context::Actor, &[PageUp], Action::PageUp, "page up", None),
+    b(
+        Context::Actor,
+        &[PageDown],
+        Action::PageDown,
+        "page down",
+        None,
+    ),
+    b(
+        Context::Actor,
+        &[Home, Char('g')],
+        Action::Top,
+        "first item",
+        None,
+    ),
+    b(
+        Context::Actor,
+        &[End, Char('G')],
+        Action::Bottom,
+        "last item",
+        None,
+    ),
+    b(
+        Context::Actor,
+        &[Enter],
+        Action::Follow,
+        "go to the quote, thread, event or actor",
+        Some("go to"),
+    ),
+    b(
+        Context::Actor,
+        &[Backspace],
+        Action::GoBack,
+        "the previous page, or the panes",
+        Some("back"),
+    ),
+    b(
+        Context::Actor,
+        &[Esc],
+        Action::ClosePage,
+        "close the page",
+        Some("close"),
+    ),
+    b(
+        Context::Actor,
+        &[Char('t')],
+        Action::ToggleTranslation,
+        "English translation / as said",
+        None,
+    ),
+    b(
         Global,
         &[Char('y')],
         Action::Copy,
@@ -761,6 +829,8 @@ fn contexts(mode: Mode) -> &'static [Context] {
         Mode::Graph => &[Graph],
         // The prompt takes every key: what is not bound is typed.
         Mode::Export => &[Export],
+        // The page reads its own keys first; copy, open, search, help and quit are global.
+        Mode::Actor => &[Context::Actor, Global],
     }
 }
 

@@ -32,12 +32,16 @@ impl App {
             _ if self.help => self.update_help(action),
             _ if self.export.is_some() => return self.update_export(action),
             _ if self.search.is_some() => {
+                if action == Action::SearchAccept {
+                    self.actor_page = None;
+                }
                 let effect = self.update_search(action);
                 self.keep_in_view();
                 return effect;
             }
             // Search works over the views too; Esc comes back to them.
             Action::OpenSearch => self.open_search(),
+            _ if self.actor_page.is_some() => return self.update_actor(action),
             _ if self.graph.is_some() => self.update_graph(action),
             _ if self.compare.is_some() => self.update_compare(action),
             Action::ToggleCompare => self.open_compare(),
@@ -115,7 +119,10 @@ impl App {
         match pane {
             Pane::Countries => {
                 if action == Action::Follow {
-                    self.focus(Pane::Timeline);
+                    match self.country() {
+                        Some(c) => self.open_actor(c, None),
+                        None => self.focus(Pane::Timeline),
+                    }
                 } else {
                     let rows = self.country_rows();
                     let to = moved(self.countries.selected, rows, self.page(pane), action);
@@ -151,7 +158,10 @@ impl App {
             Pane::Event => {
                 let n = self.links().len();
                 match action {
-                    Action::Follow => self.follow(),
+                    Action::Follow => match self.event_actor() {
+                        Some(i) => self.open_event_actor(i),
+                        None => self.follow(),
+                    },
                     Action::PageDown => self.event_scroll += self.page(pane),
                     Action::PageUp => {
                         self.event_scroll = self.event_scroll.saturating_sub(self.page(pane));
@@ -161,10 +171,16 @@ impl App {
                         self.event_scroll = 0;
                     }
                     Action::FocusPrev => self.focus(next(self.focus, 3)),
+                    Action::MoveUp | Action::MoveDown => self.step_event_cursor(action),
                     a => self.event_link = moved(self.event_link, n, 1, a),
                 }
             }
             Pane::Quotes => match action {
+                Action::Follow => {
+                    if let Some(q) = self.selected_quote() {
+                        self.open_actor(self.dataset.graph.quote(q).speaker, Some(q));
+                    }
+                }
                 Action::MoveDown => self.step_quote(self.quote_pos() + 1),
                 Action::MoveUp => self.step_quote(self.quote_pos().saturating_sub(1)),
                 Action::PageDown => self.quotes_scroll += self.page(pane),
@@ -239,6 +255,7 @@ impl App {
     fn go_back(&mut self) {
         if let Some(place) = self.history.pop() {
             self.restore(place);
+            self.reopen_page();
         }
     }
 
@@ -367,6 +384,7 @@ impl App {
         }
         self.keep_compare_in_view();
         self.keep_graph_in_view();
+        self.keep_page_in_view();
         let help_total = view::help::lines(self).len();
         let help_h = usize::from(self.viewport.height.saturating_sub(4));
         self.help_scroll = self.help_scroll.min(help_total.saturating_sub(help_h));
@@ -403,6 +421,7 @@ fn scrolled(offset: usize, row: usize, height: usize) -> usize {
     }
 }
 
+mod actor;
 mod compare;
 mod export;
 mod graph;

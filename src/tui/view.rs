@@ -2,6 +2,7 @@
 //! them), the status bar and the help overlay for one frame, or a one-line message when the
 //! terminal is too small. Reads `&App` only.
 
+pub mod actor;
 pub mod compare;
 pub mod countries;
 pub mod event;
@@ -47,7 +48,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         return;
     }
     header::render(app, &panes, panes.header, buf);
-    if let Some(gv) = &app.graph {
+    if let Some(page) = &app.actor_page {
+        actor::render(app, page, panes.body, buf);
+    } else if let Some(gv) = &app.graph {
         graph::render(app, gv, panes.body, buf);
     } else if let Some(cv) = &app.compare {
         compare::render(app, cv, panes.body, buf);

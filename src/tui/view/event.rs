@@ -49,12 +49,7 @@ pub fn lines(app: &App, w: u16) -> (Vec<Line<'static>>, Vec<usize>) {
         let _ = write!(when, " · {place}");
     }
     push_wrapped(&mut out, &when, w, 0, theme.dim);
-    let actors: Vec<&str> = ev
-        .actors
-        .iter()
-        .map(|&a| graph.actor(a).name.as_str())
-        .collect();
-    push_wrapped(&mut out, &actors.join(" · "), w, 0, theme.text);
+    out.extend(super::actor::actors_lines(app, e, w));
     let mut link_lines = Vec::new();
     let links = app.links();
     if !links.is_empty() {
@@ -63,7 +58,7 @@ pub fn lines(app: &App, w: u16) -> (Vec<Line<'static>>, Vec<usize>) {
         // thousands costs a blank line each (the selected one always, for the cursor).
         let shown = app.event_scroll..app.event_scroll + usize::from(app.viewport.height);
         for (i, l) in links.iter().enumerate() {
-            let selected = i == app.event_link;
+            let selected = i == app.event_link && app.event_actor().is_none();
             if !selected && !shown.contains(&out.len()) {
                 link_lines.push(out.len());
                 out.push(Line::default());
