@@ -150,7 +150,7 @@ pub fn quote(g: &Graph, q: QuoteIx, format: CiteFormat) -> String {
         let _ = write!(who, ", {role}");
     }
     let words = quoted(&quote.text, &quote.lang);
-    let out = match format {
+    match format {
         CiteFormat::Plain => {
             let mut out = words;
             if let Some(tr) = &quote.translation {
@@ -185,8 +185,7 @@ pub fn quote(g: &Graph, q: QuoteIx, format: CiteFormat) -> String {
             escape_controls(&out).into_owned()
         }
         CiteFormat::Bibtex => bibtex_quote(g, q, &who),
-    };
-    out
+    }
 }
 
 /// A BibTeX `@misc` entry for a quote.

@@ -42,7 +42,7 @@ fn unbase64(s: &[u8]) -> Vec<u8> {
             n |= u32::from(val(c)) << (18 - 6 * i);
         }
         for i in 0..chunk.len() - 1 {
-            out.push((n >> (16 - 8 * i)) as u8);
+            out.push(((n >> (16 - 8 * i)) & 0xff).to_le_bytes()[0]);
         }
     }
     out
@@ -95,7 +95,8 @@ fn wait_file(path: &PathBuf) -> String {
         }
         assert!(
             start.elapsed() < Duration::from_secs(15),
-            "{path:?} never written"
+            "{} never written",
+            path.display()
         );
         std::thread::sleep(Duration::from_millis(20));
     }

@@ -888,8 +888,20 @@ pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
 /// The help overlay: one section per context, each row (keys, help); over the compare
 /// view or the link graph (`behind`), that view's section comes first.
 pub fn help_sections(behind: Mode) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-    let mut order = vec![Global, C, T, E, Q, Compare, Graph, Search, Export, Help];
-    if let Mode::Compare | Mode::Graph = behind
+    let mut order = vec![
+        Global,
+        C,
+        T,
+        E,
+        Q,
+        Context::Actor,
+        Compare,
+        Graph,
+        Search,
+        Export,
+        Help,
+    ];
+    if let Mode::Compare | Mode::Graph | Mode::Actor = behind
         && let Some(&view) = contexts(behind).first()
     {
         order.retain(|&c| c != view);

@@ -39,33 +39,29 @@ fn command(browser: Option<&str>, url: &str) -> Command {
     let entry = browser
         .and_then(|b| b.split(':').map(str::trim).find(|e| !e.is_empty()))
         .map(|e| e.split_whitespace().collect::<Vec<_>>());
-    match entry.as_deref() {
-        Some([program, args @ ..]) => {
-            let mut cmd = Command::new(program);
-            let mut placed = false;
-            for a in args {
-                if a.contains("%s") {
-                    placed = true;
-                    cmd.arg(a.replace("%s", url));
-                } else {
-                    cmd.arg(a);
-                }
-            }
-            if !placed {
-                cmd.arg(url);
-            }
-            cmd
-        }
-        _ => {
-            let mut cmd = Command::new(if cfg!(target_os = "macos") {
-                "open"
-            } else {
-                "xdg-open"
-            });
-            cmd.arg(url);
-            cmd
+    let Some([program, args @ ..]) = entry.as_deref() else {
+        let mut cmd = Command::new(if cfg!(target_os = "macos") {
+            "open"
+        } else {
+            "xdg-open"
+        });
+        cmd.arg(url);
+        return cmd;
+    };
+    let mut cmd = Command::new(program);
+    let mut placed = false;
+    for a in args {
+        if a.contains("%s") {
+            placed = true;
+            cmd.arg(a.replace("%s", url));
+        } else {
+            cmd.arg(a);
         }
     }
+    if !placed {
+        cmd.arg(url);
+    }
+    cmd
 }
 
 #[cfg(test)]

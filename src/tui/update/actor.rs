@@ -165,13 +165,13 @@ impl App {
         let fmt = self.cite_format;
         let (what, text) = match self.page_item() {
             Some(PageItem::Event(e)) => ("event", cite::event(g, e, fmt)),
-            Some(item) => match quote_of(item) {
-                Some(q) => ("quote", cite::quote(g, q, fmt)),
-                None => {
+            Some(item) => {
+                let Some(q) = quote_of(item) else {
                     self.notice = Some("nothing to copy here: select a quote or an event".into());
                     return Effect::None;
-                }
-            },
+                };
+                ("quote", cite::quote(g, q, fmt))
+            }
             None => return Effect::None,
         };
         self.notice = Some(format!(

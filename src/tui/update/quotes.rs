@@ -39,23 +39,22 @@ impl App {
 
     /// Scrolls the quotes pane so that quote `q` shows, from its first line when it fits.
     pub(super) fn scroll_to_quote(&mut self, q: QuoteIx) {
-        let Some(i) = self.quotes().iter().position(|&x| x == q) else {
+        let Some(pos) = self.quotes().iter().position(|&x| x == q) else {
             return;
         };
-        let r = self.panes().rect(Pane::Quotes);
-        let (w, h) = (
-            r.width.saturating_sub(2),
-            usize::from(r.height.saturating_sub(2)),
-        );
-        let (lines, starts) = view::quotes::lines_and_starts(self, w, usize::MAX);
-        let start = starts.get(i).copied().unwrap_or(0);
+        let rect = self.panes().rect(Pane::Quotes);
+        let width = rect.width.saturating_sub(2);
+        let height = usize::from(rect.height.saturating_sub(2));
+        let (lines, starts) = view::quotes::lines_and_starts(self, width, usize::MAX);
+        let start = starts.get(pos).copied().unwrap_or(0);
+        // The blank line before the next quote is not part of this one.
         let end = starts
-            .get(i + 1)
+            .get(pos + 1)
             .map_or(lines.len(), |&s| s.saturating_sub(1));
-        if start < self.quotes_scroll || end - start > h {
+        if start < self.quotes_scroll || end - start > height {
             self.quotes_scroll = start;
-        } else if end > self.quotes_scroll + h {
-            self.quotes_scroll = end.saturating_sub(h);
+        } else if end > self.quotes_scroll + height {
+            self.quotes_scroll = end.saturating_sub(height);
         }
     }
 
