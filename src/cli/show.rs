@@ -283,10 +283,31 @@ fn show_actor(ds: &Dataset, a: ActorIx, w: &mut Fields) -> io::Result<()> {
     };
     let events: Vec<String> = events.iter().map(|&e| dated_event(g, e)).collect();
     w.list("events", &events)?;
-    let quotes: Vec<String> = ds.index.quotes_by_speaker[a.ix()]
-        .iter()
-        .map(|&q| format!("« {} » ({})", g.quote(q).text, g.quote(q).id))
-        .collect();
+    // What they said over time: in date order, each with its threads both ways.
+    let mut quotes = Vec::new();
+    for &q in &ds.index.quotes_by_speaker[a.ix()] {
+        let quote = g.quote(q);
+        quotes.push(format!(
+            "{}  « {} » ({})",
+            g.quote_date(q),
+            quote.text,
+            quote.id
+        ));
+        let thread = |arrow: &str, label: &str, other: QuoteIx| {
+            format!(
+                "  {arrow} {label} {} · {} ({})",
+                g.quote_date(other),
+                g.actor(g.quote(other).speaker).name,
+                g.quote(other).id
+            )
+        };
+        for l in &quote.links {
+            quotes.push(thread("→", l.kind.label(), l.to));
+        }
+        for b in &ds.index.quote_backlinks[q.ix()] {
+            quotes.push(thread("←", b.kind.reverse_label(), b.from));
+        }
+    }
     w.list("quotes", &quotes)
 }
 
