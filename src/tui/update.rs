@@ -28,7 +28,15 @@ impl App {
                 self.help = !self.help;
                 self.help_scroll = 0;
             }
-            Action::Resize { width, height } => self.viewport = Rect::new(0, 0, width, height),
+            Action::Resize { width, height } => {
+                self.viewport = Rect::new(0, 0, width, height);
+                // Lines rewrap: keep the selected quote where the reader is.
+                if self.focus == Pane::Quotes
+                    && let Some(q) = self.selected_quote()
+                {
+                    self.scroll_to_quote(q);
+                }
+            }
             _ if self.help => self.update_help(action),
             _ if self.export.is_some() => return self.update_export(action),
             _ if self.search.is_some() => {

@@ -66,7 +66,9 @@ pub fn thread_text(app: &App, t: &ThreadRow<'_>) -> String {
 }
 
 /// The lines of quote `q` at `w` columns, each with its style; its threads come last.
-pub fn lines(app: &App, q: QuoteIx, w: usize) -> Vec<(String, Style)> {
+/// Not `full`: only the words and who said them, when, where printed (a quote not
+/// selected, so that several fit in the pane).
+pub fn lines(app: &App, q: QuoteIx, w: usize, full: bool) -> Vec<(String, Style)> {
     let g = &app.dataset.graph;
     let theme = &app.theme;
     let quote = g.quote(q);
@@ -88,6 +90,15 @@ pub fn lines(app: &App, q: QuoteIx, w: usize) -> Vec<(String, Style)> {
         let _ = write!(cite, ", {role}");
     }
     let _ = write!(cite, " · {}", g.quote_date(q).human());
+    if !full {
+        let _ = write!(cite, " · {}", g.source(quote.source).publisher);
+        let n = threads(app, q).len();
+        if n > 0 {
+            let _ = write!(cite, " · {}", crate::text::plural(n, "thread"));
+        }
+        push(&cite, 2, theme.dim);
+        return out;
+    }
     push(&cite, 2, theme.dim);
     if let Some(o) = &quote.original {
         let lang = quote.original_lang.as_deref().unwrap_or("?");

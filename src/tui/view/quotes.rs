@@ -46,7 +46,9 @@ pub fn lines_and_starts(app: &App, w: u16, max: usize) -> (Vec<Line<'static>>, V
                 Span::styled(text, style),
             ])
         };
-        for (l, style) in super::quote::lines(app, q, w) {
+        // The selected quote in full while the pane has the focus; the others in short.
+        let full = selected == Some(q) && app.focus == Pane::Quotes;
+        for (l, style) in super::quote::lines(app, q, w, full) {
             out.push(line(l, style));
         }
     }
