@@ -56,6 +56,51 @@ impl App {
         }
     }
 
+    /// After a reload: the pages, the selected quote and actor and the export prompt's
+    /// country carried over by id (indices of the old data would point elsewhere, or
+    /// past the end); a page whose actor is gone closes.
+    pub(super) fn keep_pages_by_id(&mut self, old: &crate::dataset::Dataset) {
+        let ds = self.dataset.clone();
+        let actor = |a: ActorIx| match ds.graph.lookup(old.graph.id_of(Entity::Actor(a))) {
+            Some(Entity::Actor(x)) => Some(x),
+            _ => None,
+        };
+        let page = |p: ActorPage| {
+            let mut next = ActorPage::new(&ds, actor(p.actor)?, None);
+            let n = items(&ds, next.actor).len();
+            next.selected = p.selected.min(n.saturating_sub(1));
+            next.history = p
+                .history
+                .iter()
+                .filter_map(|&(a, s)| Some((actor(a)?, s)))
+                .collect();
+            Some(next)
+        };
+        self.actor_page = self.actor_page.take().and_then(page);
+        let behind = std::mem::take(&mut self.pages_behind);
+        self.pages_behind = behind
+            .into_iter()
+            .filter_map(|(d, p)| Some((d, page(p)?)))
+            .collect();
+        self.quote_sel =
+            self.quote_sel.and_then(
+                |q| match ds.graph.lookup(old.graph.id_of(Entity::Quote(q))) {
+                    Some(Entity::Quote(x)) => Some(x),
+                    _ => None,
+                },
+            );
+        self.event_actor = None;
+        if let Some(eb) = self.export.as_mut()
+            && let Some(c) = eb.filter.country
+        {
+            match actor(c) {
+                Some(c) => eb.filter.country = Some(c),
+                // Its country is gone: what the prompt would write is no longer shown.
+                None => self.export = None,
+            }
+        }
+    }
+
     /// An action while the page is open.
     pub(super) fn update_actor(&mut self, action: Action) -> Effect {
         let Some(page) = self.actor_page.as_mut() else {

@@ -96,6 +96,7 @@ impl App {
         self.found = Found::default();
         self.keep_compare_by_id(&old);
         self.keep_graph_by_id(&old);
+        self.keep_pages_by_id(&old);
     }
 }
 
