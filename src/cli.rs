@@ -72,6 +72,12 @@ pub enum Command {
         /// Print one JSON object instead of text
         #[arg(long)]
         json: bool,
+        /// Print the citation of a quote or an event instead
+        #[arg(long, conflicts_with = "json")]
+        cite: bool,
+        /// How --cite writes it
+        #[arg(long, value_enum, default_value = "plain", requires = "cite")]
+        format: CiteArg,
     },
     /// Search events, quotes, actors and sources (fuzzy; accents and case do not matter)
     #[command(
@@ -344,7 +350,13 @@ fn write_command(
             list::run(&ds, *what, &f, *json, out)?;
             Ok(Outcome::Ok)
         }
-        Command::Show { id, json } => show::run(&ds, id, *json, out, err),
+        Command::Show {
+            id,
+            cite: true,
+            format,
+            ..
+        } => show::cite(&ds, id, format.to_format(), out, err),
+        Command::Show { id, json, .. } => show::run(&ds, id, *json, out, err),
         Command::Search {
             query,
             kind,
@@ -430,4 +442,26 @@ pub fn report(checked: &Checked, strict: bool, env: &Env, err: &mut dyn Write) -
         plural(e, "error"),
         plural(w, "warning")
     )
+}
+
+/// The citation formats of `show --cite`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CiteArg {
+    /// One line
+    Plain,
+    /// A blockquote and a citation line
+    Markdown,
+    /// A BibTeX @misc entry
+    Bibtex,
+}
+
+impl CiteArg {
+    /// The library's format.
+    pub fn to_format(self) -> crate::cite::CiteFormat {
+        match self {
+            CiteArg::Plain => crate::cite::CiteFormat::Plain,
+            CiteArg::Markdown => crate::cite::CiteFormat::Markdown,
+            CiteArg::Bibtex => crate::cite::CiteFormat::Bibtex,
+        }
+    }
 }

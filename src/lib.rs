@@ -14,11 +14,13 @@
 //! with its one `App` state and only draws it (its compare view and link graph are laid
 //! out by the pure `tui::compare` and `tui::neighbourhood`); search and reload run on
 //! supervised threads that send results to the one input loop. [`text`] keeps data text
-//! safe and aligned wherever it is printed; a large dataset whose files hold the same
+//! safe and aligned wherever it is printed, and [`cite`] writes a quote's or an event's
+//! citation for both front ends; a large dataset whose files hold the same
 //! bytes loads from a cache ([`dataset::cache`]), and a long load advances [`progress`]
 //! counters that a front end draws; [`synth`] writes synthetic datasets for
 //! the benchmarks.
 
+pub mod cite;
 pub mod cli;
 pub mod dataset;
 pub mod diagnostic;

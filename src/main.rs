@@ -159,6 +159,9 @@ fn explore(cli: &Cli, env: &Env, no_color: bool) -> ExitCode {
         query: cli.query.clone(),
         cache_dir: env.cache_dir.clone(),
         today: env.today,
+        browser: std::env::var("BROWSER")
+            .ok()
+            .filter(|b| !b.trim().is_empty()),
     };
     match tui::run(dataset, Theme::for_no_color(no_color), start) {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,

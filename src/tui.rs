@@ -2,13 +2,16 @@
 //! draw, block on the input channel, apply what arrived, draw again. No tick: idle is idle.
 
 pub mod action;
+pub mod actor;
 pub mod app;
+pub mod clipboard;
 pub mod compare;
 pub mod export;
 pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod neighbourhood;
+pub mod open;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -45,6 +48,8 @@ pub struct Start<'a> {
     /// Today, read once by `main`: the explorer opens on the latest event up to it, and
     /// draws later ones as upcoming.
     pub today: Option<chrono::NaiveDate>,
+    /// The browser `o` starts (`$BROWSER`, read by `main`); `None`: the system's opener.
+    pub browser: Option<String>,
 }
 
 /// How the explorer ended.
@@ -77,6 +82,7 @@ pub fn run(dataset: Dataset, theme: Theme, start: Start<'_>) -> io::Result<Exit>
         worker,
         tx: tx.clone(),
         last_click: None,
+        browser: start.browser,
     };
     if let Some(entity) = start.goto {
         rt.app.start_at(entity);
@@ -123,6 +129,7 @@ struct Runtime {
     tx: mpsc::Sender<Input>,
     /// When and where the last click was, to tell a double click.
     last_click: Option<(Instant, u16, u16)>,
+    browser: Option<String>,
 }
 
 /// Two clicks on one cell within this time are a double click.
@@ -274,7 +281,14 @@ impl Runtime {
         let Some(action) = action else {
             return Ok(Handled::Same);
         };
-        match self.app.update(action) {
+        let effect = self.app.update(action);
+        self.apply(effect)
+    }
+
+    /// Carries out what an update asked of the runtime (the terminal, the worker, the
+    /// clipboard, the browser).
+    fn apply(&mut self, effect: Effect) -> io::Result<Handled> {
+        match effect {
             Effect::Quit => return Ok(Handled::Exit(Exit::Quit)),
             Effect::Search => self.submit(),
             Effect::CancelSearch => self.worker.cancel(),
@@ -286,6 +300,18 @@ impl Runtime {
                 terminal::redraw_all(&mut self.terminal)?;
             }
             Effect::Mouse(on) => terminal::set_mouse(on)?,
+            Effect::Copy => {
+                if let Some(text) = self.app.outbox.take() {
+                    clipboard::copy(self.terminal.backend_mut(), &text)?;
+                }
+            }
+            Effect::Open => {
+                if let Some(url) = self.app.outbox.take()
+                    && let Err(e) = open::open(self.browser.as_deref(), &url)
+                {
+                    self.app.notice = Some(e);
+                }
+            }
             Effect::None => {}
         }
         Ok(Handled::Changed)

@@ -19,7 +19,7 @@ const CORE: &[&str] = &[
     "synth",
 ];
 /// Libraries for both front ends (the filter's free words are folded as search folds them).
-const SHARED: &[&str] = &["search", "filter", "export"];
+const SHARED: &[&str] = &["search", "filter", "export", "cite"];
 const FRONT_ENDS: &[&str] = &["cli", "tui"];
 
 /// Top-level module → the top-level modules its files name.

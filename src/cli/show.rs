@@ -43,6 +43,34 @@ pub fn run(
     Ok(Outcome::Ok)
 }
 
+/// Prints the citation of the quote or event with this id.
+pub fn cite(
+    ds: &Dataset,
+    id: &str,
+    format: crate::cite::CiteFormat,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Outcome> {
+    let text = match ds.graph.lookup(id) {
+        Some(Entity::Quote(q)) => crate::cite::quote(&ds.graph, q, format),
+        Some(Entity::Event(e)) => crate::cite::event(&ds.graph, e, format),
+        Some(other) => {
+            let kind = other.kind_name();
+            writeln!(
+                err,
+                "error: only a quote or an event can be cited, and \"{}\" is {} {kind}\n  = hint: `aigov show {}` shows its quotes and events",
+                crate::text::escape_line(id),
+                if kind == "actor" { "an" } else { "a" },
+                crate::text::escape_line(id),
+            )?;
+            return Ok(Outcome::Usage);
+        }
+        None => return run(ds, id, false, out, err),
+    };
+    writeln!(out, "{text}")?;
+    Ok(Outcome::Ok)
+}
+
 /// `{ "kind", "record", ... }` with the relations `show` prints.
 pub fn to_json(ds: &Dataset, entity: Entity) -> serde_json::Value {
     let g = &ds.graph;
@@ -255,10 +283,31 @@ fn show_actor(ds: &Dataset, a: ActorIx, w: &mut Fields) -> io::Result<()> {
     };
     let events: Vec<String> = events.iter().map(|&e| dated_event(g, e)).collect();
     w.list("events", &events)?;
-    let quotes: Vec<String> = ds.index.quotes_by_speaker[a.ix()]
-        .iter()
-        .map(|&q| format!("« {} » ({})", g.quote(q).text, g.quote(q).id))
-        .collect();
+    // What they said over time: in date order, each with its threads both ways.
+    let mut quotes = Vec::new();
+    for &q in &ds.index.quotes_by_speaker[a.ix()] {
+        let quote = g.quote(q);
+        quotes.push(format!(
+            "{}  « {} » ({})",
+            g.quote_date(q),
+            quote.text,
+            quote.id
+        ));
+        let thread = |arrow: &str, label: &str, other: QuoteIx| {
+            format!(
+                "  {arrow} {label} {} · {} ({})",
+                g.quote_date(other),
+                g.actor(g.quote(other).speaker).name,
+                g.quote(other).id
+            )
+        };
+        for l in &quote.links {
+            quotes.push(thread("→", l.kind.label(), l.to));
+        }
+        for b in &ds.index.quote_backlinks[q.ix()] {
+            quotes.push(thread("←", b.kind.reverse_label(), b.from));
+        }
+    }
     w.list("quotes", &quotes)
 }
 

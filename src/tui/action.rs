@@ -154,6 +154,14 @@ pub enum Action {
     Scroll { x: u16, y: u16, down: bool },
     /// The terminal has a new size.
     Resize { width: u16, height: u16 },
+    /// Copy the selected quote (or event) with its citation to the clipboard.
+    Copy,
+    /// The next citation format (plain, Markdown, BibTeX).
+    CycleCiteFormat,
+    /// Open the selected source's address in the browser.
+    OpenSource,
+    /// Close the actor page, back to the panes.
+    ClosePage,
 }
 
 /// What the runtime has to do after an update.
@@ -174,4 +182,8 @@ pub enum Effect {
     Export,
     /// Turn mouse capture on (true) or off.
     Mouse(bool),
+    /// Put `App::outbox` on the clipboard (OSC 52).
+    Copy,
+    /// Open the http(s) address in `App::outbox` in the browser, detached.
+    Open,
 }

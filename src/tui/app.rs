@@ -168,6 +168,19 @@ pub struct App {
     pub sync_search_limit: usize,
     /// The generation the next search edit takes: it only grows.
     pub next_generation: u64,
+    /// The quote selected in the quotes pane (the first shown when it is not there).
+    pub quote_sel: Option<QuoteIx>,
+    /// How `y` writes a citation.
+    pub cite_format: crate::cite::CiteFormat,
+    /// The text to copy or the address to open, for `Effect::Copy` and `Effect::Open`.
+    pub outbox: Option<String>,
+    /// The actor page, while open (over the panes).
+    pub actor_page: Option<super::actor::ActorPage>,
+    /// Pages left by Enter on one of their items, with the history depth they were left
+    /// at: Backspace back to that depth reopens them.
+    pub pages_behind: Vec<(usize, super::actor::ActorPage)>,
+    /// The actor selected in the event pane's actors line, for that event.
+    pub event_actor: Option<(EventIx, usize)>,
     /// Bumped by every reload that replaces the data; results computed on older data
     /// are dropped.
     pub data_generation: u64,
@@ -228,6 +241,12 @@ impl App {
             title_w: 0,
             today: None,
             mouse: true,
+            quote_sel: None,
+            cite_format: crate::cite::CiteFormat::Plain,
+            outbox: None,
+            actor_page: None,
+            pages_behind: Vec::new(),
+            event_actor: None,
         };
         app.refilter();
         app.measure_titles();
@@ -251,6 +270,8 @@ impl App {
             Mode::Search
         } else if self.filtering.input.is_some() {
             Mode::Filter
+        } else if self.actor_page.is_some() {
+            Mode::Actor
         } else if self.graph.is_some() {
             Mode::Graph
         } else if self.compare.is_some() {
@@ -284,6 +305,14 @@ impl App {
     /// The selected event.
     pub fn selected_event(&self) -> Option<EventIx> {
         self.timeline_events().get(self.timeline.selected).copied()
+    }
+
+    /// The actor selected in the event pane's actors line, if the cursor is there.
+    pub fn event_actor(&self) -> Option<usize> {
+        let e = self.selected_event()?;
+        self.event_actor
+            .filter(|&(at, i)| at == e && i < self.dataset.graph.event(e).actors.len())
+            .map(|(_, i)| i)
     }
 
     /// Whether the event pane shows the chosen country's profile instead of an event.

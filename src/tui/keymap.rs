@@ -76,6 +76,8 @@ pub enum Context {
     Export,
     /// While the filter line is open (other printable keys are typed into it).
     Filter,
+    /// On an actor's page.
+    Actor,
 }
 
 impl Context {
@@ -90,6 +92,7 @@ impl Context {
             Context::Graph => "Link graph (L)",
             Context::Export => "Export (e)",
             Context::Filter => "Filter (f)",
+            Context::Actor => "Actor page (Enter on an actor)",
         }
     }
 }
@@ -105,6 +108,7 @@ pub enum Mode {
     Graph,
     Export,
     Filter,
+    Actor,
 }
 
 /// One row of the keymap.
@@ -494,10 +498,17 @@ pub const BINDINGS: &[Binding] = &[
     b(C, &[End, Char('G')], Action::Bottom, "last country", None),
     b(
         C,
-        &[Enter, Right, Char('l')],
-        Action::Follow,
+        &[Right, Char('l')],
+        Action::Focus(Pane::Timeline),
         "go to its timeline",
         Some("timeline"),
+    ),
+    b(
+        C,
+        &[Enter],
+        Action::Follow,
+        "its page: stance, members, quotes, events (All: the timeline)",
+        Some("page"),
     ),
     b(
         T,
@@ -542,7 +553,7 @@ pub const BINDINGS: &[Binding] = &[
         E,
         &[Up, Char('k')],
         Action::MoveUp,
-        "previous link",
+        "previous link (above the first: the actors)",
         Some(""),
     ),
     b(
@@ -556,7 +567,7 @@ pub const BINDINGS: &[Binding] = &[
         E,
         &[Enter],
         Action::Follow,
-        "follow the link; on a tag, filter by it",
+        "follow the selected link, open the selected actor's page, or filter by the tag",
         Some("follow"),
     ),
     b(E, &[PageUp], Action::PageUp, "scroll up", None),
@@ -570,13 +581,40 @@ pub const BINDINGS: &[Binding] = &[
         "to the timeline",
         None,
     ),
-    b(Q, &[Up, Char('k')], Action::MoveUp, "scroll up", Some("")),
+    b(
+        Q,
+        &[Up, Char('k')],
+        Action::MoveUp,
+        "previous quote",
+        Some(""),
+    ),
     b(
         Q,
         &[Down, Char('j')],
         Action::MoveDown,
-        "scroll down",
-        Some("scroll"),
+        "next quote",
+        Some("quote"),
+    ),
+    b(
+        Q,
+        &[Enter],
+        Action::Follow,
+        "the speaker's page: what they said over time, threads",
+        None,
+    ),
+    b(
+        Q,
+        &[Char('y')],
+        Action::Copy,
+        "copy this quote with its citation (Y: format)",
+        Some("copy"),
+    ),
+    b(
+        Q,
+        &[Char('o')],
+        Action::OpenSource,
+        "open this quote's source in the browser",
+        None,
     ),
     b(Q, &[PageUp], Action::PageUp, "page up", None),
     b(Q, &[PageDown], Action::PageDown, "page down", None),
@@ -594,6 +632,91 @@ pub const BINDINGS: &[Binding] = &[
         &[Left, Char('h')],
         Action::FocusPrev,
         "to the event",
+        None,
+    ),
+    b(
+        Context::Actor,
+        &[Up, Char('k')],
+        Action::MoveUp,
+        "previous item",
+        Some(""),
+    ),
+    b(
+        Context::Actor,
+        &[Down, Char('j')],
+        Action::MoveDown,
+        "next item",
+        Some("move"),
+    ),
+    b(Context::Actor, &[PageUp], Action::PageUp, "page up", None),
+    b(
+        Context::Actor,
+        &[PageDown],
+        Action::PageDown,
+        "page down",
+        None,
+    ),
+    b(
+        Context::Actor,
+        &[Home, Char('g')],
+        Action::Top,
+        "first item",
+        None,
+    ),
+    b(
+        Context::Actor,
+        &[End, Char('G')],
+        Action::Bottom,
+        "last item",
+        None,
+    ),
+    b(
+        Context::Actor,
+        &[Enter],
+        Action::Follow,
+        "go to the quote, thread, event or actor",
+        Some("go to"),
+    ),
+    b(
+        Context::Actor,
+        &[Backspace],
+        Action::GoBack,
+        "the previous page, or the panes",
+        Some("back"),
+    ),
+    b(
+        Context::Actor,
+        &[Esc],
+        Action::ClosePage,
+        "close the page",
+        Some("close"),
+    ),
+    b(
+        Context::Actor,
+        &[Char('t')],
+        Action::ToggleTranslation,
+        "English translation / as said",
+        None,
+    ),
+    b(
+        Global,
+        &[Char('y')],
+        Action::Copy,
+        "copy the selected event's (or quote's) citation",
+        None,
+    ),
+    b(
+        Global,
+        &[Char('Y')],
+        Action::CycleCiteFormat,
+        "citation format: plain, Markdown, BibTeX",
+        None,
+    ),
+    b(
+        Global,
+        &[Char('o')],
+        Action::OpenSource,
+        "open the event's (or quote's) source in the browser",
         None,
     ),
     b(Global, &[Tab], Action::FocusNext, "next pane", Some("pane")),
@@ -810,6 +933,8 @@ fn contexts(mode: Mode) -> &'static [Context] {
         // The prompt takes every key: what is not bound is typed.
         Mode::Export => &[Export],
         Mode::Filter => &[Filter],
+        // The page reads its own keys first; copy, open, search, help and quit are global.
+        Mode::Actor => &[Context::Actor, Global],
     }
 }
 
@@ -869,9 +994,20 @@ pub fn hints(mode: Mode) -> Vec<(String, &'static str)> {
 /// view or the link graph (`behind`), that view's section comes first.
 pub fn help_sections(behind: Mode) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
     let mut order = vec![
-        Global, C, T, E, Q, Compare, Graph, Search, Export, Filter, Help,
+        Global,
+        C,
+        T,
+        E,
+        Q,
+        Context::Actor,
+        Compare,
+        Graph,
+        Search,
+        Export,
+        Filter,
+        Help,
     ];
-    if let Mode::Compare | Mode::Graph = behind
+    if let Mode::Compare | Mode::Graph | Mode::Actor = behind
         && let Some(&view) = contexts(behind).first()
     {
         order.retain(|&c| c != view);

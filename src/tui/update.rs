@@ -28,7 +28,15 @@ impl App {
                 self.help = !self.help;
                 self.help_scroll = 0;
             }
-            Action::Resize { width, height } => self.viewport = Rect::new(0, 0, width, height),
+            Action::Resize { width, height } => {
+                self.viewport = Rect::new(0, 0, width, height);
+                // Lines rewrap: keep the selected quote where the reader is.
+                if self.focus == Pane::Quotes
+                    && let Some(q) = self.selected_quote()
+                {
+                    self.scroll_to_quote(q);
+                }
+            }
             _ if self.help => self.update_help(action),
             _ if self.export.is_some() => return self.update_export(action),
             _ if self.filtering.input.is_some() => self.update_filter(action),
@@ -43,12 +51,16 @@ impl App {
             }
             Action::ToggleTranslation => self.translate = !self.translate,
             _ if self.search.is_some() => {
+                if action == Action::SearchAccept {
+                    self.actor_page = None;
+                }
                 let effect = self.update_search(action);
                 self.keep_in_view();
                 return effect;
             }
             // Search works over the views too; Esc comes back to them.
             Action::OpenSearch => self.open_search(),
+            _ if self.actor_page.is_some() => return self.update_actor(action),
             // Over the views, a double click selects and opens: the compare view opens
             // the event, the graph centres on the node.
             Action::DoubleClick { x, y } if self.graph.is_some() || self.compare.is_some() => {
@@ -69,6 +81,9 @@ impl App {
             Action::FocusPrev => self.focus(next(self.focus, 3)),
             Action::Focus(p) => self.focus(p),
             Action::GoBack => self.go_back(),
+            Action::Copy => return self.copy_citation(),
+            Action::CycleCiteFormat => self.cycle_cite_format(),
+            Action::OpenSource => return self.open_source(),
             Action::Click { x, y } => self.click(x, y),
             Action::DoubleClick { x, y } => {
                 self.click(x, y);
@@ -133,7 +148,10 @@ impl App {
         match pane {
             Pane::Countries => {
                 if action == Action::Follow {
-                    self.focus(Pane::Timeline);
+                    match self.country() {
+                        Some(c) => self.open_actor(c, None),
+                        None => self.focus(Pane::Timeline),
+                    }
                 } else {
                     let rows = self.country_rows();
                     let to = moved(self.countries.selected, rows, self.page(pane), action);
@@ -174,10 +192,17 @@ impl App {
                     .map_or(0, |e| self.dataset.graph.event(e).tags.len());
                 let n = links + tags;
                 match action {
-                    Action::Follow if self.event_link >= links => {
-                        self.filter_by_tag(self.event_link - links);
-                    }
-                    Action::Follow => self.follow(),
+                    Action::Follow => match self.event_actor() {
+                        Some(i) => {
+                            self.open_event_actor(i);
+                        }
+                        None if self.event_link >= links => {
+                            self.filter_by_tag(self.event_link - links);
+                        }
+                        None => {
+                            self.follow();
+                        }
+                    },
                     Action::PageDown => self.event_scroll += self.page(pane),
                     Action::PageUp => {
                         self.event_scroll = self.event_scroll.saturating_sub(self.page(pane));
@@ -187,18 +212,25 @@ impl App {
                         self.event_scroll = 0;
                     }
                     Action::FocusPrev => self.focus(next(self.focus, 3)),
+                    Action::MoveUp | Action::MoveDown => self.step_event_cursor(action),
                     a => self.event_link = moved(self.event_link, n, 1, a),
                 }
             }
             Pane::Quotes => match action {
-                Action::MoveDown => self.quotes_scroll += 1,
-                Action::MoveUp => self.quotes_scroll = self.quotes_scroll.saturating_sub(1),
+                Action::Follow => {
+                    if let Some(q) = self.selected_quote() {
+                        self.open_actor(self.dataset.graph.quote(q).speaker, Some(q));
+                    }
+                }
+                Action::MoveDown => self.step_quote(self.quote_pos() + 1),
+                Action::MoveUp => self.step_quote(self.quote_pos().saturating_sub(1)),
                 Action::PageDown => self.quotes_scroll += self.page(pane),
                 Action::PageUp => {
                     self.quotes_scroll = self.quotes_scroll.saturating_sub(self.page(pane));
                 }
-                Action::Top => self.quotes_scroll = 0,
-                Action::Bottom => self.quotes_scroll = usize::MAX,
+                // The selected quote is scrolled into view from its first line.
+                Action::Top => self.step_quote(0),
+                Action::Bottom => self.step_quote(usize::MAX),
                 Action::FocusPrev => self.focus(next(self.focus, 3)),
                 _ => {}
             },
@@ -256,6 +288,7 @@ impl App {
     fn go_back(&mut self) {
         if let Some(place) = self.history.pop() {
             self.restore(place);
+            self.reopen_page();
         }
     }
 
@@ -354,6 +387,7 @@ impl App {
         }
         self.keep_compare_in_view();
         self.keep_graph_in_view();
+        self.keep_page_in_view();
         let help_total = view::help::lines(self).len();
         let help_h = usize::from(self.viewport.height.saturating_sub(4));
         self.help_scroll = self.help_scroll.min(help_total.saturating_sub(help_h));
@@ -413,11 +447,13 @@ fn scrolled(offset: usize, row: usize, height: usize) -> usize {
     }
 }
 
+mod actor;
 mod compare;
 mod export;
 mod filter;
 mod graph;
 mod mouse;
+mod quotes;
 mod reload;
 mod search;
 #[cfg(test)]

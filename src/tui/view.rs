@@ -2,6 +2,7 @@
 //! them), the status bar and the help overlay for one frame, or a one-line message when the
 //! terminal is too small. Reads `&App` only.
 
+pub mod actor;
 pub mod compare;
 pub mod countries;
 pub mod event;
@@ -11,6 +12,7 @@ pub mod graph;
 pub mod header;
 pub mod help;
 pub mod problems;
+pub mod quote;
 pub mod quotes;
 pub mod search;
 pub mod status;
@@ -47,7 +49,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         return;
     }
     header::render(app, &panes, panes.header, buf);
-    if let Some(gv) = &app.graph {
+    if let Some(page) = &app.actor_page {
+        actor::render(app, page, panes.body, buf);
+    } else if let Some(gv) = &app.graph {
         graph::render(app, gv, panes.body, buf);
     } else if let Some(cv) = &app.compare {
         compare::render(app, cv, panes.body, buf);

@@ -95,6 +95,7 @@ impl App {
             // Hits point into the old records (their text and match positions): the
             // search runs again on the new data and fills them.
             sb.hits.clear();
+            sb.ranked.clear();
             sb.total = 0;
             sb.selected = 0;
             sb.offset = 0;
@@ -102,6 +103,7 @@ impl App {
         self.found = Found::default();
         self.keep_compare_by_id(&old);
         self.keep_graph_by_id(&old);
+        self.keep_pages_by_id(&old);
     }
 }
 

@@ -146,6 +146,7 @@ impl App {
         sb.offset = 0;
         if sb.input.trim().is_empty() {
             sb.hits.clear();
+            sb.ranked.clear();
             sb.total = 0;
             sb.pending = false;
             return Effect::None;

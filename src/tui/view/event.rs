@@ -58,12 +58,7 @@ pub fn lines(app: &App, w: u16) -> (Vec<Line<'static>>, Vec<usize>) {
         when.push_str(s);
     }
     push_wrapped(&mut out, &when, w, 0, theme.dim);
-    let actors: Vec<&str> = ev
-        .actors
-        .iter()
-        .map(|&a| graph.actor(a).name.as_str())
-        .collect();
-    push_wrapped(&mut out, &actors.join(" · "), w, 0, theme.text);
+    out.extend(super::actor::actors_lines(app, e, w));
     let mut link_lines = Vec::new();
     let links = push_links(app, &mut out, &mut link_lines, w);
     if let Some(summary) = &ev.summary {
@@ -118,7 +113,7 @@ fn push_links(app: &App, out: &mut Vec<Line<'static>>, items: &mut Vec<usize>, w
     // thousands costs a blank line each (the selected one always, for the cursor).
     let shown = app.event_scroll..app.event_scroll + usize::from(app.viewport.height);
     for (i, l) in links.iter().enumerate() {
-        let selected = i == app.event_link;
+        let selected = i == app.event_link && app.event_actor().is_none();
         if !selected && !shown.contains(&out.len()) {
             items.push(out.len());
             out.push(Line::default());

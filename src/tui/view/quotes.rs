@@ -1,8 +1,6 @@
 //! The quotes pane: the quotes of the selected event (or of the chosen country), each
 //! wrapped in full, with speaker, role, date and source; `t` shows the translation. No I/O.
 
-use std::fmt::Write as _;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,7 +8,6 @@ use ratatui::widgets::Widget;
 
 use crate::tui::action::Pane;
 use crate::tui::app::App;
-use crate::tui::view::wrap::wrap;
 use crate::tui::view::{pane_block, render_lines, scrollbar, scrollbar_n};
 
 /// The lines of the pane at `w` columns, up to `max` of them: a country can have
@@ -23,9 +20,9 @@ pub fn lines(app: &App, w: u16, max: usize) -> Vec<Line<'static>> {
 pub fn lines_and_starts(app: &App, w: u16, max: usize) -> (Vec<Line<'static>>, Vec<usize>) {
     let w = usize::from(w).max(1);
     let mut starts = Vec::new();
-    let graph = &app.dataset.graph;
     let theme = &app.theme;
     let mut out = Vec::new();
+    let selected = app.selected_quote();
     for (i, &q) in app.quotes().iter().enumerate() {
         if out.len() >= max {
             break;
@@ -34,17 +31,14 @@ pub fn lines_and_starts(app: &App, w: u16, max: usize) -> (Vec<Line<'static>>, V
             out.push(Line::default());
         }
         starts.push(out.len());
-        let quote = graph.quote(q);
-        let (text, lang) = match (&quote.translation, app.translate) {
-            (Some(tr), true) => (tr.as_str(), "en, translated"),
-            _ => (quote.text.as_str(), quote.lang.as_str()),
-        };
-        // The quote a search or `--goto` landed on has a bar down its left side.
-        let bar = if app.landed_quote == Some(q) {
-            "▌ "
-        } else {
-            ""
-        };
+        // The selected quote (first the one a search or `--goto` landed on) has a bar
+        // down its left side.
+        let bar =
+            if selected == Some(q) && (app.focus == Pane::Quotes || app.landed_quote == Some(q)) {
+                "▌ "
+            } else {
+                ""
+            };
         let w = w.saturating_sub(bar.chars().count()).max(1);
         let line = |text: String, style| {
             Line::from(vec![
@@ -52,20 +46,10 @@ pub fn lines_and_starts(app: &App, w: u16, max: usize) -> (Vec<Line<'static>>, V
                 Span::styled(text, style),
             ])
         };
-        let body = format!("« {text} » ({lang})");
-        for l in wrap(&body, w, 0) {
-            out.push(line(l, theme.quote));
-        }
-        let speaker = graph.actor(quote.speaker);
-        let mut cite = format!("— {}", speaker.name);
-        if let Some(role) = &speaker.role {
-            let _ = write!(cite, ", {role}");
-        }
-        let _ = write!(cite, " · {}", graph.quote_date(q).human());
-        let src = graph.source(quote.source);
-        let _ = write!(cite, " · {}", src.publisher);
-        for l in wrap(&cite, w.saturating_sub(2), 0) {
-            out.push(line(format!("  {l}"), theme.dim));
+        // The selected quote in full while the pane has the focus; the others in short.
+        let full = selected == Some(q) && app.focus == Pane::Quotes;
+        for (l, style) in super::quote::lines(app, q, w, full) {
+            out.push(line(l, style));
         }
     }
     if out.is_empty() {
@@ -93,8 +77,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         (true, true) => " · English translation (t)",
         (true, false) => " · as printed (t)",
     };
+    let at = if n > 1 {
+        format!("{}/{n}", app.quote_pos() + 1)
+    } else {
+        n.to_string()
+    };
     let extra = format!(
-        " ({n}){}{mode}",
+        " ({at}){}{mode}",
         of.map(|o| format!(" · {o}")).unwrap_or_default()
     );
     let block = pane_block(app, Pane::Quotes, Span::styled(extra, app.theme.dim));
