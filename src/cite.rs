@@ -77,22 +77,8 @@ pub fn safe_url(url: &str) -> Option<&str> {
 
 /// A date as a citation writes it: `1 November 2025`, `November 2025`, `2025`.
 pub fn long_date(d: PartialDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let s = d.start();
-    let month = MONTHS[s.month0() as usize];
+    let month = crate::graph::date::MONTHS_LONG[s.month0() as usize];
     match d.precision() {
         Precision::Year => s.year().to_string(),
         Precision::Month => format!("{month} {}", s.year()),

@@ -70,20 +70,6 @@ pub fn actor_names(g: &Graph, actors: &[ActorIx]) -> String {
     names.join(JOIN)
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const MONTHS_FR: [&str; 12] = [
     "janvier",
     "février",
@@ -115,7 +101,11 @@ pub fn date_forms(d: PartialDate) -> Vec<String> {
         .filter(|m| (1..=12).contains(m))
     {
         add(format!("{}-{m:02}", d.year()));
-        add(format!("{} {}", MONTHS_EN[m - 1], d.year()));
+        add(format!(
+            "{} {}",
+            crate::graph::date::MONTHS_LONG[m - 1],
+            d.year()
+        ));
         add(format!("{} {}", MONTHS_FR[m - 1], d.year()));
     }
     out

@@ -35,6 +35,22 @@ pub struct PartialDate {
     precision: Precision,
 }
 
+/// Month names in English, January first: one table for every place that writes them.
+pub const MONTHS_LONG: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// Month abbreviations, January first: one table for every place that writes a month.
 pub const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

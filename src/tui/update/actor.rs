@@ -246,13 +246,8 @@ impl App {
             }),
             None => None,
         };
-        let Some(url) = found.map(str::to_string) else {
-            self.notice = Some("no web address to open here".into());
-            return Effect::None;
-        };
-        self.notice = Some(format!("opening {url}"));
-        self.outbox = Some(url);
-        Effect::Open
+        let found = found.map(str::to_string);
+        self.open_url(found.as_deref())
     }
 
     /// Scrolls the page so that the selected item shows (with its section heading when

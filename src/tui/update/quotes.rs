@@ -110,7 +110,13 @@ impl App {
             (_, _, Some(e)) => g.event(e).sources.iter().find_map(|&s| url_of(s)),
             _ => None,
         };
-        let Some(url) = found.map(str::to_string) else {
+        let found = found.map(str::to_string);
+        self.open_url(found.as_deref())
+    }
+
+    /// Hands `url` to the runtime to open, or says there is none here.
+    pub(super) fn open_url(&mut self, url: Option<&str>) -> Effect {
+        let Some(url) = url.map(str::to_string) else {
             self.notice = Some("no web address to open here".into());
             return Effect::None;
         };
