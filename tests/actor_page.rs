@@ -190,3 +190,15 @@ fn enter_on_a_country_row_opens_its_page_with_its_members() {
     let screen = format!("{}", draw(&app).backend());
     assert!(screen.contains("Members (1)"), "{screen}");
 }
+
+#[test]
+fn a_search_or_goto_landing_on_an_actor_opens_their_page() {
+    let ds = fixture();
+    let li = actor(&ds, "li-qiang");
+    let mut a = app(ds.clone(), 120, 40);
+    a.go_to(aigov::graph::Entity::Actor(li));
+    assert_eq!(a.actor_page.as_ref().map(|p| p.actor), Some(li));
+    // Under the page, the panes are on his latest event.
+    let last = *ds.index.events_by_actor[li.ix()].last().unwrap();
+    assert_eq!(a.selected_event(), Some(last));
+}

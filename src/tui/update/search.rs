@@ -257,6 +257,9 @@ impl App {
                     self.focus(Pane::Countries);
                     self.choose_country(i + 1);
                 }
+                // Then the actor's own page over it: what they said, their events;
+                // Backspace returns to the place under it.
+                self.open_actor(a, None);
             }
             Entity::Source(s) => {
                 if let Some(&e) = index.events_citing(s).last() {
