@@ -164,7 +164,6 @@ impl Runtime {
     /// Writes the export the prompt asks for on a thread of its own, so that a slow disk
     /// never freezes the window; the answer comes back as `Input::Exported`.
     fn start_export(&mut self) {
-        use crate::export::file::{self, FileError};
         use export::Exported;
         let Some(req) = self.app.export_request() else {
             return;
@@ -174,17 +173,7 @@ impl Runtime {
         let spawned = std::thread::Builder::new()
             .name("export".into())
             .spawn(move || {
-                let result = file::export(&ds, &req.filter, req.format, &req.path, req.overwrite);
-                let answer = match result {
-                    Ok((events, quotes)) => Exported::Done {
-                        path: req.path,
-                        events,
-                        quotes,
-                    },
-                    Err(FileError::Exists(p)) => Exported::Exists(p),
-                    Err(e) => Exported::Failed(e.to_string()),
-                };
-                let _ = tx.send(Input::Exported(answer));
+                let _ = tx.send(Input::Exported(req.carry_out(&ds)));
             });
         if let Err(e) = spawned {
             self.app.exported(Exported::Failed(e.to_string()));

@@ -147,10 +147,11 @@ pub fn snippet(text: &str, positions: &[usize], max_width: usize) -> Vec<Piece> 
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn show(p: &[Piece]) -> String {
+    /// The pieces as one string, matches in brackets (for tests).
+    pub(crate) fn show(p: &[Piece]) -> String {
         p.iter()
             .map(|p| {
                 if p.matched {

@@ -209,18 +209,7 @@ fn one_row_per_record_says_what_it_is_and_where_it_matched() {
     let show = |q: &str| -> Vec<String> {
         let (hits, _) = ds.search().query(q, 10);
         hits.iter()
-            .map(|h| {
-                snippet::row(g, h, 200)
-                    .iter()
-                    .map(|p| {
-                        if p.matched {
-                            format!("[{}]", p.text)
-                        } else {
-                            p.text.clone()
-                        }
-                    })
-                    .collect()
-            })
+            .map(|h| snippet::tests::show(&snippet::row(g, h, 200)))
             .collect()
     };
     // Two quotes by the same speaker read as two different texts.

@@ -51,6 +51,18 @@ pub struct SearchBox {
     pub saved_translate: bool,
 }
 
+impl SearchBox {
+    /// Forgets the hits (both orders) and the cursor among them: they point into records
+    /// that a new query or new data replaces.
+    pub fn clear_hits(&mut self) {
+        self.hits.clear();
+        self.ranked.clear();
+        self.total = 0;
+        self.selected = 0;
+        self.offset = 0;
+    }
+}
+
 /// Results of a search, for the generation that asked.
 #[derive(Debug, Clone)]
 pub struct Searched {

@@ -83,6 +83,22 @@ pub struct ExportRequest {
     pub overwrite: Overwrite,
 }
 
+impl ExportRequest {
+    /// Writes the file (the export thread's work) and says how it went.
+    pub fn carry_out(self, ds: &Dataset) -> Exported {
+        use crate::export::file::{self, FileError};
+        match file::export(ds, &self.filter, self.format, &self.path, self.overwrite) {
+            Ok((events, quotes)) => Exported::Done {
+                path: self.path,
+                events,
+                quotes,
+            },
+            Err(FileError::Exists(p)) => Exported::Exists(p),
+            Err(e) => Exported::Failed(e.to_string()),
+        }
+    }
+}
+
 /// How an export ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Exported {

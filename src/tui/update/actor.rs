@@ -62,9 +62,9 @@ impl App {
         }
     }
 
-    /// After a reload: the pages, the selected quote and actor and the export prompt's
-    /// country carried over by id (indices of the old data would point elsewhere, or
-    /// past the end); a page whose actor is gone closes.
+    /// After a reload: the pages, the selected quote and actor carried over by id (indices
+    /// of the old data would point elsewhere, or past the end); a page whose actor is gone
+    /// closes.
     pub(super) fn keep_pages_by_id(&mut self, old: &crate::dataset::Dataset) {
         let ds = self.dataset.clone();
         let actor = |a: ActorIx| match ds.graph.lookup(old.graph.id_of(Entity::Actor(a))) {
@@ -96,15 +96,6 @@ impl App {
                 },
             );
         self.event_actor = None;
-        if let Some(eb) = self.export.as_mut()
-            && let Some(c) = eb.filter.country
-        {
-            match actor(c) {
-                Some(c) => eb.filter.country = Some(c),
-                // Its country is gone: what the prompt would write is no longer shown.
-                None => self.export = None,
-            }
-        }
     }
 
     /// An action while the page is open.
@@ -225,13 +216,7 @@ impl App {
             }
             None => return Effect::None,
         };
-        self.notice = Some(format!(
-            "copied the {what}'s citation ({}, {} characters) · Y: another format",
-            fmt.as_str(),
-            text.chars().count()
-        ));
-        self.outbox = Some(text);
-        Effect::Copy
+        self.copy_text(what, text)
     }
 
     /// `o` on the page: the source of the selected quote or event.

@@ -125,7 +125,6 @@ mod tests {
 
     use super::*;
     use crate::dataset::Dataset;
-    use crate::export::file::{self, FileError};
     use crate::load::Origin;
     use crate::tui::action::Pane;
     use crate::tui::keymap::{Key, Mode, lookup};
@@ -160,21 +159,7 @@ mod tests {
     /// What the runtime's export thread does with a request.
     fn carry_out(app: &mut App) {
         let req = app.export_request().expect("a request while writing");
-        let answer = match file::export(
-            &app.dataset,
-            &req.filter,
-            req.format,
-            &req.path,
-            req.overwrite,
-        ) {
-            Ok((events, quotes)) => Exported::Done {
-                path: req.path,
-                events,
-                quotes,
-            },
-            Err(FileError::Exists(p)) => Exported::Exists(p),
-            Err(e) => Exported::Failed(e.to_string()),
-        };
+        let answer = req.carry_out(&app.dataset);
         app.exported(answer);
     }
 

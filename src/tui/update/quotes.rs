@@ -78,9 +78,14 @@ impl App {
                 return Effect::None;
             }
         };
+        self.copy_text(what, text)
+    }
+
+    /// Hands a citation to the runtime for the clipboard, and says what it was.
+    pub(super) fn copy_text(&mut self, what: &str, text: String) -> Effect {
         self.notice = Some(format!(
             "copied the {what}'s citation ({}, {} characters) · Y: another format",
-            fmt.as_str(),
+            self.cite_format.as_str(),
             text.chars().count()
         ));
         self.outbox = Some(text);

@@ -71,10 +71,8 @@ impl App {
             _ => 0,
         };
         self.reparse_filters();
-        // The export prompt holds a filter into the old data: it is typed again on the new.
-        if self.export.take().is_some() {
-            self.notice = Some("the data changed: press e to export again".to_string());
-        }
+        // The export prompt's filter and counts are of the old data: it closes (e again).
+        self.export = None;
         self.refilter();
         self.measure_titles();
         let n = self.timeline_events().len();
@@ -94,11 +92,7 @@ impl App {
             sb.saved = remap(&old, &ds, sb.saved);
             // Hits point into the old records (their text and match positions): the
             // search runs again on the new data and fills them.
-            sb.hits.clear();
-            sb.ranked.clear();
-            sb.total = 0;
-            sb.selected = 0;
-            sb.offset = 0;
+            sb.clear_hits();
         }
         self.found = Found::default();
         self.keep_compare_by_id(&old);

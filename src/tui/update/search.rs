@@ -145,9 +145,7 @@ impl App {
         sb.selected = 0;
         sb.offset = 0;
         if sb.input.trim().is_empty() {
-            sb.hits.clear();
-            sb.ranked.clear();
-            sb.total = 0;
+            sb.clear_hits();
             sb.pending = false;
             return Effect::None;
         }
