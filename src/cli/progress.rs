@@ -57,7 +57,10 @@ pub fn show(progress: Arc<Progress>, keys: bool) -> Shown {
         }
         let raw = keys && terminal::enable_raw_mode().is_ok();
         while !over() {
-            let _ = write!(err, "\r\x1b[2K{}", line(&progress.snapshot(), raw));
+            // One row, never wrapped: a wrapped line would stay on screen when erased.
+            let cols = terminal::size().map_or(80, |(w, _)| usize::from(w));
+            let text = line(&progress.snapshot(), raw);
+            let _ = write!(err, "\r\x1b[2K{}", truncate(&text, cols.saturating_sub(1)));
             let _ = err.flush();
             if raw && quit_pressed() {
                 let _ = write!(err, "\r\x1b[2K");
