@@ -28,9 +28,12 @@ pub struct Shown {
 impl Drop for Shown {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Release);
-        if let Some(h) = self.handle.take()
-            && h.join().is_err()
-        {
+        let Some(h) = self.handle.take() else {
+            return;
+        };
+        // Wake it now rather than at its next tick: a short load must not wait for it.
+        h.thread().unpark();
+        if h.join().is_err() {
             let _ = writeln!(std::io::stderr(), "aigov: the progress line stopped");
         }
     }
@@ -49,11 +52,11 @@ pub fn show(progress: Arc<Progress>, keys: bool) -> Shown {
     let handle = thread::spawn(move || {
         let start = Instant::now();
         let over = || done.load(Ordering::Acquire) || progress.is_finished();
-        while start.elapsed() < QUIET {
+        while let Some(left) = QUIET.checked_sub(start.elapsed()) {
             if over() {
                 return;
             }
-            thread::sleep(TICK / 2);
+            thread::park_timeout(left.min(TICK));
         }
         let raw = keys && terminal::enable_raw_mode().is_ok();
         while !over() {
@@ -67,7 +70,7 @@ pub fn show(progress: Arc<Progress>, keys: bool) -> Shown {
                 let _ = terminal::disable_raw_mode();
                 std::process::exit(0);
             } else if !raw {
-                thread::sleep(TICK);
+                thread::park_timeout(TICK);
             }
         }
         let _ = write!(err, "\r\x1b[2K");
