@@ -13,6 +13,14 @@ use aigov::tui::{self, Start, theme::Theme};
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser};
 
+/// Whether the terminal named by `TERM` may be sent OSC 8 hyperlinks: terminals that do
+/// not know the sequence ignore it, except the Linux console and hardware-like terminals,
+/// which print its text.
+fn hyperlinks(term: Option<&str>) -> bool {
+    let term = term.unwrap_or("");
+    !(term.is_empty() || term == "dumb" || term.starts_with("linux") || term.starts_with("vt"))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -162,6 +170,7 @@ fn explore(cli: &Cli, env: &Env, no_color: bool) -> ExitCode {
         browser: std::env::var("BROWSER")
             .ok()
             .filter(|b| !b.trim().is_empty()),
+        hyperlinks: hyperlinks(std::env::var("TERM").ok().as_deref()),
     };
     match tui::run(dataset, Theme::for_no_color(no_color), start) {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,

@@ -7,6 +7,7 @@ pub mod app;
 pub mod clipboard;
 pub mod compare;
 pub mod export;
+pub mod hyperlink;
 pub mod input;
 pub mod keymap;
 pub mod layout;
@@ -50,6 +51,8 @@ pub struct Start<'a> {
     pub today: Option<chrono::NaiveDate>,
     /// The browser `o` starts (`$BROWSER`, read by `main`); `None`: the system's opener.
     pub browser: Option<String>,
+    /// Make the web addresses on screen OSC 8 hyperlinks (`main` decides from `TERM`).
+    pub hyperlinks: bool,
 }
 
 /// How the explorer ended.
@@ -83,6 +86,7 @@ pub fn run(dataset: Dataset, theme: Theme, start: Start<'_>) -> io::Result<Exit>
         tx: tx.clone(),
         last_click: None,
         browser: start.browser,
+        hyperlinks: start.hyperlinks,
     };
     if let Some(entity) = start.goto {
         rt.app.start_at(entity);
@@ -130,6 +134,7 @@ struct Runtime {
     /// When and where the last click was, to tell a double click.
     last_click: Option<(Instant, u16, u16)>,
     browser: Option<String>,
+    hyperlinks: bool,
 }
 
 /// Two clicks on one cell within this time are a double click.
@@ -145,13 +150,18 @@ enum Handled {
 impl Runtime {
     fn draw(&mut self) -> io::Result<()> {
         let app = &self.app;
-        self.terminal.draw(|frame| {
-            view::render(app, frame);
+        let mut links = Vec::new();
+        let frame = self.terminal.draw(|frame| {
+            links = view::render_linked(app, frame);
             if app.theme.monochrome {
                 terminal::strip_colors(frame.buffer_mut());
             }
         })?;
-        Ok(())
+        if !self.hyperlinks || links.is_empty() {
+            return Ok(());
+        }
+        let linked = hyperlink::cells(frame.buffer, &links);
+        hyperlink::write(self.terminal.backend_mut(), &linked)
     }
 
     /// Sends the search the popup asks for to the worker.

@@ -135,6 +135,13 @@ fn vance_quote_is_copied_with_its_url_and_its_source_opens() {
         .unwrap()
         .trim_end_matches('.')
         .to_string();
+    // The source's address on screen is a hyperlink (OSC 8) to it, and every hyperlink
+    // written is a plain http(s) address.
+    let links = osc8_urls(&pty.raw());
+    assert!(links.contains(&url), "{url} not in {links:?}");
+    for l in &links {
+        assert!(aigov::cite::safe_url(l).is_some(), "{l:?}");
+    }
     pty.send("o");
     let opened = wait_file(&log);
     assert_eq!(opened.trim_end(), url);
@@ -143,6 +150,35 @@ fn vance_quote_is_copied_with_its_url_and_its_source_opens() {
     pty.wait_text("Quotes (1/");
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
+}
+
+/// The addresses of the OSC 8 sequences in `raw` that open a link.
+fn osc8_urls(raw: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(raw);
+    text.split("\x1b]8;")
+        .skip(1)
+        .filter_map(|seq| {
+            let (params_url, _) = seq.split_once("\x1b\\")?;
+            let (_, url) = params_url.split_once(';')?;
+            (!url.is_empty()).then(|| url.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn a_terminal_that_prints_osc_8_gets_no_hyperlink() {
+    let mut pty = Pty::spawn(&[], &[("TERM", "linux")], 120, 40);
+    pty.wait_text("q quit");
+    pty.send("/vance");
+    pty.wait_text("J.D. Vance warns in Paris");
+    pty.send("\x1b[B\r");
+    pty.wait_text("Quotes (1/");
+    pty.send("4");
+    pty.wait_text("https://");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    assert!(osc8_urls(&pty.raw()).is_empty());
+    assert!(!pty.raw().windows(4).any(|w| w == b"\x1b]8;"));
 }
 
 fn hostile(url: Option<&str>) -> App {

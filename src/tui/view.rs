@@ -11,6 +11,7 @@ pub mod filter;
 pub mod graph;
 pub mod header;
 pub mod help;
+pub mod link;
 pub mod problems;
 pub mod quote;
 pub mod quotes;
@@ -25,12 +26,19 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
+use self::link::Hyperlink;
 use super::action::Pane;
 use super::app::App;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, layout};
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
+    render_linked(app, frame);
+}
+
+/// Draws the whole screen, and says where it shows web addresses (for OSC 8 links).
+pub fn render_linked(app: &App, frame: &mut Frame) -> Vec<Hyperlink> {
+    let mut links = Vec::new();
     let area = frame.area();
     let buf = frame.buffer_mut();
     let panes = layout(area, &app.needs(area));
@@ -46,7 +54,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             },
             buf,
         );
-        return;
+        return links;
     }
     header::render(app, &panes, panes.header, buf);
     if let Some(page) = &app.actor_page {
@@ -66,10 +74,10 @@ pub fn render(app: &App, frame: &mut Frame) {
             timeline::render(app, &panes, panes.timeline, buf);
         }
         if !panes.event.is_empty() {
-            event::render(app, panes.event, buf);
+            event::render(app, panes.event, buf, &mut links);
         }
         if !panes.quotes.is_empty() {
-            quotes::render(app, panes.quotes, buf);
+            quotes::render(app, panes.quotes, buf, &mut links);
         }
         if let Some(input) = &app.filtering.input {
             let over = if panes.timeline.is_empty() {
@@ -97,6 +105,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     if app.help {
         help::render(app, area, buf);
     }
+    link::keep_shown(&mut links, buf);
+    links
 }
 
 /// The parts of a full-screen view (compare, link graph) inside its border: a heading

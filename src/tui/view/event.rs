@@ -17,6 +17,7 @@ use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::app::timeline::When;
 use crate::tui::theme::MARKER;
+use crate::tui::view::link::{Hyperlink, UrlLine, place, push_url};
 use crate::tui::view::wrap::wrap;
 use crate::tui::view::{pane_block, render_lines, scrollbar};
 
@@ -29,16 +30,24 @@ fn push_wrapped(out: &mut Vec<Line<'static>>, text: &str, w: usize, indent: usiz
 
 /// The lines of the pane at `w` columns, and the line of each link (in `App::links` order).
 pub fn lines(app: &App, w: u16) -> (Vec<Line<'static>>, Vec<usize>) {
+    let (lines, link_lines, _) = build(app, w);
+    (lines, link_lines)
+}
+
+/// The lines of the pane at `w` columns, the line of each link (in `App::links` order),
+/// and the pieces of web addresses on them.
+fn build(app: &App, w: u16) -> (Vec<Line<'static>>, Vec<usize>, Vec<UrlLine>) {
     let w = usize::from(w).max(1);
+    let mut urls = Vec::new();
     if app.shows_profile() {
-        return (profile(app, w), Vec::new());
+        return (profile(app, w), Vec::new(), urls);
     }
     let graph = &app.dataset.graph;
     let theme = &app.theme;
     let mut out = Vec::new();
     let Some(e) = app.selected_event() else {
         out.push(Line::styled("no event", theme.dim));
-        return (out, Vec::new());
+        return (out, Vec::new(), urls);
     };
     let ev = graph.event(e);
     push_wrapped(&mut out, &ev.title, w, 0, theme.title);
@@ -81,7 +90,7 @@ pub fn lines(app: &App, w: u16) -> (Vec<Line<'static>>, Vec<usize>) {
             push_wrapped(&mut out, &head, w, 0, theme.text);
             push_wrapped(&mut out, &src.title, w, 2, theme.dim);
             if let Some(url) = &src.url {
-                push_wrapped(&mut out, url, w, 2, theme.link);
+                push_url(&mut out, &mut urls, url, w, 2, theme.link);
             }
         }
     }
@@ -97,7 +106,7 @@ pub fn lines(app: &App, w: u16) -> (Vec<Line<'static>>, Vec<usize>) {
             theme.quote,
         );
     }
-    (out, link_lines)
+    (out, link_lines, urls)
 }
 
 /// The selected event's links, one line each; their lines go to `items`. Returns how
@@ -222,7 +231,8 @@ fn profile(app: &App, w: usize) -> Vec<Line<'static>> {
 }
 
 /// Draws the event pane.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+/// The web addresses on screen go to `links`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, links: &mut Vec<Hyperlink>) {
     let extra = if app.shows_profile() {
         " · profile".to_string()
     } else {
@@ -236,9 +246,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = pane_block(app, Pane::Event, Span::styled(extra, app.theme.dim));
     let inner = block.inner(area);
     block.render(area, buf);
-    let (lines, _) = lines(app, inner.width);
-    let total = lines.len();
-    render_lines(lines, app.event_scroll, inner, buf);
+    let (shown, _, urls) = build(app, inner.width);
+    let total = shown.len();
+    render_lines(shown, app.event_scroll, inner, buf);
+    place(&urls, app.event_scroll, 0, inner, links);
     scrollbar(total, app.event_scroll, area, buf);
     let below = total.saturating_sub(app.event_scroll + usize::from(inner.height));
     if below > 0 && area.height > 2 {

@@ -10,6 +10,7 @@ use ratatui::style::Style;
 use crate::graph::QuoteIx;
 use crate::text::escape_controls;
 use crate::tui::app::App;
+use crate::tui::view::link::{UrlLine, url_lines};
 use crate::tui::view::wrap::wrap;
 
 /// A thread of a quote, seen from it.
@@ -65,25 +66,46 @@ pub fn thread_text(app: &App, t: &ThreadRow<'_>) -> String {
     )
 }
 
+/// The lines of a quote, each with its style, and the pieces of web addresses on them.
+#[derive(Debug, Default)]
+pub struct QuoteLines {
+    pub lines: Vec<(String, Style)>,
+    pub urls: Vec<UrlLine>,
+}
+
+impl QuoteLines {
+    /// Adds `text` wrapped to `w` columns after `indent` spaces, controls made visible.
+    fn push(&mut self, text: &str, w: usize, indent: usize, style: Style) {
+        let text = escape_controls(text);
+        for l in wrap(&text, w.saturating_sub(indent).max(1), 0) {
+            self.lines
+                .push((format!("{}{l}", " ".repeat(indent)), style));
+        }
+    }
+
+    /// Adds the web address `url` on lines of its own, wrapped inside the pane (a URL is
+    /// one word: `wrap` breaks it between characters), and records where it is.
+    fn push_url(&mut self, url: &str, w: usize, indent: usize, style: Style) {
+        let at = self.lines.len();
+        for l in url_lines(url, w, indent, at, &mut self.urls) {
+            self.lines.push((l, style));
+        }
+    }
+}
+
 /// The lines of quote `q` at `w` columns, each with its style; its threads come last.
 /// Not `full`: only the words and who said them, when, where printed (a quote not
 /// selected, so that several fit in the pane).
-pub fn lines(app: &App, q: QuoteIx, w: usize, full: bool) -> Vec<(String, Style)> {
+pub fn lines(app: &App, q: QuoteIx, w: usize, full: bool) -> QuoteLines {
     let g = &app.dataset.graph;
     let theme = &app.theme;
     let quote = g.quote(q);
-    let mut out = Vec::new();
-    let mut push = |text: &str, indent: usize, style: Style| {
-        let text = escape_controls(text);
-        for l in wrap(&text, w.saturating_sub(indent).max(1), 0) {
-            out.push((format!("{}{l}", " ".repeat(indent)), style));
-        }
-    };
+    let mut out = QuoteLines::default();
     let (text, lang) = match (&quote.translation, app.translate) {
         (Some(tr), true) => (tr.as_str(), "en, translated"),
         _ => (quote.text.as_str(), quote.lang.as_str()),
     };
-    push(&format!("« {text} » ({lang})"), 0, theme.quote);
+    out.push(&format!("« {text} » ({lang})"), w, 0, theme.quote);
     let speaker = g.actor(quote.speaker);
     let mut cite = format!("— {}", speaker.name);
     if let Some(role) = &speaker.role {
@@ -96,43 +118,37 @@ pub fn lines(app: &App, q: QuoteIx, w: usize, full: bool) -> Vec<(String, Style)
         if n > 0 {
             let _ = write!(cite, " · {}", crate::text::plural(n, "thread"));
         }
-        push(&cite, 2, theme.dim);
+        out.push(&cite, w, 2, theme.dim);
         return out;
     }
-    push(&cite, 2, theme.dim);
+    out.push(&cite, w, 2, theme.dim);
     if let Some(o) = &quote.original {
         let lang = quote.original_lang.as_deref().unwrap_or("?");
-        push(&format!("original ({lang}): « {o} »"), 2, theme.text);
+        out.push(&format!("original ({lang}): « {o} »"), w, 2, theme.text);
         if let Some(s) = quote.original_source {
-            source(app, s, 4, &mut push);
+            source(app, s, w, 4, &mut out);
         }
     }
     if let Some(note) = &quote.note {
-        push(&format!("note: {note}"), 2, theme.dim);
+        out.push(&format!("note: {note}"), w, 2, theme.dim);
     }
-    source(app, quote.source, 2, &mut push);
+    source(app, quote.source, w, 2, &mut out);
     for t in threads(app, q) {
-        push(&thread_text(app, &t), 2, theme.link);
+        out.push(&thread_text(app, &t), w, 2, theme.link);
     }
     out
 }
 
 /// `source: Publisher · date · “title”` and its URL on lines of its own.
-fn source(
-    app: &App,
-    s: crate::graph::SourceIx,
-    indent: usize,
-    push: &mut impl FnMut(&str, usize, Style),
-) {
+fn source(app: &App, s: crate::graph::SourceIx, w: usize, indent: usize, out: &mut QuoteLines) {
     let src = app.dataset.graph.source(s);
     let mut head = format!("source: {}", src.publisher);
     if let Some(d) = src.published {
         let _ = write!(head, " · {}", d.human());
     }
     let _ = write!(head, " · “{}”", src.title);
-    push(&head, indent, app.theme.dim);
+    out.push(&head, w, indent, app.theme.dim);
     if let Some(url) = &src.url {
-        // A URL is one word: `wrap` breaks it between characters inside the pane.
-        push(url, indent + 2, app.theme.link);
+        out.push_url(url, w, indent + 2, app.theme.link);
     }
 }

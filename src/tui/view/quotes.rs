@@ -8,6 +8,7 @@ use ratatui::widgets::Widget;
 
 use crate::tui::action::Pane;
 use crate::tui::app::App;
+use crate::tui::view::link::{Hyperlink, UrlLine, place};
 use crate::tui::view::{pane_block, render_lines, scrollbar, scrollbar_n};
 
 /// The lines of the pane at `w` columns, up to `max` of them: a country can have
@@ -18,8 +19,16 @@ pub fn lines(app: &App, w: u16, max: usize) -> Vec<Line<'static>> {
 
 /// The lines of the pane at `w` columns (up to `max`), and the line each quote starts on.
 pub fn lines_and_starts(app: &App, w: u16, max: usize) -> (Vec<Line<'static>>, Vec<usize>) {
+    let (lines, starts, _) = build(app, w, max);
+    (lines, starts)
+}
+
+/// The lines of the pane at `w` columns (up to `max`), the line each quote starts on,
+/// and the pieces of web addresses on them.
+fn build(app: &App, w: u16, max: usize) -> (Vec<Line<'static>>, Vec<usize>, Vec<UrlLine>) {
     let w = usize::from(w).max(1);
     let mut starts = Vec::new();
+    let mut urls = Vec::new();
     let theme = &app.theme;
     let mut out = Vec::new();
     let selected = app.selected_quote();
@@ -39,7 +48,8 @@ pub fn lines_and_starts(app: &App, w: u16, max: usize) -> (Vec<Line<'static>>, V
             } else {
                 ""
             };
-        let w = w.saturating_sub(bar.chars().count()).max(1);
+        let bar_w = bar.chars().count();
+        let w = w.saturating_sub(bar_w).max(1);
         let line = |text: String, style| {
             Line::from(vec![
                 Span::styled(bar, theme.key),
@@ -48,18 +58,25 @@ pub fn lines_and_starts(app: &App, w: u16, max: usize) -> (Vec<Line<'static>>, V
         };
         // The selected quote in full while the pane has the focus; the others in short.
         let full = selected == Some(q) && app.focus == Pane::Quotes;
-        for (l, style) in super::quote::lines(app, q, w, full) {
+        let quote = super::quote::lines(app, q, w, full);
+        let first = out.len();
+        urls.extend(quote.urls.into_iter().map(|u| UrlLine {
+            line: first + u.line,
+            col: bar_w + u.col,
+            ..u
+        }));
+        for (l, style) in quote.lines {
             out.push(line(l, style));
         }
     }
     if out.is_empty() {
         out.push(Line::styled("no quotes here", theme.dim));
     }
-    (out, starts)
+    (out, starts, urls)
 }
 
-/// Draws the quotes pane.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+/// Draws the quotes pane; the web addresses on screen go to `links`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer, links: &mut Vec<Hyperlink>) {
     let graph = &app.dataset.graph;
     let n = app.quotes().len();
     let of = if app.shows_profile() {
@@ -114,9 +131,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let needed = app.quotes_scroll + usize::from(inner.height);
-    let (shown, starts) = lines_and_starts(app, inner.width, needed.saturating_add(1));
+    let (shown, starts, urls) = build(app, inner.width, needed.saturating_add(1));
     let overflows = shown.len() > needed;
     render_lines(shown, app.quotes_scroll, inner, buf);
+    place(&urls, app.quotes_scroll, 0, inner, links);
     if overflows || app.quotes_scroll > 0 {
         if n <= 50 {
             let total = lines(app, inner.width, usize::MAX).len();
