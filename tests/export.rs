@@ -629,6 +629,20 @@ fn md_url(u: &str) -> String {
     out
 }
 
+/// The English name of a language the data uses.
+fn language(code: &str) -> &str {
+    match code {
+        "fr" => "French",
+        "zh" => "Chinese",
+        "de" => "German",
+        "es" => "Spanish",
+        "ja" => "Japanese",
+        "ko" => "Korean",
+        "ru" => "Russian",
+        other => other,
+    }
+}
+
 #[test]
 fn markdown_parses_back_into_the_chronology() {
     for data in DATASETS {
@@ -684,16 +698,7 @@ fn markdown_parses_back_into_the_chronology() {
                 for q in r.quotes_of(s(&e["id"])) {
                     quotes.push(vec![collapse(s(&q["text"]))]);
                     if let Some(t) = q["translation"].as_str() {
-                        let lang = match s(&q["lang"]) {
-                            "fr" => "French",
-                            "zh" => "Chinese",
-                            "de" => "German",
-                            "es" => "Spanish",
-                            "ja" => "Japanese",
-                            "ko" => "Korean",
-                            "ru" => "Russian",
-                            other => other,
-                        };
+                        let lang = language(s(&q["lang"]));
                         translations.push(format!("Translation from {lang}: {}", collapse(t)));
                     }
                     links.extend(r.source(s(&q["source"]))["url"].as_str().map(md_url));
@@ -1140,15 +1145,12 @@ fn decode_entities(text: &str) -> String {
             Some(n) if n.starts_with('#') => n[1..].parse().ok().and_then(char::from_u32),
             _ => None,
         };
-        match (decoded, entity) {
-            (Some(c), Some(name)) => {
-                out.push(c);
-                rest = &after[name.len() + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = after;
-            }
+        if let (Some(c), Some(name)) = (decoded, entity) {
+            out.push(c);
+            rest = &after[name.len() + 1..];
+        } else {
+            out.push('&');
+            rest = after;
         }
     }
     out.push_str(rest);
@@ -1239,6 +1241,70 @@ fn wrapped(title: &str) -> Vec<String> {
     lines
 }
 
+/// Checks the columns of a DOT export (runs of whole years, in order, at most five, a year
+/// to itself when there are five years or fewer), the invisible edges that keep them in
+/// order and each one's events in date order; gives the column of a date.
+fn assert_columns(
+    r: &Reference,
+    columns: &[String],
+    axis: &[(String, String)],
+    down: &[(String, String)],
+    ctx: &str,
+) -> impl Fn(&str) -> String {
+    let mut years: Vec<i32> = r
+        .events
+        .iter()
+        .map(|e| s(&e["date"])[..4].parse().unwrap())
+        .collect();
+    years.dedup();
+    let spans: Vec<(i32, i32)> = columns
+        .iter()
+        .map(|c| match c.split_once('–') {
+            Some((a, b)) => (a.parse().unwrap(), b.parse().unwrap()),
+            None => (c.parse().unwrap(), c.parse().unwrap()),
+        })
+        .collect();
+    assert_eq!(columns.len(), years.len().min(5), "{ctx}: {columns:?}");
+    assert_eq!(spans.first().map(|c| c.0), years.first().copied(), "{ctx}");
+    assert_eq!(spans.last().map(|c| c.1), years.last().copied(), "{ctx}");
+    for pair in spans.windows(2) {
+        assert!(pair[0].1 < pair[1].0, "{ctx}: {columns:?}");
+        assert!(
+            years.contains(&pair[1].0),
+            "{ctx}: a column starts at a year"
+        );
+    }
+    let columns = columns.to_vec();
+    let column_of = move |date: &str| -> String {
+        let y: i32 = date[..4].parse().unwrap();
+        let i = spans.iter().position(|&(a, b)| a <= y && y <= b).unwrap();
+        columns[i].clone()
+    };
+    // chained so that the columns stay in order
+    let mut headings: Vec<String> = r.events.iter().map(|e| column_of(s(&e["date"]))).collect();
+    headings.dedup();
+    let chained: Vec<(String, String)> = headings
+        .windows(2)
+        .map(|w| (format!("year {}", w[0]), format!("year {}", w[1])))
+        .collect();
+    assert_eq!(axis, chained, "{ctx}");
+    // each column top to bottom: its heading, then its events in date order
+    let mut expected_down = Vec::new();
+    let mut above = String::new();
+    let mut column = String::new();
+    for e in &r.events {
+        let c = column_of(s(&e["date"]));
+        if c != column {
+            above = format!("year {c}");
+            column = c;
+        }
+        expected_down.push((above.clone(), s(&e["id"]).to_string()));
+        above = s(&e["id"]).to_string();
+    }
+    assert_eq!(down, expected_down, "{ctx}");
+    column_of
+}
+
 #[test]
 fn dot_reads_back_as_the_event_graph_with_time_left_to_right() {
     for data in DATASETS {
@@ -1280,56 +1346,7 @@ fn dot_reads_back_as_the_event_graph_with_time_left_to_right() {
             // four sides in four fills
             assert_eq!(legend.len(), 4, "{ctx}");
             assert_eq!(legend.values().collect::<BTreeSet<_>>().len(), 4, "{ctx}");
-            // columns: runs of whole years, in order, at most five, a year to itself when
-            // there are five years or fewer
-            let mut years: Vec<i32> = r
-                .events
-                .iter()
-                .map(|e| s(&e["date"])[..4].parse().unwrap())
-                .collect();
-            years.dedup();
-            let spans: Vec<(i32, i32)> = columns
-                .iter()
-                .map(|c| match c.split_once('–') {
-                    Some((a, b)) => (a.parse().unwrap(), b.parse().unwrap()),
-                    None => (c.parse().unwrap(), c.parse().unwrap()),
-                })
-                .collect();
-            assert_eq!(columns.len(), years.len().min(5), "{ctx}: {columns:?}");
-            assert_eq!(spans.first().map(|c| c.0), years.first().copied(), "{ctx}");
-            assert_eq!(spans.last().map(|c| c.1), years.last().copied(), "{ctx}");
-            for pair in spans.windows(2) {
-                assert!(pair[0].1 < pair[1].0, "{ctx}: {columns:?}");
-                assert!(
-                    years.contains(&pair[1].0),
-                    "{ctx}: a column starts at a year"
-                );
-            }
-            let column_of = |date: &str| -> String {
-                let y: i32 = date[..4].parse().unwrap();
-                let i = spans.iter().position(|&(a, b)| a <= y && y <= b).unwrap();
-                columns[i].clone()
-            };
-            // chained so that the columns stay in order
-            let chained: Vec<(String, String)> = columns
-                .windows(2)
-                .map(|w| (format!("year {}", w[0]), format!("year {}", w[1])))
-                .collect();
-            assert_eq!(axis, chained, "{ctx}");
-            // each column top to bottom: its heading, then its events in date order
-            let mut expected_down = Vec::new();
-            let mut above = String::new();
-            let mut column = String::new();
-            for e in &r.events {
-                let c = column_of(s(&e["date"]));
-                if c != column {
-                    above = format!("year {c}");
-                    column = c;
-                }
-                expected_down.push((above.clone(), s(&e["id"]).to_string()));
-                above = s(&e["id"]).to_string();
-            }
-            assert_eq!(down, expected_down, "{ctx}");
+            let column_of = assert_columns(&r, &columns, &axis, &down, &ctx);
 
             let exported: BTreeSet<String> = ids(&r.events).into_iter().collect();
             let position = |id: &str| r.events.iter().position(|e| e["id"] == id).unwrap();

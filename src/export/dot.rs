@@ -9,6 +9,7 @@
 //! what it names). Nodes are filled by [`Side`] (China, the United States, both, others),
 //! with a legend as the graph's label. Data text is escaped so that it stays literal.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::Selection;
@@ -72,16 +73,15 @@ pub fn fill(side: Side) -> &'static str {
 /// The legend: a row of the sides in their fills, at the top left of the drawing. An
 /// HTML-like label, made only of the fixed text above (no data text).
 fn legend() -> String {
-    let cells: String = Side::ALL
-        .iter()
-        .map(|&s| {
-            format!(
-                "<td bgcolor=\"{}\" border=\"1\" cellpadding=\"4\">{}</td>",
-                fill(s),
-                s.legend()
-            )
-        })
-        .collect();
+    let mut cells = String::new();
+    for s in Side::ALL {
+        let _ = write!(
+            cells,
+            "<td bgcolor=\"{}\" border=\"1\" cellpadding=\"4\">{}</td>",
+            fill(s),
+            s.legend()
+        );
+    }
     format!(
         "<<table border=\"0\" cellspacing=\"6\"><tr><td>Events by side:</td>{cells}</tr></table>>"
     )
