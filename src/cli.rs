@@ -114,7 +114,7 @@ pub enum Command {
         /// markdown, timelinejs: the document's title [default: the dataset's]
         #[arg(long, value_name = "TEXT")]
         title: Option<String>,
-        /// timelinejs: what the rows stand for [default: side]
+        /// timelinejs: what the rows stand for; a row of one event folds into Others [default: side]
         #[arg(long, value_enum, value_name = "ROWS")]
         group_by: Option<GroupBy>,
         /// csv: cells as in the data, without the ' that keeps a spreadsheet from running =, +, -, @

@@ -133,6 +133,8 @@ fn render_timeline(
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        // no name resolves: nothing reaches the network, whatever a script asks for
+        "--host-resolver-rules=MAP * ~NOTFOUND",
         "--enable-logging=stderr",
         "--v=0",
         "--virtual-time-budget=15000",
