@@ -874,6 +874,13 @@ fn timelinejs_has_the_shape_timelinejs3_reads() {
                         assert!(text.contains(&a), "{ctx}: {a} in {text}");
                     }
                 }
+                // a link to the slide of each exported event linked either way
+                for l in e["links"].as_array().unwrap() {
+                    if r.events.iter().any(|x| x["id"] == l["to"]) {
+                        let a = format!("<a href=\"#event-{}\" target=\"_self\">", s(&l["to"]));
+                        assert!(text.contains(&a), "{ctx}: {a} in {text}");
+                    }
+                }
                 let quotes = r.quotes_of(s(&e["id"])).count();
                 assert_eq!(text.matches("<blockquote>").count(), quotes, "{ctx}");
                 assert_eq!(text.matches("<cite>").count(), quotes, "{ctx}");

@@ -99,12 +99,26 @@ fn chromium() -> Option<&'static str> {
         .find(|p| works(p))
 }
 
-/// Renders a TimelineJS document in TimelineJS, in headless Chromium, from a page on disk:
-/// the DOM once scripts have run, and the console's messages.
+/// Once the timeline has loaded, clicks the first link to another slide (with
+/// `hash_bookmark`, TimelineJS goes to the slide a `#event-ID` address names) and notes
+/// its address on `<body data-clicked>`.
+const CLICK_A_LINK: &str = r##"
+timeline.on("loaded", function () {
+  setTimeout(function () {
+    var a = document.querySelector('.tl-slide a[href^="#event-"]');
+    document.body.setAttribute("data-clicked", a.getAttribute("href"));
+    a.click();
+  }, 500);
+});"##;
+
+/// Renders a TimelineJS document in TimelineJS, in headless Chromium, from a page on disk
+/// (TimelineJS's `options` and a script to run after): the DOM once scripts have run, and
+/// the console's messages.
 fn render_timeline(
     chromium: &str,
     dist: &Path,
     document: &str,
+    (options, then): (&str, &str),
     name: &str,
 ) -> (String, Vec<String>) {
     let dir = temp_dir(name);
@@ -117,7 +131,7 @@ fn render_timeline(
 <script src="{js}"></script>
 </head><body>
 <div id="timeline" style="width: 1200px; height: 700px"></div>
-<script>new TL.Timeline("timeline", {data});</script>
+<script>var timeline = new TL.Timeline("timeline", {data}, {options});{then}</script>
 </body></html>"#,
         css = dist.join("css/timeline.css").display(),
         js = dist.join("js/timeline.js").display(),
@@ -208,7 +222,7 @@ fn timelinejs_renders_the_bundled_export_with_every_slide_date_and_row() {
         let text = aigov(&["export", "--format", "timelinejs", "--group-by", group_by]);
         let tl: Value = serde_json::from_str(&text).unwrap();
         let events = tl["events"].as_array().unwrap();
-        let (dom, console) = render_timeline(chromium, &dist, &text, group_by);
+        let (dom, console) = render_timeline(chromium, &dist, &text, ("{}", ""), group_by);
 
         // no console message but a web font's (there is no network)
         let complaints: Vec<&String> = console
@@ -275,6 +289,38 @@ fn timelinejs_renders_the_bundled_export_with_every_slide_date_and_row() {
             }
         }
     }
+}
+
+#[test]
+fn a_link_between_slides_goes_to_the_linked_slide_in_timelinejs() {
+    let dist = clients().join("@knight-lab/timelinejs/dist");
+    if !dist.join("js/timeline.js").is_file() {
+        return skip("TimelineJS (npm @knight-lab/timelinejs)");
+    }
+    let Some(chromium) = chromium() else {
+        return skip("Chromium");
+    };
+    let text = aigov(&["export", "--format", "timelinejs"]);
+    let page = ("{hash_bookmark: true}", CLICK_A_LINK);
+    let (dom, console) = render_timeline(chromium, &dist, &text, page, "link");
+    assert!(console.is_empty(), "{console:#?}");
+    let body = &dom[dom.find("<body").unwrap()..];
+    let clicked = body.split("data-clicked=\"").nth(1).unwrap();
+    let target = clicked[..clicked.find('"').unwrap()]
+        .strip_prefix("#event-")
+        .unwrap();
+    // the slide on screen is the only one not `inert`: the link's target
+    let slides: Vec<&str> = dom
+        .split("<div class=\"tl-slide ")
+        .skip(1)
+        .map(|tag| &tag[..tag.find('>').unwrap()])
+        .filter(|tag| !tag.contains("inert"))
+        .collect();
+    assert_eq!(slides.len(), 1, "{slides:?}");
+    assert!(
+        slides[0].contains(&format!("id=\"{target}\"")),
+        "{target}: {slides:?}"
+    );
 }
 
 // ---------------------------------------------------------------- markdown

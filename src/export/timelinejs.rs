@@ -139,14 +139,15 @@ fn body(ds: &Dataset, sel: &Selection, e: EventIx) -> String {
     out
 }
 
-/// `responds to <a href="#event-us-plan">America’s AI Action Plan</a> (2025-07-23)`: a
-/// link TimelineJS follows to the slide (its `hash_bookmark` address), when that event is
-/// exported; its title alone otherwise.
+/// `responds to <a href="#event-us-plan" target="_self">America’s AI Action Plan</a>
+/// (2025-07-23)`: a link to the slide's address, which TimelineJS embedded with
+/// `hash_bookmark: true` goes to, when that event is exported; its title alone otherwise.
+/// `target="_self"`, since TimelineJS opens every link without a target in a new tab.
 fn event_ref(ds: &Dataset, sel: &Selection, label: &str, e: EventIx) -> String {
     let ev = ds.graph.event(e);
     let title = if sel.has_event(e) {
         format!(
-            "<a href=\"#event-{}\">{}</a>",
+            "<a href=\"#event-{}\" target=\"_self\">{}</a>",
             html(&ev.id),
             html(&ev.title)
         )
