@@ -171,7 +171,7 @@ pub fn write(ds: &Dataset, sel: &Selection, out: &mut dyn Write) -> io::Result<(
         writeln!(out, "    rank=same;")?;
         writeln!(
             out,
-            "    \"{}\" [label=\"{}\", shape=plaintext];",
+            "    \"{}\" [label=\"{}\", shape=plaintext, style=\"\"];",
             heading(c),
             c.label()
         )?;
