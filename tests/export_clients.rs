@@ -65,9 +65,9 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
-/// Runs a command to its end, or kills it after `limit`: its stdout and stderr.
-fn run_with_limit(mut cmd: Command, limit: Duration) -> (String, String) {
-    let dir = temp_dir("output");
+/// Runs a command to its end, or kills it after `limit`: its stdout and stderr (kept in
+/// files in `dir`, which the caller owns: tests run in parallel).
+fn run_with_limit(mut cmd: Command, dir: &Path, limit: Duration) -> (String, String) {
     let (out, err) = (dir.join("stdout"), dir.join("stderr"));
     let mut child = cmd
         .stdin(Stdio::null())
@@ -85,9 +85,7 @@ fn run_with_limit(mut cmd: Command, limit: Duration) -> (String, String) {
         std::thread::sleep(Duration::from_millis(50));
     }
     let read = |p: &Path| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned();
-    let result = (read(&out), read(&err));
-    std::fs::remove_dir_all(&dir).unwrap();
-    result
+    (read(&out), read(&err))
 }
 
 // ---------------------------------------------------------------- timelinejs
@@ -156,7 +154,7 @@ fn render_timeline(
     ])
     .arg(format!("--user-data-dir={}", dir.join("profile").display()))
     .arg(format!("file://{}", dir.join("page.html").display()));
-    let (dom, log) = run_with_limit(cmd, Duration::from_secs(120));
+    let (dom, log) = run_with_limit(cmd, &dir, Duration::from_secs(120));
     std::fs::remove_dir_all(&dir).unwrap();
     // `[pid:tid:time:INFO:CONSOLE:line] "message", source: url (line)`
     let console = log
