@@ -111,6 +111,18 @@ pub enum Command {
         /// Replace a file --out names that exists (never one of the dataset's files)
         #[arg(long, requires = "out")]
         force: bool,
+        /// markdown, timelinejs: the document's title [default: the dataset's]
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// timelinejs: what the rows stand for; a row of one event folds into Others [default: side]
+        #[arg(long, value_enum, value_name = "ROWS")]
+        group_by: Option<GroupBy>,
+        /// csv: cells as in the data, without the ' that keeps a spreadsheet from running =, +, -, @
+        #[arg(long)]
+        raw: bool,
+        /// csv: start with a UTF-8 byte-order mark (for spreadsheet programs that need it)
+        #[arg(long)]
+        bom: bool,
         #[command(flatten)]
         filter: FilterArgs,
     },
@@ -170,6 +182,19 @@ pub enum ExportFormat {
     Timelinejs,
     /// The event graph for Graphviz
     Dot,
+}
+
+/// The rows of a TimelineJS export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupBy {
+    /// China, United States, Both, Others (from the actors' countries)
+    Side,
+    /// The main actor's country, or Multilateral
+    Country,
+    /// The event's most shared tag
+    Tag,
+    /// No rows
+    None,
 }
 
 /// Filters shared by `list` and `export`.
@@ -371,13 +396,30 @@ fn write_command(
             format,
             out: file,
             force,
+            title,
+            group_by,
+            raw,
+            bom,
             filter,
         } => {
+            let flags = export::Flags {
+                title: title.clone(),
+                group_by: *group_by,
+                raw: *raw,
+                bom: *bom,
+            };
+            let opts = match flags.options(*format) {
+                Ok(o) => o,
+                Err(message) => {
+                    writeln!(err, "error: {message}")?;
+                    return Ok(Outcome::Usage);
+                }
+            };
             let Some(f) = filter::resolve(&ds, filter, err)? else {
                 return Ok(Outcome::Usage);
             };
             let to = file.as_deref().map(|p| (p, export::overwrite(*force)));
-            export::run(&ds, *format, &f, to, out, err)
+            export::run(&ds, *format, &f, &opts, to, out, err)
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod dot;
 pub mod file;
 pub mod json;
 pub mod markdown;
+pub mod side;
 pub mod timelinejs;
 
 use std::io::{self, Write};
@@ -50,6 +51,28 @@ impl Format {
             Format::Markdown => "md",
             Format::Dot => "dot",
         }
+    }
+}
+
+/// Choices that change a document: the command line's flags (`--title`, `--group-by`,
+/// `--raw`, `--bom`); the explorer writes with the defaults.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The title of a Markdown or TimelineJS document, instead of the dataset's.
+    pub title: Option<String>,
+    /// The rows of a TimelineJS document.
+    pub group_by: timelinejs::group::GroupBy,
+    /// CSV: cells exactly as in the data, without the `'` before formula-like ones.
+    pub raw: bool,
+    /// CSV: a UTF-8 byte-order mark before the header, for spreadsheet programs that
+    /// guess the encoding otherwise.
+    pub bom: bool,
+}
+
+impl Options {
+    /// The document's title: `--title`, else the dataset's.
+    pub fn title<'a>(&'a self, ds: &'a Dataset) -> &'a str {
+        self.title.as_deref().unwrap_or(&ds.title)
     }
 }
 
@@ -174,13 +197,14 @@ pub fn write(
     sel: &Selection,
     f: &Filter,
     format: Format,
+    opts: &Options,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match format {
         Format::Json => write_json(out, &json::export(ds, sel)),
-        Format::Csv => csv::write_events(ds, sel, out),
-        Format::Markdown => markdown::write(ds, sel, f, out),
-        Format::Timelinejs => write_json(out, &timelinejs::document(ds, sel, f)),
+        Format::Csv => csv::write_events(ds, sel, opts, out),
+        Format::Markdown => markdown::write(ds, sel, f, opts, out),
+        Format::Timelinejs => write_json(out, &timelinejs::document(ds, sel, f, opts)),
         Format::Dot => dot::write(ds, sel, out),
     }
 }

@@ -5,10 +5,11 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use super::{ExportFormat, Outcome};
+use super::{ExportFormat, GroupBy, Outcome};
 use crate::dataset::Dataset;
 use crate::export::file::{self, Overwrite};
-use crate::export::{self, Format, Selection, csv};
+use crate::export::timelinejs::group;
+use crate::export::{self, Format, Options, Selection, csv};
 use crate::filter::Filter;
 
 impl From<ExportFormat> for Format {
@@ -20,6 +21,65 @@ impl From<ExportFormat> for Format {
             ExportFormat::Timelinejs => Format::Timelinejs,
             ExportFormat::Dot => Format::Dot,
         }
+    }
+}
+
+impl From<GroupBy> for group::GroupBy {
+    fn from(g: GroupBy) -> Self {
+        match g {
+            GroupBy::Side => group::GroupBy::Side,
+            GroupBy::Country => group::GroupBy::Country,
+            GroupBy::Tag => group::GroupBy::Tag,
+            GroupBy::None => group::GroupBy::None,
+        }
+    }
+}
+
+/// The format-specific flags given, each checked against the format: a flag the format
+/// does not read is an error rather than silently ignored.
+#[derive(Debug, Clone, Default)]
+pub struct Flags {
+    pub title: Option<String>,
+    pub group_by: Option<GroupBy>,
+    pub raw: bool,
+    pub bom: bool,
+}
+
+impl Flags {
+    /// The library's options, or the flag that does not go with `format`.
+    pub fn options(&self, format: ExportFormat) -> Result<Options, String> {
+        let wrong = |flag: &str, formats: &str| {
+            Err(format!(
+                "{flag} applies to --format {formats}, not {}",
+                format_name(format)
+            ))
+        };
+        let text = matches!(format, ExportFormat::Markdown | ExportFormat::Timelinejs);
+        if self.title.is_some() && !text {
+            return wrong("--title", "markdown or timelinejs");
+        }
+        if self.group_by.is_some() && format != ExportFormat::Timelinejs {
+            return wrong("--group-by", "timelinejs");
+        }
+        if (self.raw || self.bom) && format != ExportFormat::Csv {
+            return wrong(if self.raw { "--raw" } else { "--bom" }, "csv");
+        }
+        Ok(Options {
+            title: self.title.clone(),
+            group_by: self.group_by.map(Into::into).unwrap_or_default(),
+            raw: self.raw,
+            bom: self.bom,
+        })
+    }
+}
+
+fn format_name(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Json => "json",
+        ExportFormat::Csv => "csv",
+        ExportFormat::Markdown => "markdown",
+        ExportFormat::Timelinejs => "timelinejs",
+        ExportFormat::Dot => "dot",
     }
 }
 
@@ -37,20 +97,21 @@ pub fn run(
     ds: &Dataset,
     format: ExportFormat,
     f: &Filter,
+    opts: &Options,
     path: Option<(&Path, Overwrite)>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Outcome> {
     let sel = Selection::new(ds, f);
     if format == ExportFormat::Csv {
-        return run_csv(ds, &sel, path, out, err);
+        return run_csv(ds, &sel, opts, path, out, err);
     }
     let Some((path, overwrite)) = path else {
-        export::write(ds, &sel, f, format.into(), out)?;
+        export::write(ds, &sel, f, format.into(), opts, out)?;
         return Ok(Outcome::Ok);
     };
     let mut text = Vec::new();
-    export::write(ds, &sel, f, format.into(), &mut text)?;
+    export::write(ds, &sel, f, format.into(), opts, &mut text)?;
     write_file(ds, path, &text, overwrite, err)
 }
 
@@ -108,6 +169,7 @@ fn target(path: Option<&Path>) -> Result<Target<'_>, String> {
 fn run_csv(
     ds: &Dataset,
     sel: &Selection,
+    opts: &Options,
     path: Option<(&Path, Overwrite)>,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -119,12 +181,12 @@ fn run_csv(
             Ok(Outcome::Usage)
         }
         Ok(Target::Stdout) => {
-            csv::write_events(ds, sel, out)?;
+            csv::write_events(ds, sel, opts, out)?;
             Ok(Outcome::Ok)
         }
         Ok(Target::File(p)) => {
             let mut bytes = Vec::new();
-            csv::write_events(ds, sel, &mut bytes)?;
+            csv::write_events(ds, sel, opts, &mut bytes)?;
             write_file(ds, p, &bytes, overwrite, err)
         }
         Ok(Target::Dir(dir)) => {
@@ -149,7 +211,7 @@ fn run_csv(
             }
             for table in &tables {
                 let mut bytes = Vec::new();
-                csv::write_table(table, &mut bytes)?;
+                csv::write_table(table, opts, &mut bytes)?;
                 let outcome = write_file(ds, &dir.join(table.name), &bytes, overwrite, err)?;
                 if outcome != Outcome::Ok {
                     return Ok(outcome);

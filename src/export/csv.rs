@@ -1,11 +1,12 @@
 //! `export --format csv`: one RFC 4180 table per kind of record (CRLF line ends; a field
 //! with a comma, a quote, CR or LF is quoted, its quotes doubled), written by the `csv`
 //! crate: every table, or the events alone. A cell a spreadsheet would read as a formula
-//! gets a leading `'` ([`cell`]).
+//! gets a leading `'` ([`cell`]) unless `--raw` is asked; `--bom` puts a UTF-8 byte-order
+//! mark first.
 
 use std::io::{self, Write};
 
-use super::Selection;
+use super::{Options, Selection};
 use crate::dataset::Dataset;
 use crate::graph::Graph;
 
@@ -232,15 +233,27 @@ pub fn cell(value: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Writes one table, header first, each cell through [`cell`].
-pub fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+/// The UTF-8 byte-order mark `--bom` writes first.
+pub const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// Writes one table: a byte-order mark if asked, the header, then the rows, each cell
+/// through [`cell`] unless `raw` is asked.
+pub fn write_table(table: &Table, opts: &Options, out: &mut dyn Write) -> io::Result<()> {
+    if opts.bom {
+        out.write_all(BOM)?;
+    }
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
     w.write_record(table.header).map_err(io_error)?;
     for row in &table.rows {
         for v in row {
-            w.write_field(cell(v).as_bytes()).map_err(io_error)?;
+            let v = if opts.raw {
+                std::borrow::Cow::Borrowed(v.as_str())
+            } else {
+                cell(v)
+            };
+            w.write_field(v.as_bytes()).map_err(io_error)?;
         }
         w.write_record(None::<&[u8]>).map_err(io_error)?;
     }
@@ -256,8 +269,13 @@ fn io_error(e: ::csv::Error) -> io::Error {
 }
 
 /// Writes the events table.
-pub fn write_events(ds: &Dataset, sel: &Selection, out: &mut dyn Write) -> io::Result<()> {
-    write_table(&events(ds, sel), out)
+pub fn write_events(
+    ds: &Dataset,
+    sel: &Selection,
+    opts: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    write_table(&events(ds, sel), opts, out)
 }
 
 #[cfg(test)]
@@ -308,7 +326,7 @@ mod tests {
             rows: vec![vec!["x, y".into(), "say \"hi\"\nbye".into()]],
         };
         let mut out = Vec::new();
-        write_table(&table, &mut out).unwrap();
+        write_table(&table, &Options::default(), &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "a,b\r\n\"x, y\",\"say \"\"hi\"\"\nbye\"\r\n"

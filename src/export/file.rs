@@ -135,7 +135,8 @@ pub fn export(
     }
     let sel = super::Selection::new(ds, f);
     let mut bytes = Vec::new();
-    super::write(ds, &sel, f, format, &mut bytes).map_err(|e| FileError::Io(path.into(), e))?;
+    super::write(ds, &sel, f, format, &super::Options::default(), &mut bytes)
+        .map_err(|e| FileError::Io(path.into(), e))?;
     write(&ds.origin, path, &bytes, overwrite)?;
     Ok((sel.events.len(), sel.quotes.len()))
 }

@@ -1,12 +1,14 @@
-//! `export --format markdown`: a chronology to paste into a document: year headings, each
-//! event with its date as written, place, actors, summary, quotes as blockquotes with
+//! `export --format markdown`: a chronology to paste into a document: a title (`--title`
+//! or the dataset's), a contents list by year, year headings, each event with its date as
+//! written, place, actors, summary (its paragraphs kept), quotes as blockquotes with
 //! speaker, role and citation (a translation after the blockquote, its language named),
-//! links and sources. Data text is escaped so that it stays text.
+//! links to the other events it names (in-document links to `#event-<id>` anchors) and
+//! sources. Data text is escaped so that it stays text.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{Selection, summary_line};
+use super::{Options, Selection, summary_line};
 use crate::dataset::Dataset;
 use crate::filter::Filter;
 use crate::graph::{EventIx, Graph, QuoteIx, SourceIx};
@@ -104,33 +106,73 @@ fn citation(g: &Graph, s: SourceIx) -> String {
     line
 }
 
+/// An anchor: raw HTML, the one kind of target that CommonMark renderers with HTML on
+/// (GitHub, pandoc, markdown-it, python-markdown) all keep with the id as written,
+/// whereas each derives heading ids its own way or not at all. `id` is a record id or a
+/// year, so it needs no escaping.
+fn anchor(id: &str) -> String {
+    format!("<a id=\"{id}\"></a>")
+}
+
 /// Writes the chronology.
-pub fn write(ds: &Dataset, sel: &Selection, f: &Filter, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "# {}: a chronology", escape(&ds.title))?;
+pub fn write(
+    ds: &Dataset,
+    sel: &Selection,
+    f: &Filter,
+    opts: &Options,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(out, "# {}: a chronology", escape(opts.title(ds)))?;
     writeln!(out)?;
     writeln!(out, "{}.", escape(&summary_line(ds, sel, f)))?;
+    // The years and how many events each has, for the contents.
+    let mut years: Vec<(i32, usize)> = Vec::new();
+    for &e in &sel.events {
+        let y = ds.graph.event(e).date.year();
+        match years.last_mut() {
+            Some((last, n)) if *last == y => *n += 1,
+            _ => years.push((y, 1)),
+        }
+    }
+    if !years.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "**Contents:**")?;
+        writeln!(out)?;
+        for (y, n) in &years {
+            writeln!(
+                out,
+                "- [{y}](#year-{y}) ({})",
+                crate::text::plural(*n, "event")
+            )?;
+        }
+    }
     let mut year = None;
     for &e in &sel.events {
         let y = ds.graph.event(e).date.year();
         if year != Some(y) {
             writeln!(out)?;
-            writeln!(out, "## {y}")?;
+            writeln!(out, "## {}{y}", anchor(&format!("year-{y}")))?;
             year = Some(y);
         }
         writeln!(out)?;
-        write_event(ds, e, out)?;
+        write_event(ds, sel, e, out)?;
     }
     Ok(())
 }
 
-fn write_event(ds: &Dataset, e: EventIx, out: &mut dyn Write) -> io::Result<()> {
+fn write_event(ds: &Dataset, sel: &Selection, e: EventIx, out: &mut dyn Write) -> io::Result<()> {
     let g = &ds.graph;
     let ev = g.event(e);
     let when = match ev.end {
         Some(end) => format!("{} to {end}", ev.date),
         None => ev.date.to_string(),
     };
-    writeln!(out, "### {when} · {}", escape(&ev.title))?;
+    writeln!(
+        out,
+        "### {}{when} · {}",
+        anchor(&format!("event-{}", ev.id)),
+        escape(&ev.title)
+    )?;
 
     let mut facts = Vec::new();
     if let Some(p) = &ev.place {
@@ -165,12 +207,12 @@ fn write_event(ds: &Dataset, e: EventIx, out: &mut dyn Write) -> io::Result<()> 
     let mut links: Vec<String> = ev
         .links
         .iter()
-        .map(|l| event_ref(g, l.kind.label(), l.to))
+        .map(|l| event_ref(g, sel, l.kind.label(), l.to))
         .collect();
     links.extend(
         ds.index.backlinks[e.ix()]
             .iter()
-            .map(|b| event_ref(g, b.kind.reverse_label(), b.from)),
+            .map(|b| event_ref(g, sel, b.kind.reverse_label(), b.from)),
     );
     if !links.is_empty() {
         writeln!(out)?;
@@ -187,10 +229,20 @@ fn write_event(ds: &Dataset, e: EventIx, out: &mut dyn Write) -> io::Result<()> 
     Ok(())
 }
 
-/// `responds to America’s AI Action Plan (2025-07-23)`.
-fn event_ref(g: &Graph, label: &str, e: EventIx) -> String {
+/// `responds to [America’s AI Action Plan](#event-us-plan) (2025-07-23)`: a link to the
+/// event's heading when it is exported, its title alone otherwise.
+fn event_ref(g: &Graph, sel: &Selection, label: &str, e: EventIx) -> String {
     let ev = g.event(e);
-    format!("{label} {} ({})", escape(&ev.title), ev.date)
+    if sel.has_event(e) {
+        format!(
+            "{label} [{}](#event-{}) ({})",
+            escape(&ev.title),
+            ev.id,
+            ev.date
+        )
+    } else {
+        format!("{label} {} ({})", escape(&ev.title), ev.date)
+    }
 }
 
 /// A blockquote of the words as said and who said them where; a translation follows as a

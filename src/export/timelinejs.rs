@@ -1,7 +1,8 @@
 //! `export --format timelinejs`: the JSON document Knight Lab's TimelineJS3 reads (a title
 //! slide and one slide per event: dates at the precision written, HTML text with quotes
-//! and sources as links, a few groups read from the actors: see [`group`]). Data text is
-//! HTML-escaped.
+//! (a translation as a labelled line after its quote), links to the slides of linked
+//! events (`#event-<id>`) and sources as links, rows as `--group-by` asks: see [`group`]).
+//! Data text is HTML-escaped.
 
 pub mod group;
 
@@ -9,7 +10,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value, json};
 
-use super::{Selection, summary_line};
+use super::{Options, Selection, summary_line};
 use crate::dataset::Dataset;
 use crate::filter::Filter;
 use crate::graph::{EventIx, Graph, PartialDate, Precision, QuoteIx, SourceIx};
@@ -49,26 +50,28 @@ pub fn date(d: PartialDate) -> Value {
     Value::Object(m)
 }
 
-/// The whole document: `{ "title", "events", "scale" }`.
-pub fn document(ds: &Dataset, sel: &Selection, f: &Filter) -> Value {
+/// The whole document: `{ "title", "events", "scale" }`, titled `--title` or the dataset's
+/// title, the slides in the rows `--group-by` asks for.
+pub fn document(ds: &Dataset, sel: &Selection, f: &Filter, opts: &Options) -> Value {
+    let rows = group::assign(&ds.graph, &sel.events, opts.group_by);
     json!({
         "title": {
             "text": {
-                "headline": html(&ds.title),
+                "headline": html(opts.title(ds)),
                 "text": format!("<p>{}</p>", html(&summary_line(ds, sel, f))),
             },
         },
         "events": sel
             .events
             .iter()
-            .zip(group::assign(&ds.graph, &sel.events))
-            .map(|(&e, row)| slide(ds, e, row))
+            .enumerate()
+            .map(|(i, &e)| slide(ds, sel, e, rows.as_ref().map(|r| r[i].as_str())))
             .collect::<Vec<_>>(),
         "scale": "human",
     })
 }
 
-fn slide(ds: &Dataset, e: EventIx, row: group::Group) -> Value {
+fn slide(ds: &Dataset, sel: &Selection, e: EventIx, row: Option<&str>) -> Value {
     let g = &ds.graph;
     let ev = g.event(e);
     let mut s = json!({
@@ -76,20 +79,22 @@ fn slide(ds: &Dataset, e: EventIx, row: group::Group) -> Value {
         "start_date": date(ev.date),
         "text": {
             "headline": html(&ev.title),
-            "text": body(ds, e),
+            "text": body(ds, sel, e),
         },
-        "group": row.name(),
         // Links are written as <a> already; autolinking would only find URLs in data text.
         "autolink": false,
     });
+    if let Some(row) = row {
+        s["group"] = html(row).into();
+    }
     if let Some(end) = ev.end {
         s["end_date"] = date(end);
     }
     s
 }
 
-/// The slide's HTML: place and actors, summary, quotes, sources.
-fn body(ds: &Dataset, e: EventIx) -> String {
+/// The slide's HTML: place and actors, summary, quotes, links to other events, sources.
+fn body(ds: &Dataset, sel: &Selection, e: EventIx) -> String {
     let g = &ds.graph;
     let ev = g.event(e);
     let mut out = String::new();
@@ -111,6 +116,19 @@ fn body(ds: &Dataset, e: EventIx) -> String {
     for &q in &ds.index.quotes_by_event[e.ix()] {
         out.push_str(&quote(g, q));
     }
+    let links: Vec<String> = ev
+        .links
+        .iter()
+        .map(|l| event_ref(ds, sel, l.kind.label(), l.to))
+        .chain(
+            ds.index.backlinks[e.ix()]
+                .iter()
+                .map(|b| event_ref(ds, sel, b.kind.reverse_label(), b.from)),
+        )
+        .collect();
+    if !links.is_empty() {
+        let _ = write!(out, "<p>Links: {}</p>", links.join("; "));
+    }
     if !ev.sources.is_empty() {
         out.push_str("<p>Sources:</p><ul>");
         for &s in &ev.sources {
@@ -119,6 +137,24 @@ fn body(ds: &Dataset, e: EventIx) -> String {
         out.push_str("</ul>");
     }
     out
+}
+
+/// `responds to <a href="#event-us-plan" target="_self">America’s AI Action Plan</a>
+/// (2025-07-23)`: a link to the slide's address, which TimelineJS embedded with
+/// `hash_bookmark: true` goes to, when that event is exported; its title alone otherwise.
+/// `target="_self"`, since TimelineJS opens every link without a target in a new tab.
+fn event_ref(ds: &Dataset, sel: &Selection, label: &str, e: EventIx) -> String {
+    let ev = ds.graph.event(e);
+    let title = if sel.has_event(e) {
+        format!(
+            "<a href=\"#event-{}\" target=\"_self\">{}</a>",
+            html(&ev.id),
+            html(&ev.title)
+        )
+    } else {
+        html(&ev.title)
+    };
+    format!("{} {title} ({})", html(label), ev.date)
 }
 
 fn quote(g: &Graph, q: QuoteIx) -> String {

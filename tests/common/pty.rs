@@ -57,6 +57,17 @@ const TIMEOUT: Duration = Duration::from_secs(15);
 impl Pty {
     /// Starts `aigov ARGS` at `cols`×`rows` with extra environment variables.
     pub fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Self {
+        Self::spawn_in(None, args, env, cols, rows)
+    }
+
+    /// Starts `aigov ARGS` as [`Pty::spawn`] does, in the directory `dir` when given.
+    pub fn spawn_in(
+        dir: Option<&std::path::Path>,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -67,6 +78,9 @@ impl Pty {
             .unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_aigov"));
         cmd.args(args);
+        if let Some(dir) = dir {
+            cmd.cwd(dir);
+        }
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         for (k, v) in env {
