@@ -237,6 +237,8 @@ impl App {
         }
     }
 
+    /// Selects the event at `pos` in the timeline; a new selection starts at its first
+    /// link, scrolled to the top.
     pub(super) fn select_event(&mut self, pos: usize) {
         if pos != self.timeline.selected {
             self.timeline.selected = pos;
@@ -244,6 +246,20 @@ impl App {
             self.event_scroll = 0;
             self.quotes_scroll = 0;
         }
+    }
+
+    /// Selects the event at `pos` afresh, even where it is already selected (the
+    /// timeline under the cursor changed).
+    pub(super) fn reselect_event(&mut self, pos: usize) {
+        self.timeline.selected = usize::MAX;
+        self.select_event(pos);
+    }
+
+    /// Selects event `e`, lifting the chosen country and the filter where they hide it.
+    pub(super) fn select_revealed(&mut self, e: crate::graph::EventIx) {
+        self.reveal(e);
+        let pos = self.position_near(e);
+        self.reselect_event(pos);
     }
 
     /// Chooses a countries-pane row, keeping the selected event (or the nearest one).
@@ -255,8 +271,7 @@ impl App {
         self.countries.selected = row;
         self.refilter();
         let pos = before.map_or(0, |e| self.position_near(e));
-        self.timeline.selected = usize::MAX;
-        self.select_event(pos);
+        self.reselect_event(pos);
         self.quotes_scroll = 0;
     }
 
@@ -276,12 +291,7 @@ impl App {
             return;
         };
         self.history.push(self.place());
-        self.reveal(target);
-        let pos = self.position_near(target);
-        self.timeline.selected = pos;
-        self.event_link = 0;
-        self.event_scroll = 0;
-        self.quotes_scroll = 0;
+        self.select_revealed(target);
     }
 
     /// Returns to the place before the last followed link.

@@ -165,12 +165,7 @@ impl App {
         self.graph = None;
         self.compare = None;
         self.landed_quote = None;
-        self.reveal(e);
-        let pos = self.position_near(e);
-        self.timeline.selected = pos;
-        self.event_link = 0;
-        self.event_scroll = 0;
-        self.quotes_scroll = 0;
+        self.select_revealed(e);
         self.focus(Pane::Event);
     }
 

@@ -102,15 +102,14 @@ impl App {
         self.filtering.current = at;
         self.refilter();
         let pos = before.map_or(0, |e| self.position_near(e));
-        self.timeline.selected = usize::MAX;
-        self.select_event(pos);
+        self.reselect_event(pos);
     }
 }
 
 impl App {
     /// Makes `e` part of the timeline: lifts the chosen country, then the filter, if
     /// they hide it.
-    pub(in crate::tui) fn reveal(&mut self, e: crate::graph::EventIx) {
+    pub(super) fn reveal(&mut self, e: crate::graph::EventIx) {
         if self.country().is_some() && !self.timeline_events().contains(&e) {
             self.countries.selected = 0;
             self.refilter();

@@ -268,10 +268,7 @@ impl App {
     }
 
     fn show_event(&mut self, e: EventIx, pane: Pane) {
-        self.reveal(e);
-        let pos = self.position_near(e);
-        self.timeline.selected = usize::MAX;
-        self.select_event(pos);
+        self.select_revealed(e);
         self.focus(pane);
     }
 }
