@@ -2,6 +2,7 @@
 //! one text with a character mask per field; `query` parses, matches and ranks into
 //! [`Hit`]s whose positions point into the original field text. No I/O.
 
+mod ctx;
 pub mod fold;
 pub mod query;
 pub mod rank;
