@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod layout;
 pub mod neighbourhood;
 pub mod open;
+pub mod reload;
 pub mod terminal;
 pub mod theme;
 pub mod update;

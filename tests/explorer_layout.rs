@@ -332,7 +332,7 @@ fn the_filter_survives_a_live_reload() {
         .map(|&e| ds.graph.event(e).id.clone())
         .collect();
     let fresh = Dataset::load(&Origin::Bundled).unwrap().unwrap();
-    a.reloaded(aigov::tui::watch::Reload::Loaded(Box::new(fresh)));
+    a.reloaded(aigov::tui::reload::Reload::Loaded(Box::new(fresh)));
     let after: Vec<String> = a
         .timeline_events()
         .iter()

@@ -381,7 +381,7 @@ fn the_preview_shows_a_match_deep_in_a_long_text() {
 
 #[test]
 fn a_refused_reload_shows_its_errors_over_the_panes_at_120x40_and_80x24() {
-    use aigov::tui::watch::Problems;
+    use aigov::tui::reload::Problems;
     let problems = Problems {
         summary: "1 error".to_string(),
         lines: vec![

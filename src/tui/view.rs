@@ -11,6 +11,7 @@ pub mod filter;
 pub mod graph;
 pub mod header;
 pub mod help;
+pub mod panes;
 pub mod problems;
 pub mod quote;
 pub mod quotes;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::super::action::Effect;
 use super::super::app::{App, CompareAt, Found, Place};
-use super::super::watch::Reload;
+use super::super::reload::Reload;
 use crate::dataset::Dataset;
 use crate::graph::{ActorIx, Entity, EventIx};
 

@@ -609,7 +609,7 @@ fn editable_fixture(name: &str) -> PathBuf {
 
 #[test]
 fn a_reload_keeps_the_country_and_event_by_id_and_a_bad_one_keeps_the_data() {
-    use crate::tui::watch::{Reload, reload};
+    use crate::tui::reload::{Reload, reload};
     let dir = editable_fixture("keep");
     let origin = Origin::Path(dir.clone());
     let mut app = App::new(
@@ -662,7 +662,7 @@ fn a_reload_keeps_the_country_and_event_by_id_and_a_bad_one_keeps_the_data() {
 
 #[test]
 fn a_reload_during_a_search_runs_it_again() {
-    use crate::tui::watch::{Reload, reload};
+    use crate::tui::reload::{Reload, reload};
     let dir = editable_fixture("search");
     let origin = Origin::Path(dir.clone());
     let mut app = App::new(
@@ -710,7 +710,7 @@ fn the_mouse_picks_a_hit_in_the_popup_and_a_second_click_goes_to_it() {
 
 #[test]
 fn a_reload_keeps_compare_and_the_graph_by_id_and_closes_a_graph_whose_centre_went() {
-    use crate::tui::watch::{Reload, reload};
+    use crate::tui::reload::{Reload, reload};
     let dir = editable_fixture("views");
     let origin = Origin::Path(dir.clone());
     let mut a = App::new(
