@@ -371,3 +371,127 @@ fn only_main_reads_the_environment() {
         .collect();
     assert!(readers.is_empty(), "read the environment: {readers:?}");
 }
+
+/// Methods that change a value in place: on a field of `App`, a change.
+const MUTATING: &[&str] = &[
+    "take",
+    "replace",
+    "as_mut",
+    "get_or_insert",
+    "get_or_insert_with",
+    "insert",
+    "push",
+    "pop",
+    "clear",
+    "retain",
+    "truncate",
+    "extend",
+    "refilter",
+    "measure_titles",
+];
+
+/// The places in a file's code that change `App` other than by `update`: a field
+/// assigned or changed in place through `app.` or `self.app.`, or `&mut` of it.
+fn app_changes(code: &str) -> Vec<String> {
+    let s: Vec<char> = code_only(code).chars().collect();
+    let starts = |word: &str| -> Vec<usize> {
+        let w: Vec<char> = word.chars().collect();
+        (0..s.len()).filter(|&i| s[i..].starts_with(&w)).collect()
+    };
+    let mut out = Vec::new();
+    for at in starts("app.") {
+        if at > 0 && is_ident(s[at - 1]) {
+            continue;
+        }
+        // The path after `app.`: fields and a method.
+        let mut i = at + "app.".len();
+        let mut segments = vec![String::new()];
+        while i < s.len() && (is_ident(s[i]) || s[i] == '.') {
+            if s[i] == '.' {
+                segments.push(String::new());
+            } else {
+                segments.last_mut().unwrap().push(s[i]);
+            }
+            i += 1;
+        }
+        let rest: String = s[i..].iter().take(3).collect();
+        let rest = rest.trim_start();
+        let assigned = (rest.starts_with('=') && !rest.starts_with("=="))
+            || ["+=", "-=", "*=", "/=", "|=", "&="]
+                .iter()
+                .any(|op| rest.starts_with(op));
+        let last = segments.last().map_or("", String::as_str);
+        let mutated = rest.starts_with('(') && MUTATING.contains(&last);
+        if assigned || mutated {
+            out.push(format!("app.{}", segments.join(".")));
+        }
+    }
+    for at in starts("&mut ") {
+        let after: String = s[at + "&mut ".len()..].iter().take(40).collect();
+        let after = after.trim_start_matches("self.");
+        let word: String = after.chars().take_while(|&c| is_ident(c)).collect();
+        if word == "app" || word == "App" {
+            out.push(format!("&mut {word}"));
+        }
+    }
+    out
+}
+
+/// `App` is changed by `update` alone (`tui::update` and its files, given a `Msg`), so
+/// that every change of the state has one path a test can drive: no other file of the
+/// explorer writes a field of it, changes one in place, or borrows it mutably.
+#[test]
+fn only_update_changes_the_app() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&root, &root, &mut files);
+    let outside = |rel: &str| {
+        (rel == "tui.rs" || rel.starts_with("tui/"))
+            && !["tui/update", "tui/app"]
+                .iter()
+                .any(|m| rel == format!("{m}.rs") || rel.starts_with(&format!("{m}/")))
+            && !rel.ends_with("/tests.rs")
+    };
+    let changes: Vec<String> = files
+        .iter()
+        .filter(|(rel, _)| outside(rel))
+        .flat_map(|(rel, code)| {
+            app_changes(code)
+                .into_iter()
+                .map(move |c| format!("{rel}: {c}"))
+        })
+        .collect();
+    assert!(
+        changes.is_empty(),
+        "App changed outside update: {changes:?}"
+    );
+}
+
+/// The test of that test: each way of changing `App` is caught, reading it is not.
+#[test]
+fn a_change_of_the_app_outside_update_is_caught() {
+    for code in [
+        "self.app.notice = Some(e);",
+        "app.search.as_mut().unwrap().input.push('x');",
+        "self.app.outbox.take()",
+        "app.timeline.selected += 1;",
+        "app.refilter();",
+        "fn f(app: &mut App) {}",
+        "let a = &mut self.app;",
+    ] {
+        assert!(!app_changes(code).is_empty(), "{code:?} not caught");
+    }
+    for code in [
+        "if app.notice == None { view::render(&app, f) }",
+        "let effect = self.app.update(Msg::OpenFailed(e));",
+        "if let Some(text) = &self.app.outbox {}",
+        "// app.notice = None;",
+        "let snapshot = app.timeline.selected;",
+    ] {
+        assert!(
+            app_changes(code).is_empty(),
+            "{code:?} caught: {:?}",
+            app_changes(code)
+        );
+    }
+}

@@ -1,4 +1,5 @@
-//! `App::update`: every state transition, and keeping each selection in view. No I/O.
+//! `App::update` (in `update::msg`) and the user's actions: every state transition, and
+//! keeping each selection in view. No I/O.
 
 use ratatui::layout::Rect;
 
@@ -6,12 +7,14 @@ use super::action::{Action, Effect, Pane};
 use super::app::App;
 use super::view;
 
+pub use self::msg::Msg;
+
 /// Lines a page key moves, at least.
 const MIN_PAGE: usize = 1;
 
 impl App {
-    /// Applies one action.
-    pub fn update(&mut self, action: Action) -> Effect {
+    /// Applies one action of the user.
+    fn act(&mut self, action: Action) -> Effect {
         if !matches!(action, Action::Resize { .. }) {
             self.notice = None;
         }
@@ -64,8 +67,8 @@ impl App {
             // Over the views, a double click selects and opens: the compare view opens
             // the event, the graph centres on the node.
             Action::DoubleClick { x, y } if self.graph.is_some() || self.compare.is_some() => {
-                self.update(Action::Click { x, y });
-                return self.update(Action::Follow);
+                self.act(Action::Click { x, y });
+                return self.act(Action::Follow);
             }
             _ if self.graph.is_some() => self.update_graph(action),
             _ if self.compare.is_some() => self.update_compare(action),
@@ -96,32 +99,6 @@ impl App {
         }
         self.keep_in_view();
         Effect::None
-    }
-
-    /// Opens on a record (`--goto`), scrolled so that it shows with its context.
-    pub fn start_at(&mut self, entity: crate::graph::Entity) {
-        self.go_to(entity);
-        self.keep_in_view();
-    }
-
-    /// Opens as of `today`: on the latest event dated up to it (with its quotes), and
-    /// with later events drawn as upcoming.
-    pub fn start_on(&mut self, today: chrono::NaiveDate) {
-        self.today = Some(today);
-        let pos = self.latest_by(today);
-        self.select_event(pos);
-        self.keep_in_view();
-    }
-
-    /// A thread of the runtime panicked: say so in the status line.
-    pub fn crashed(&mut self, thread: &str, message: &str, restarted: bool) {
-        let then = if restarted {
-            "started again"
-        } else {
-            "stopped"
-        };
-        let message = crate::text::escape_controls(message);
-        self.notice = Some(format!("the {thread} thread failed ({message}); {then}"));
     }
 
     fn page(&self, pane: Pane) -> usize {
@@ -463,6 +440,7 @@ mod export;
 mod filter;
 mod graph;
 mod mouse;
+mod msg;
 mod quotes;
 mod reload;
 mod search;

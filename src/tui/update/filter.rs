@@ -94,7 +94,7 @@ impl App {
 
     /// Puts filter `at` (a position in `Filtering::applied`) in force, keeping the
     /// selected event or the nearest one.
-    pub(in crate::tui) fn apply_filter(&mut self, at: usize) {
+    pub(super) fn apply_filter(&mut self, at: usize) {
         if at == self.filtering.current || at >= self.filtering.applied.len() {
             return;
         }

@@ -22,7 +22,7 @@ fn events_of(ds: &Dataset, c: Option<ActorIx>) -> &[EventIx] {
 
 impl App {
     /// Applies a reload; asks for the open search to run again on the new data.
-    pub fn reloaded(&mut self, reload: Reload) -> Effect {
+    pub(super) fn reloaded(&mut self, reload: Reload) -> Effect {
         match reload {
             Reload::Failed(problems) => {
                 self.problems = Some(problems);

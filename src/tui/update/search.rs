@@ -28,7 +28,7 @@ impl App {
     }
 
     /// Opens the popup with `text` typed in (`--query`).
-    pub fn type_search(&mut self, text: &str) -> Effect {
+    pub(super) fn type_search(&mut self, text: &str) -> Effect {
         self.open_search();
         if let Some(sb) = self.search.as_mut() {
             sb.input = text.to_string();
@@ -167,7 +167,7 @@ impl App {
 
     /// Takes results from the worker; those of an older generation are dropped. Returns
     /// whether anything changed.
-    pub fn searched(&mut self, r: Searched) -> bool {
+    pub(super) fn searched(&mut self, r: Searched) -> bool {
         let ds = self.dataset.clone();
         let Some(sb) = self.search.as_mut() else {
             return false;
@@ -188,7 +188,7 @@ impl App {
     }
 
     /// The worker failed the search of `generation`: stop waiting for it, say why.
-    pub fn search_failed(&mut self, generation: u64, message: &str) {
+    pub(super) fn search_failed(&mut self, generation: u64, message: &str) {
         if let Some(sb) = self.search.as_mut()
             && sb.generation == generation
         {
@@ -224,7 +224,7 @@ impl App {
     /// Shows a record in its pane: an event in the timeline, a quote in the quotes pane,
     /// a country in the countries pane; a person by their latest event, a source by the
     /// latest event citing it.
-    pub fn go_to(&mut self, entity: Entity) {
+    pub(super) fn go_to(&mut self, entity: Entity) {
         let ds = self.dataset.clone();
         let (g, index) = (&ds.graph, &ds.index);
         self.landed_quote = None;
