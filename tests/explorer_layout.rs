@@ -385,7 +385,7 @@ fn a_double_click_in_the_compare_view_opens_the_event() {
     let ds = bundled();
     let mut a = app(&ds, 120, 40);
     a.update(Action::ToggleCompare);
-    let geo = aigov::tui::view::compare::Geometry::new(a.panes().body);
+    let geo = aigov::tui::layout::compare::Geometry::new(a.panes().body);
     let (x, y) = (geo.left_x + 4, geo.list.y + 2);
     a.update(Action::DoubleClick { x, y });
     assert!(a.compare.is_none(), "the event opened in the panes");

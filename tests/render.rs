@@ -272,7 +272,7 @@ fn bundled_compare_shows_the_waico_proposal_beside_the_action_plan() {
             .iter()
             .position(|l| l.contains("26 Li Qiang proposes"))
             .unwrap();
-        let list = aigov::tui::view::compare::Geometry::new(Rect::new(0, 1, w, h - 2)).list;
+        let list = aigov::tui::layout::compare::Geometry::new(Rect::new(0, 1, w, h - 2)).list;
         let mid = usize::from(list.y + list.height / 2);
         assert!(at.abs_diff(mid) <= 1, "row {at}, middle {mid}");
         let first = lines[usize::from(list.y)];

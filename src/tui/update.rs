@@ -369,7 +369,7 @@ impl App {
             self.quotes_scroll = self.quotes_scroll.min(total.saturating_sub(h));
         }
         if let Some(sb) = self.search.as_mut() {
-            let rows = view::search::list_rows(self.viewport);
+            let rows = super::layout::search::list_rows(self.viewport);
             sb.offset = scrolled(sb.offset, sb.selected, rows);
         }
         self.keep_compare_in_view();

@@ -3,6 +3,7 @@
 
 use super::super::action::{Action, Effect, Pane};
 use super::super::app::{App, Found, MAX_HITS, SearchBox, Searched};
+use super::super::layout;
 use super::super::view;
 use super::moved;
 use crate::graph::{Entity, EventIx};
@@ -38,7 +39,7 @@ impl App {
 
     /// An action while the popup is open.
     pub(super) fn update_search(&mut self, action: Action) -> Effect {
-        let page = view::search::list_rows(self.viewport).max(1);
+        let page = layout::search::list_rows(self.viewport).max(1);
         let Some(sb) = self.search.as_mut() else {
             return Effect::None;
         };
@@ -54,7 +55,7 @@ impl App {
             }
             Action::Click { x, y } => {
                 // A click on a hit selects it; a click on the selected hit goes to it.
-                let Some(i) = view::search::hit_at(self.viewport, sb.offset, x, y) else {
+                let Some(i) = layout::search::hit_at(self.viewport, sb.offset, x, y) else {
                     return Effect::None;
                 };
                 if i >= sb.hits.len() {
