@@ -219,10 +219,10 @@ impl App {
                 margin
             };
             let last = (c.selected + margin).min(rows.saturating_sub(1));
-            c.offset = super::scrolled(c.offset, last, h);
-            c.offset = super::scrolled(c.offset, c.selected.saturating_sub(above), h);
+            c.offset = super::scroll::scrolled(c.offset, last, h);
+            c.offset = super::scroll::scrolled(c.offset, c.selected.saturating_sub(above), h);
             c.offset = c.offset.min(rows.saturating_sub(h));
-            c.offset = super::scrolled(c.offset, c.selected, h);
+            c.offset = super::scroll::scrolled(c.offset, c.selected, h);
         }
     }
 }

@@ -105,7 +105,7 @@ impl App {
             gv.selected = gv.selected.min(gv.hood.nodes.len().saturating_sub(1));
             let geo = layout::graph::Geometry::new(body, gv);
             let slot = geo.slot(gv.selected);
-            gv.scroll = super::scrolled(gv.scroll, slot, geo.visible_slots());
+            gv.scroll = super::scroll::scrolled(gv.scroll, slot, geo.visible_slots());
             gv.scroll = gv
                 .scroll
                 .min(geo.height(&gv.hood).saturating_sub(geo.visible_slots()));
