@@ -1,5 +1,7 @@
 //! The explorer's runtime: the only place that draws. A synchronous, event-driven loop:
-//! draw, block on the input channel, apply what arrived, draw again. No tick: idle is idle.
+//! draw, block on the input channel, hand what arrived to `App::update` (a key as an
+//! action, a thread's result as a `Msg`), carry out the `Effect`, draw again. No tick:
+//! idle is idle.
 
 pub mod action;
 pub mod actor;

@@ -1,5 +1,6 @@
 //! `App`: all UI state (focus, cursors, the chosen country, history, overlay, viewport,
-//! theme) and read-only queries on it. Changed only by `update`. No I/O.
+//! theme) and read-only queries on it. Changed only by `update` (`tests/architecture.rs`
+//! fails on a field written elsewhere). No I/O.
 
 use std::sync::Arc;
 

@@ -199,7 +199,7 @@ impl App {
         }
     }
 
-    /// `n` (`by` = 1) and `N` (`by` = -1): the next or previous hit of the last search.
+    /// `n` (`forward`) and `N`: the next or previous hit of the last search, wrapping.
     pub(super) fn step_hit(&mut self, forward: bool) {
         let n = self.found.hits.len();
         if n == 0 {
