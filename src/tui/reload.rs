@@ -65,12 +65,13 @@ pub fn reload_cached(origin: &Origin, cache_dir: Option<PathBuf>) -> Reload {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     #![allow(clippy::unwrap_used, clippy::panic)]
 
     use super::*;
 
-    fn temp_dir(name: &str) -> PathBuf {
+    /// An empty directory of this process for test `name` (live reload's tests too).
+    pub(in crate::tui) fn temp_dir(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("aigov-reload-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
