@@ -239,16 +239,22 @@ impl App {
         self.reselect_event(pos);
     }
 
+    /// Changes what the timeline shows (`change`, then `refilter`), keeping the selected
+    /// event selected, or the nearest one when it is gone.
+    pub(super) fn refilter_keeping_event(&mut self, change: impl FnOnce(&mut Self)) {
+        let before = self.selected_event();
+        change(self);
+        self.refilter();
+        let pos = before.map_or(0, |e| self.position_near(e));
+        self.reselect_event(pos);
+    }
+
     /// Chooses a countries-pane row, keeping the selected event (or the nearest one).
     pub(super) fn choose_country(&mut self, row: usize) {
         if row == self.countries.selected {
             return;
         }
-        let before = self.selected_event();
-        self.countries.selected = row;
-        self.refilter();
-        let pos = before.map_or(0, |e| self.position_near(e));
-        self.reselect_event(pos);
+        self.refilter_keeping_event(|app| app.countries.selected = row);
         self.quotes_scroll = 0;
     }
 

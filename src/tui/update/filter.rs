@@ -98,11 +98,7 @@ impl App {
         if at == self.filtering.current || at >= self.filtering.applied.len() {
             return;
         }
-        let before = self.selected_event();
-        self.filtering.current = at;
-        self.refilter();
-        let pos = before.map_or(0, |e| self.position_near(e));
-        self.reselect_event(pos);
+        self.refilter_keeping_event(|app| app.filtering.current = at);
     }
 }
 
