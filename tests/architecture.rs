@@ -1,6 +1,8 @@
-//! The layering rules, read from the code: every `crate::module` path in every file under
-//! `src/` is an edge between two top-level modules, and the rules below must hold. The
-//! README's "Where things are" states the same rules.
+//! The layering rules, read from the code: every `crate::`, `super::` and `self::` path in
+//! every file under `src/` is an edge between two modules; the rules below must hold
+//! between top-level modules, no cycle may join two modules inside one (`tui::app` and
+//! `tui::watch`), and no file of the explorer but `tui::update` (and `tui::app`, which
+//! builds the state) changes `App`. The README's "Where things are" states the same rules.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 use std::collections::{BTreeMap, BTreeSet};

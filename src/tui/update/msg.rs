@@ -1,6 +1,6 @@
 //! `Msg`, what `App::update` takes: an action of the user, or what the runtime hands the
 //! state (the start's requests, a thread's results, a failure to report). Every change of
-//! `App` comes through `update`; the methods that make them are private to this module.
+//! `App` comes through `update`; the methods that make them are private to `tui::update`.
 
 use super::super::action::{Action, Effect};
 use super::super::app::{App, Searched};
