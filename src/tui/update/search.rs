@@ -4,7 +4,6 @@
 use super::super::action::{Action, Effect, Pane};
 use super::super::app::{App, Found, MAX_HITS, SearchBox, Searched};
 use super::super::layout;
-use super::super::view;
 use super::moved;
 use crate::graph::{Entity, EventIx};
 
@@ -234,10 +233,8 @@ impl App {
             Entity::Quote(q) => {
                 self.show_event(g.quote(q).event, Pane::Quotes);
                 self.landed_quote = Some(q);
-                let w = self.panes().rect(Pane::Quotes).width.saturating_sub(2);
-                let (_, starts) = view::quotes::lines_and_starts(self, w, usize::MAX);
-                if let Some(i) = self.quotes().iter().position(|&x| x == q) {
-                    self.quotes_scroll = starts.get(i).copied().unwrap_or(0);
+                if let Some((start, _)) = self.quote_lines(q) {
+                    self.quotes_scroll = start;
                 }
             }
             Entity::Actor(a) => {
