@@ -1,6 +1,8 @@
 //! The user's actions (`App::update`, in `update::msg`, takes them with the runtime's
 //! messages): every state transition, each kind in a file of its own below; keeping each
-//! selection in view is `update::scroll`. No I/O.
+//! selection in view is `update::scroll`. Geometry comes from `layout`; how many lines a
+//! pane's content takes comes from `view`, which draws it (scrolling follows what is
+//! drawn). No I/O.
 
 use ratatui::layout::Rect;
 
