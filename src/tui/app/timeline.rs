@@ -126,7 +126,7 @@ impl App {
 
     /// Measures the widest title of the data (at most 100 columns), once per dataset:
     /// the layout then stays put while the filter or the country changes.
-    pub fn measure_titles(&mut self) {
+    pub(in crate::tui) fn measure_titles(&mut self) {
         let mut w = 0;
         for ev in &self.dataset.graph.events {
             w = w.max(width(&ev.title).min(100));
@@ -139,7 +139,7 @@ impl App {
 
     /// Recomputes what depends on the chosen country and the filter: the events shown,
     /// year starts, density, counts, quotes and the countries' width.
-    pub fn refilter(&mut self) {
+    pub(in crate::tui) fn refilter(&mut self) {
         let filter = self.filtering.filter().clone();
         self.shown = None;
         if filter.is_active() {
