@@ -1,6 +1,6 @@
 //! The compare view: a date column, the two countries' events in two columns with the
 //! links between them in a middle gutter, shared events across both, and the selected
-//! event's details below. Reads `&App` only.
+//! event's details below (where each part goes: `layout::compare`). Reads `&App` only.
 
 use crate::graph::date::MONTHS;
 use crate::tui::layout::compare::{DATE_W, Geometry};

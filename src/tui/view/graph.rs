@@ -1,7 +1,7 @@
 //! The link graph: the neighbourhood in columns from causes (left) to responses (right),
 //! each node its link label, date and title, joined by connectors; three columns that
-//! follow the selection when five do not fit; the selected node in full below. Reads
-//! `&App` only.
+//! follow the selection when five do not fit (where each goes: `layout::graph`); the
+//! selected node in full below. Reads `&App` only.
 
 use crate::tui::layout::frame::Framed;
 use crate::tui::layout::graph::{GUTTER, Geometry};

@@ -1,6 +1,6 @@
 //! The search popup: the input line with the count, the ranked hits (kind, date, field,
-//! the matched characters highlighted in context) and a preview of the selected one.
-//! Reads `&App` only.
+//! the matched characters highlighted in context) and a preview of the selected one
+//! (where the popup goes: `layout::search`). Reads `&App` only.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
