@@ -17,6 +17,7 @@ use aigov::tui::action::{Action, Effect};
 use aigov::tui::app::App;
 use aigov::tui::input::Input;
 use aigov::tui::theme::Theme;
+use aigov::tui::update::Msg;
 use aigov::tui::view;
 use aigov::tui::worker::Worker;
 use ratatui::Terminal;
@@ -172,7 +173,7 @@ fn typing_in_the_explorer(ds: Dataset) {
             let left = Duration::from_millis(30).saturating_sub(typed_at.elapsed());
             if let Ok(Input::Searched(r)) = rx.recv_timeout(left) {
                 let partial = r.partial;
-                if app.searched(r) {
+                if app.update(Msg::Searched(r)) != Effect::Unchanged {
                     let _ = term.draw(|f| view::render(&app, f));
                     if !got_first {
                         first.push(typed_at.elapsed());
@@ -190,7 +191,7 @@ fn typing_in_the_explorer(ds: Dataset) {
     while app.search.as_ref().is_some_and(|s| s.pending) {
         match rx.recv_timeout(Duration::from_secs(30)) {
             Ok(Input::Searched(r)) => {
-                app.searched(r);
+                app.update(Msg::Searched(r));
             }
             _ => break,
         }

@@ -13,7 +13,8 @@
 //! export) and the [`tui`] explorer, which takes a `Dataset` by value, shares it read-only
 //! with its one `App` state and only draws it (its compare view and link graph are laid
 //! out by the pure `tui::compare` and `tui::neighbourhood`); search and reload run on
-//! supervised threads that send results to the one input loop. [`text`] keeps data text
+//! supervised threads that send results to the one input loop, which hands them, as it
+//! hands every key, to `App::update`: the one place the state changes. [`text`] keeps data text
 //! safe and aligned wherever it is printed, and [`cite`] writes a quote's or an event's
 //! citation for both front ends; a large dataset whose files hold the same
 //! bytes loads from a cache ([`dataset::cache`]), and a long load advances [`progress`]

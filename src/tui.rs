@@ -1,5 +1,7 @@
 //! The explorer's runtime: the only place that draws. A synchronous, event-driven loop:
-//! draw, block on the input channel, apply what arrived, draw again. No tick: idle is idle.
+//! draw, block on the input channel, hand what arrived to `App::update` (a key as an
+//! action, a thread's result as a `Msg`), carry out the `Effect`, draw again. No tick:
+//! idle is idle.
 
 pub mod action;
 pub mod actor;
@@ -13,6 +15,7 @@ pub mod keymap;
 pub mod layout;
 pub mod neighbourhood;
 pub mod open;
+pub mod reload;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -32,6 +35,7 @@ use self::action::{Action, Effect};
 use self::app::App;
 use self::input::Input;
 use self::theme::Theme;
+use self::update::Msg;
 use crate::dataset::Dataset;
 use crate::graph::Entity;
 
@@ -76,7 +80,7 @@ pub fn run(dataset: Dataset, theme: Theme, start: Start<'_>) -> io::Result<Exit>
     let dataset = Arc::new(dataset);
     let mut app = App::new(dataset, theme, Rect::new(0, 0, size.width, size.height));
     if let Some(today) = start.today {
-        app.start_on(today);
+        app.update(Msg::StartOn(today));
     }
     let worker = worker::Worker::spawn_on(app.dataset.clone(), app.data_generation, tx.clone());
     let mut rt = Runtime {
@@ -89,10 +93,10 @@ pub fn run(dataset: Dataset, theme: Theme, start: Start<'_>) -> io::Result<Exit>
         hyperlinks: start.hyperlinks,
     };
     if let Some(entity) = start.goto {
-        rt.app.start_at(entity);
+        rt.app.update(Msg::GoTo(entity));
     }
     if let Some(query) = start.query
-        && rt.app.type_search(&query) == Effect::Search
+        && rt.app.update(Msg::Query(query)) == Effect::Search
     {
         rt.submit();
     }
@@ -100,7 +104,7 @@ pub fn run(dataset: Dataset, theme: Theme, start: Start<'_>) -> io::Result<Exit>
     // the status bar says so once.
     let _watch = match start.watched.map(|p| watch::spawn(p, start.cache_dir, tx)) {
         Some(Err(e)) => {
-            rt.app.notice = Some(format!("live reload is off: {e}"));
+            rt.app.update(Msg::NoLiveReload(e.to_string()));
             None
         }
         Some(Ok(w)) => Some(w),
@@ -186,29 +190,33 @@ impl Runtime {
                 let _ = tx.send(Input::Exported(req.carry_out(&ds)));
             });
         if let Err(e) = spawned {
-            self.app.exported(Exported::Failed(e.to_string()));
+            self.app
+                .update(Msg::Exported(Exported::Failed(e.to_string())));
         }
     }
 
     fn handle(&mut self, input: Input) -> io::Result<Handled> {
-        let app = &mut self.app;
-        let action = match input {
-            Input::Key(k) => keymap::lookup(app.mode(), k),
+        let app = &self.app;
+        let msg = match input {
+            Input::Key(k) => match keymap::lookup(app.mode(), k) {
+                Some(action) => Msg::Action(action),
+                None => return Ok(Handled::Same),
+            },
             Input::Action(Action::Click { x, y }) => {
                 let now = Instant::now();
                 let double = self.last_click.is_some_and(|(t, cx, cy)| {
                     (cx, cy) == (x, y) && now.duration_since(t) < DOUBLE_CLICK
                 });
                 self.last_click = if double { None } else { Some((now, x, y)) };
-                Some(if double {
+                Msg::Action(if double {
                     Action::DoubleClick { x, y }
                 } else {
                     Action::Click { x, y }
                 })
             }
-            Input::Action(a) => Some(a),
+            Input::Action(a) => Msg::Action(a),
             Input::Signal(sig) => return Ok(Handled::Exit(Exit::Signal(sig))),
-            Input::Suspend => Some(Action::Suspend),
+            Input::Suspend => Msg::Action(Action::Suspend),
             Input::Continued => {
                 // Stopped from outside (SIGSTOP) and continued: the shell may have reset
                 // the terminal, so take it again and draw every cell.
@@ -219,21 +227,14 @@ impl Runtime {
                 return Ok(Handled::Changed);
             }
             Input::Failed(e) => return Err(e),
-            Input::Searched(r) => {
-                let changed = app.searched(r);
-                return Ok(if changed {
-                    Handled::Changed
-                } else {
-                    Handled::Same
-                });
-            }
+            Input::Searched(r) => Msg::Searched(r),
             Input::SearchFailed {
                 generation,
                 message,
-            } => {
-                app.search_failed(generation, &message);
-                return Ok(Handled::Changed);
-            }
+            } => Msg::SearchFailed {
+                generation,
+                message,
+            },
             Input::Crashed {
                 thread,
                 message,
@@ -247,41 +248,34 @@ impl Runtime {
                 }
                 if !restarted && thread == worker::THREAD {
                     // A worker that gave up would leave every later search pending.
-                    self.worker = worker::Worker::spawn_on(
-                        app.dataset.clone(),
-                        app.data_generation,
-                        self.tx.clone(),
-                    );
+                    self.respawn_worker();
                 }
-                app.crashed(thread, &message, restarted || thread == worker::THREAD);
-                return Ok(Handled::Changed);
-            }
-            Input::Exported(r) => {
-                app.exported(r);
-                return Ok(Handled::Changed);
-            }
-            Input::Reloaded(r) => {
-                let before = app.dataset.clone();
-                let effect = app.reloaded(r);
-                if !Arc::ptr_eq(&before, &app.dataset) {
-                    // The old worker ends when its queue is dropped.
-                    self.worker = worker::Worker::spawn_on(
-                        app.dataset.clone(),
-                        app.data_generation,
-                        self.tx.clone(),
-                    );
+                let restarted = restarted || thread == worker::THREAD;
+                Msg::Crashed {
+                    thread,
+                    message,
+                    restarted,
                 }
-                if effect == Effect::Search {
-                    self.submit();
-                }
-                return Ok(Handled::Changed);
             }
+            Input::Exported(r) => Msg::Exported(r),
+            Input::Reloaded(r) => Msg::Reloaded(r),
         };
-        let Some(action) = action else {
-            return Ok(Handled::Same);
-        };
-        let effect = self.app.update(action);
+        let before = self.app.dataset.clone();
+        let effect = self.app.update(msg);
+        if !Arc::ptr_eq(&before, &self.app.dataset) {
+            // New data: the old worker ends when its queue is dropped.
+            self.respawn_worker();
+        }
         self.apply(effect)
+    }
+
+    /// A search worker on the data shown now, in place of the last one.
+    fn respawn_worker(&mut self) {
+        self.worker = worker::Worker::spawn_on(
+            self.app.dataset.clone(),
+            self.app.data_generation,
+            self.tx.clone(),
+        );
     }
 
     /// Carries out what an update asked of the runtime (the terminal, the worker, the
@@ -289,6 +283,7 @@ impl Runtime {
     fn apply(&mut self, effect: Effect) -> io::Result<Handled> {
         match effect {
             Effect::Quit => return Ok(Handled::Exit(Exit::Quit)),
+            Effect::Unchanged => return Ok(Handled::Same),
             Effect::Search => self.submit(),
             Effect::CancelSearch => self.worker.cancel(),
             Effect::Export => self.start_export(),
@@ -300,15 +295,15 @@ impl Runtime {
             }
             Effect::Mouse(on) => terminal::set_mouse(on)?,
             Effect::Copy => {
-                if let Some(text) = self.app.outbox.take() {
-                    clipboard::copy(self.terminal.backend_mut(), &text)?;
+                if let Some(text) = &self.app.outbox {
+                    clipboard::copy(self.terminal.backend_mut(), text)?;
                 }
             }
             Effect::Open => {
-                if let Some(url) = self.app.outbox.take()
-                    && let Err(e) = open::open(self.browser.as_deref(), &url)
+                if let Some(url) = &self.app.outbox
+                    && let Err(e) = open::open(self.browser.as_deref(), url)
                 {
-                    self.app.notice = Some(e);
+                    self.app.update(Msg::OpenFailed(e));
                 }
             }
             Effect::None => {}

@@ -15,6 +15,7 @@ use aigov::tui::actor::{PageItem, items};
 use aigov::tui::app::App;
 use aigov::tui::keymap::Mode;
 use aigov::tui::theme::Theme;
+use aigov::tui::update::Msg;
 use aigov::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -95,7 +96,7 @@ fn every_page_of_the_bundled_data_lists_quotes_in_date_order() {
 fn li_qiang_page_at_120x40() {
     let ds = fixture();
     let mut app = app(ds.clone(), 120, 40);
-    app.open_actor(actor(&ds, "li-qiang"), None);
+    app.update(Msg::OpenActor(actor(&ds, "li-qiang"), None));
     assert_eq!(app.mode(), Mode::Actor);
     insta::assert_snapshot!("actor_li_qiang_120x40", draw(&app).backend());
 }
@@ -124,7 +125,7 @@ fn threads_are_followed_both_ways_and_backspace_comes_back() {
     let ds = fixture();
     let mut app = app(ds.clone(), 120, 40);
     let li = actor(&ds, "li-qiang");
-    app.open_actor(li, Some(quote(&ds, "li-2025-fragmented")));
+    app.update(Msg::OpenActor(li, Some(quote(&ds, "li-2025-fragmented"))));
     let screen = format!("{}", draw(&app).backend());
     assert!(screen.contains("→ reaffirms 2024-07-04"), "{screen}");
     assert!(
@@ -157,7 +158,7 @@ fn enter_on_a_quote_shows_it_in_the_panes_and_backspace_returns_to_the_page() {
     let mut app = app(ds.clone(), 120, 40);
     let li = actor(&ds, "li-qiang");
     let q = quote(&ds, "li-2024-cooperation");
-    app.open_actor(li, Some(q));
+    app.update(Msg::OpenActor(li, Some(q)));
     app.update(Action::Follow);
     assert!(app.actor_page.is_none());
     assert_eq!(app.focus, Pane::Quotes);
@@ -196,7 +197,7 @@ fn a_search_or_goto_landing_on_an_actor_opens_their_page() {
     let ds = fixture();
     let li = actor(&ds, "li-qiang");
     let mut a = app(ds.clone(), 120, 40);
-    a.go_to(aigov::graph::Entity::Actor(li));
+    a.update(Msg::GoTo(aigov::graph::Entity::Actor(li)));
     assert_eq!(a.actor_page.as_ref().map(|p| p.actor), Some(li));
     // Under the page, the panes are on his latest event.
     let last = *ds.index.events_by_actor[li.ix()].last().unwrap();

@@ -17,9 +17,10 @@ use aigov::load::Origin;
 use aigov::tui::action::{Action, Effect};
 use aigov::tui::app::{App, MAX_HITS, Searched};
 use aigov::tui::keymap::{self, BINDINGS, Key};
+use aigov::tui::reload::{Problems, Reload};
 use aigov::tui::theme::Theme;
+use aigov::tui::update::Msg;
 use aigov::tui::view;
-use aigov::tui::watch::{Problems, Reload};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -146,13 +147,15 @@ fn apply(app: &mut App, step: &Step, history: &mut Vec<usize>) {
         }
         Step::Reload(i) => {
             history.push(i);
-            app.reloaded(Reload::Loaded(Box::new(datasets()[i].clone())));
+            app.update(Msg::Reloaded(Reload::Loaded(Box::new(
+                datasets()[i].clone(),
+            ))));
         }
         Step::Refused => {
-            app.reloaded(Reload::Failed(Problems {
+            app.update(Msg::Reloaded(Reload::Failed(Problems {
                 summary: "1 error".into(),
                 lines: vec!["events.toml:1:1: error: \u{1b}]0;x\u{7}".into()],
-            }));
+            })));
         }
         Step::Results {
             back,
@@ -175,17 +178,20 @@ fn apply(app: &mut App, step: &Step, history: &mut Vec<usize>) {
                 }
             };
             let (hits, total) = source.search().query(query, MAX_HITS);
-            app.searched(Searched {
+            app.update(Msg::Searched(Searched {
                 generation: generation.saturating_sub(back),
                 data,
                 hits,
                 total,
                 partial,
-            });
+            }));
         }
         Step::Failed(back) => {
             if let Some(g) = app.search.as_ref().map(|s| s.generation) {
-                app.search_failed(g.saturating_sub(back), "worker panicked");
+                app.update(Msg::SearchFailed {
+                    generation: g.saturating_sub(back),
+                    message: "worker panicked".into(),
+                });
             }
         }
     }
@@ -281,7 +287,7 @@ fn goto_opens_with_the_record_in_view_and_context_around_it() {
         for pos in [n / 2, n - 1, 3] {
             let e = ds.index.timeline[pos];
             let mut app = App::new(ds.clone(), Theme::default(), Rect::new(0, 0, w, h));
-            app.start_at(Entity::Event(e));
+            app.update(Msg::GoTo(Entity::Event(e)));
             assert_eq!(app.selected_event(), Some(e));
             let rows = usize::from(app.panes().rect(Pane::Timeline).height - 2);
             let row = app.row_of(app.timeline.selected);

@@ -1,6 +1,8 @@
-//! The layering rules, read from the code: every `crate::module` path in every file under
-//! `src/` is an edge between two top-level modules, and the rules below must hold. The
-//! README's "Where things are" states the same rules.
+//! The layering rules, read from the code: every `crate::`, `super::` and `self::` path in
+//! every file under `src/` is an edge between two modules; the rules below must hold
+//! between top-level modules, no cycle may join two modules inside one (`tui::app` and
+//! `tui::watch`), and no file of the explorer but `tui::update` (and `tui::app`, which
+//! builds the state) changes `App`. The README's "Where things are" states the same rules.
 #![allow(clippy::unwrap_used, clippy::panic)]
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,68 +24,165 @@ const CORE: &[&str] = &[
 const SHARED: &[&str] = &["search", "filter", "export", "cite"];
 const FRONT_ENDS: &[&str] = &["cli", "tui"];
 
-/// Top-level module → the top-level modules its files name.
+/// Module → the modules its files name (by module path, `tui::app`).
 type Edges = BTreeMap<String, BTreeSet<String>>;
 
-/// The top-level module a file under `src/` belongs to (`load/parse/reader.rs` → `load`).
-fn module_of(rel: &str) -> Option<String> {
-    let first = rel.split('/').next()?;
-    let name = first.strip_suffix(".rs").unwrap_or(first);
-    (name != "lib" && name != "main").then(|| name.to_string())
+/// The module path of a file under `src/` (`load/parse/reader.rs` → `load::parse::reader`);
+/// `None` for the crate root.
+fn module_path(rel: &str) -> Option<Vec<String>> {
+    let rel = rel.strip_suffix(".rs")?;
+    let parts: Vec<String> = rel.split('/').map(str::to_string).collect();
+    (parts != ["lib"] && parts != ["main"]).then_some(parts)
 }
 
-/// `crate::name` paths in a file's code (comments and the `#[cfg(test)]` module at its
-/// end left out: tests may use anything), as module names.
-fn named_modules(code: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
+/// A file's code without comments and without the `#[cfg(test)]` module at its end (tests
+/// may use anything).
+fn code_only(code: &str) -> String {
     let code = code.split("#[cfg(test)]").next().unwrap_or("");
-    for line in code.lines() {
-        let line = line.split("//").next().unwrap_or("");
-        let mut rest = line;
-        while let Some(at) = rest.find("crate::") {
-            let after = &rest[at + "crate::".len()..];
-            let name: String = after
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect();
-            if !name.is_empty() {
-                out.insert(name);
-            }
-            rest = after;
+    code.lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn is_ident(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+/// Reads one use tree at `at` (`a::b::{c, d::e}`), each path it names pushed onto `out`
+/// after `prefix`.
+fn use_tree(s: &[char], at: &mut usize, prefix: Vec<String>, out: &mut Vec<Vec<String>>) {
+    let skip_ws = |at: &mut usize| {
+        while *at < s.len() && s[*at].is_whitespace() {
+            *at += 1;
         }
-        // `use crate::{a, b::c}` names several modules at once.
-        if let Some(group) = line.trim_start().strip_prefix("use crate::{") {
-            for part in group.split(',') {
-                let name: String = part
-                    .trim()
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                    .collect();
-                if !name.is_empty() {
-                    out.insert(name);
+    };
+    let mut path = prefix;
+    loop {
+        skip_ws(at);
+        if s.get(*at) == Some(&'{') {
+            *at += 1;
+            loop {
+                skip_ws(at);
+                if *at >= s.len() || s[*at] == '}' {
+                    *at += 1;
+                    return;
+                }
+                use_tree(s, at, path.clone(), out);
+                skip_ws(at);
+                match s.get(*at) {
+                    Some(',') => *at += 1,
+                    Some('}') => {
+                        *at += 1;
+                        return;
+                    }
+                    _ => return,
                 }
             }
         }
+        let begin = *at;
+        while *at < s.len() && is_ident(s[*at]) {
+            *at += 1;
+        }
+        let ident: String = s[begin..*at].iter().collect();
+        if ident.is_empty() {
+            out.push(path);
+            return;
+        }
+        if ident != "self" {
+            path.push(ident);
+        }
+        if s.get(*at) == Some(&':') && s.get(*at + 1) == Some(&':') {
+            *at += 2;
+        } else {
+            out.push(path);
+            return;
+        }
+    }
+}
+
+/// The paths a file names from the crate (`crate::`, `super::`, `self::`), made
+/// absolute from the file's module `here`.
+fn named_paths(here: &[String], code: &str) -> Vec<Vec<String>> {
+    let s: Vec<char> = code_only(code).chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let starts_path = (i == 0 || !(is_ident(s[i - 1]) || s[i - 1] == ':'))
+            && ["crate::", "super::", "self::"]
+                .iter()
+                .any(|k| s[i..].starts_with(&k.chars().collect::<Vec<_>>()));
+        if !starts_path {
+            i += 1;
+            continue;
+        }
+        let mut base: Vec<String> = here.to_vec();
+        let mut at = i;
+        let take = |at: &mut usize, word: &str| {
+            let w: Vec<char> = format!("{word}::").chars().collect();
+            let ok = s[*at..].starts_with(&w);
+            if ok {
+                *at += w.len();
+            }
+            ok
+        };
+        if take(&mut at, "crate") {
+            base.clear();
+        } else if take(&mut at, "self") {
+        } else {
+            while take(&mut at, "super") {
+                base.pop();
+            }
+        }
+        use_tree(&s, &mut at, base, &mut out);
+        i = at.max(i + 1);
     }
     out
 }
 
-fn edges(files: &[(String, String)]) -> Edges {
+/// The module a path names: its longest prefix that is a module of `known`, or its first
+/// segment when none is.
+fn resolve(path: &[String], known: &BTreeSet<Vec<String>>) -> Option<Vec<String>> {
+    (1..=path.len())
+        .rev()
+        .map(|n| path[..n].to_vec())
+        .find(|p| known.contains(p))
+        .or_else(|| path.first().map(|f| vec![f.clone()]))
+}
+
+/// The edges between modules, each side cut to its first `depth` segments; edges between
+/// a module and its own parent or child (a `mod` line, an `impl` in a child) are not
+/// layers and are left out.
+fn edges_at(files: &[(String, String)], depth: usize) -> Edges {
+    let known: BTreeSet<Vec<String>> = files.iter().filter_map(|(r, _)| module_path(r)).collect();
     let mut edges = Edges::new();
     for (rel, code) in files {
         // Unit-test files (`tests.rs` beside a module) are tests, not layers.
         if rel.ends_with("/tests.rs") || rel.contains("/tests/") {
             continue;
         }
-        let Some(from) = module_of(rel) else { continue };
-        let entry = edges.entry(from.clone()).or_default();
-        for to in named_modules(code) {
-            if to != from {
-                entry.insert(to);
+        let Some(here) = module_path(rel) else {
+            continue;
+        };
+        let cut = |p: &[String]| p[..p.len().min(depth)].to_vec();
+        let from = cut(&here);
+        let entry = edges.entry(from.join("::")).or_default();
+        for path in named_paths(&here, code) {
+            let Some(to) = resolve(&path, &known).map(|t| cut(&t)) else {
+                continue;
+            };
+            let related = to.starts_with(&from) || from.starts_with(&to);
+            if !related {
+                entry.insert(to.join("::"));
             }
         }
     }
     edges
+}
+
+/// The edges between top-level modules.
+fn edges(files: &[(String, String)]) -> Edges {
+    edges_at(files, 1)
 }
 
 /// Every broken rule, in words.
@@ -106,6 +205,16 @@ fn violations(edges: &Edges) -> Vec<String> {
         }
     }
     for cycle in cycles(edges) {
+        out.push(format!("cycle: {}", cycle.join(" → ")));
+    }
+    out
+}
+
+/// Every broken rule in `files`: the layers between top-level modules, and no cycle
+/// between the modules inside one (`tui::app` → `tui::watch` → `tui::app`).
+fn broken(files: &[(String, String)]) -> Vec<String> {
+    let mut out = violations(&edges(files));
+    for cycle in cycles(&edges_at(files, 2)) {
         out.push(format!("cycle: {}", cycle.join(" → ")));
     }
     out
@@ -168,7 +277,7 @@ fn the_layers_hold_and_no_module_cycle() {
             "no file of module {m}: update the lists"
         );
     }
-    let broken = violations(&e);
+    let broken = broken(&files);
     assert!(broken.is_empty(), "layering broken:\n{}", broken.join("\n"));
 }
 
@@ -200,9 +309,26 @@ fn a_deliberate_violation_is_caught() {
             ],
             "cycle: graph → index → graph",
         ),
+        (
+            // A cycle inside a module, through `super::` paths, a group over lines and
+            // `self::`.
+            vec![
+                file("tui.rs", "pub mod app;"),
+                file(
+                    "tui/app.rs",
+                    "use super::{\n    action::Pane,\n    watch::Problems,\n};",
+                ),
+                file(
+                    "tui/watch.rs",
+                    "use self::x::Y; use crate::tui::input::Input;",
+                ),
+                file("tui/input.rs", "use super::super::tui::app::Searched;"),
+            ],
+            "cycle: tui::app → tui::watch → tui::input → tui::app",
+        ),
     ];
     for (files, want) in cases {
-        let got = violations(&edges(&files));
+        let got = broken(&files);
         assert!(
             got.iter().any(|g| g == want),
             "{want:?} not caught: {got:?}"
@@ -216,8 +342,15 @@ fn a_deliberate_violation_is_caught() {
             "fn f() {}\n#[cfg(test)]\nmod tests { use crate::tui::App; }",
         ),
         file("graph/tests.rs", "use crate::cli::Cli;"),
+        // A module and its children name each other: no cycle.
+        file("tui.rs", "use self::app::App;"),
+        file(
+            "tui/app.rs",
+            "pub use self::timeline::Filtering; use super::Start;",
+        ),
+        file("tui/app/timeline.rs", "use super::{App, Density};"),
     ];
-    assert!(violations(&edges(&quiet)).is_empty());
+    assert!(broken(&quiet).is_empty(), "{:?}", broken(&quiet));
 }
 
 /// The library reads no environment variable: `main.rs` reads them and passes the choice
@@ -239,4 +372,128 @@ fn only_main_reads_the_environment() {
         .map(|(rel, _)| rel.as_str())
         .collect();
     assert!(readers.is_empty(), "read the environment: {readers:?}");
+}
+
+/// Methods that change a value in place: on a field of `App`, a change.
+const MUTATING: &[&str] = &[
+    "take",
+    "replace",
+    "as_mut",
+    "get_or_insert",
+    "get_or_insert_with",
+    "insert",
+    "push",
+    "pop",
+    "clear",
+    "retain",
+    "truncate",
+    "extend",
+    "refilter",
+    "measure_titles",
+];
+
+/// The places in a file's code that change `App` other than by `update`: a field
+/// assigned or changed in place through `app.` or `self.app.`, or `&mut` of it.
+fn app_changes(code: &str) -> Vec<String> {
+    let s: Vec<char> = code_only(code).chars().collect();
+    let starts = |word: &str| -> Vec<usize> {
+        let w: Vec<char> = word.chars().collect();
+        (0..s.len()).filter(|&i| s[i..].starts_with(&w)).collect()
+    };
+    let mut out = Vec::new();
+    for at in starts("app.") {
+        if at > 0 && is_ident(s[at - 1]) {
+            continue;
+        }
+        // The path after `app.`: fields and a method.
+        let mut i = at + "app.".len();
+        let mut segments = vec![String::new()];
+        while i < s.len() && (is_ident(s[i]) || s[i] == '.') {
+            if s[i] == '.' {
+                segments.push(String::new());
+            } else {
+                segments.last_mut().unwrap().push(s[i]);
+            }
+            i += 1;
+        }
+        let rest: String = s[i..].iter().take(3).collect();
+        let rest = rest.trim_start();
+        let assigned = (rest.starts_with('=') && !rest.starts_with("=="))
+            || ["+=", "-=", "*=", "/=", "|=", "&="]
+                .iter()
+                .any(|op| rest.starts_with(op));
+        let last = segments.last().map_or("", String::as_str);
+        let mutated = rest.starts_with('(') && MUTATING.contains(&last);
+        if assigned || mutated {
+            out.push(format!("app.{}", segments.join(".")));
+        }
+    }
+    for at in starts("&mut ") {
+        let after: String = s[at + "&mut ".len()..].iter().take(40).collect();
+        let after = after.trim_start_matches("self.");
+        let word: String = after.chars().take_while(|&c| is_ident(c)).collect();
+        if word == "app" || word == "App" {
+            out.push(format!("&mut {word}"));
+        }
+    }
+    out
+}
+
+/// `App` is changed by `update` alone (`tui::update` and its files, given a `Msg`), so
+/// that every change of the state has one path a test can drive: no other file of the
+/// explorer writes a field of it, changes one in place, or borrows it mutably.
+#[test]
+fn only_update_changes_the_app() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&root, &root, &mut files);
+    let outside = |rel: &str| {
+        (rel == "tui.rs" || rel.starts_with("tui/"))
+            && !["tui/update", "tui/app"]
+                .iter()
+                .any(|m| rel == format!("{m}.rs") || rel.starts_with(&format!("{m}/")))
+            && !rel.ends_with("/tests.rs")
+    };
+    let changes: Vec<String> = files
+        .iter()
+        .filter(|(rel, _)| outside(rel))
+        .flat_map(|(rel, code)| {
+            app_changes(code)
+                .into_iter()
+                .map(move |c| format!("{rel}: {c}"))
+        })
+        .collect();
+    assert!(
+        changes.is_empty(),
+        "App changed outside update: {changes:?}"
+    );
+}
+
+/// The test of that test: each way of changing `App` is caught, reading it is not.
+#[test]
+fn a_change_of_the_app_outside_update_is_caught() {
+    for code in [
+        "self.app.notice = Some(e);",
+        "app.search.as_mut().unwrap().input.push('x');",
+        "self.app.outbox.take()",
+        "app.timeline.selected += 1;",
+        "app.refilter();",
+        "fn f(app: &mut App) {}",
+        "let a = &mut self.app;",
+    ] {
+        assert!(!app_changes(code).is_empty(), "{code:?} not caught");
+    }
+    for code in [
+        "if app.notice == None { view::render(&app, f) }",
+        "let effect = self.app.update(Msg::OpenFailed(e));",
+        "if let Some(text) = &self.app.outbox {}",
+        "// app.notice = None;",
+        "let snapshot = app.timeline.selected;",
+    ] {
+        assert!(
+            app_changes(code).is_empty(),
+            "{code:?} caught: {:?}",
+            app_changes(code)
+        );
+    }
 }

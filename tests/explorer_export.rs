@@ -12,6 +12,7 @@ use aigov::tui::action::{Action, Pane};
 use aigov::tui::app::App;
 use aigov::tui::export::Exported;
 use aigov::tui::theme::Theme;
+use aigov::tui::update::Msg;
 use aigov::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -61,14 +62,16 @@ fn the_overwrite_question_and_the_notice() {
             Action::ExportAccept,
         ],
     );
-    app.exported(Exported::Exists(PathBuf::from("aigov-all.json")));
+    app.update(Msg::Exported(Exported::Exists(PathBuf::from(
+        "aigov-all.json",
+    ))));
     insta::assert_snapshot!("export_overwrite_80x24", draw(&app).backend());
     app.update(Action::ExportInput('y'));
-    app.exported(Exported::Done {
+    app.update(Msg::Exported(Exported::Done {
         path: PathBuf::from("aigov-all.json"),
         events: 8,
         quotes: 5,
-    });
+    }));
     let t = draw(&app);
     let bottom: String = (0..80)
         .map(|x| t.backend().buffer()[(x, 23)].symbol().to_string())

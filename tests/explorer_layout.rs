@@ -12,6 +12,7 @@ use aigov::load::Origin;
 use aigov::tui::action::{Action, Effect, Pane};
 use aigov::tui::app::App;
 use aigov::tui::theme::Theme;
+use aigov::tui::update::Msg;
 use aigov::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -28,7 +29,7 @@ fn today() -> chrono::NaiveDate {
 
 fn app(ds: &Arc<Dataset>, w: u16, h: u16) -> App {
     let mut app = App::new(ds.clone(), Theme::default(), Rect::new(0, 0, w, h));
-    app.start_on(today());
+    app.update(Msg::StartOn(today()));
     app
 }
 
@@ -223,7 +224,9 @@ fn it_opens_on_the_latest_event_up_to_today_and_later_ones_are_upcoming() {
 fn search_then_esc_puts_the_screen_back() {
     let ds = bundled();
     let mut a = App::new(ds.clone(), Theme::default(), Rect::new(0, 0, 120, 40));
-    a.start_on(chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+    a.update(Msg::StartOn(
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    ));
     let before = format!("{:?}", draw(&a).backend());
     a.update(Action::OpenSearch);
     for c in "fragmentee".chars() {
@@ -332,7 +335,9 @@ fn the_filter_survives_a_live_reload() {
         .map(|&e| ds.graph.event(e).id.clone())
         .collect();
     let fresh = Dataset::load(&Origin::Bundled).unwrap().unwrap();
-    a.reloaded(aigov::tui::watch::Reload::Loaded(Box::new(fresh)));
+    a.update(Msg::Reloaded(aigov::tui::reload::Reload::Loaded(Box::new(
+        fresh,
+    ))));
     let after: Vec<String> = a
         .timeline_events()
         .iter()
@@ -380,7 +385,7 @@ fn a_double_click_in_the_compare_view_opens_the_event() {
     let ds = bundled();
     let mut a = app(&ds, 120, 40);
     a.update(Action::ToggleCompare);
-    let geo = aigov::tui::view::compare::Geometry::new(a.panes().body);
+    let geo = aigov::tui::layout::compare::Geometry::new(a.panes().body);
     let (x, y) = (geo.left_x + 4, geo.list.y + 2);
     a.update(Action::DoubleClick { x, y });
     assert!(a.compare.is_none(), "the event opened in the panes");

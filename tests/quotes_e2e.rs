@@ -19,6 +19,7 @@ use aigov::load::Origin;
 use aigov::tui::action::{Action, Effect, Pane};
 use aigov::tui::app::App;
 use aigov::tui::theme::Theme;
+use aigov::tui::update::Msg;
 use pty::Pty;
 use ratatui::layout::Rect;
 
@@ -194,7 +195,7 @@ fn hostile(url: Option<&str>) -> App {
     let Some(Entity::Quote(q)) = app.dataset.graph.lookup("q-hostile") else {
         panic!("no quote");
     };
-    app.start_at(Entity::Quote(q));
+    app.update(Msg::GoTo(Entity::Quote(q)));
     app.update(Action::Focus(Pane::Quotes));
     app
 }

@@ -272,7 +272,7 @@ fn bundled_compare_shows_the_waico_proposal_beside_the_action_plan() {
             .iter()
             .position(|l| l.contains("26 Li Qiang proposes"))
             .unwrap();
-        let list = aigov::tui::view::compare::Geometry::new(Rect::new(0, 1, w, h - 2)).list;
+        let list = aigov::tui::layout::compare::Geometry::new(Rect::new(0, 1, w, h - 2)).list;
         let mid = usize::from(list.y + list.height / 2);
         assert!(at.abs_diff(mid) <= 1, "row {at}, middle {mid}");
         let first = lines[usize::from(list.y)];
@@ -381,7 +381,7 @@ fn the_preview_shows_a_match_deep_in_a_long_text() {
 
 #[test]
 fn a_refused_reload_shows_its_errors_over_the_panes_at_120x40_and_80x24() {
-    use aigov::tui::watch::Problems;
+    use aigov::tui::reload::Problems;
     let problems = Problems {
         summary: "1 error".to_string(),
         lines: vec![

@@ -14,6 +14,7 @@ use aigov::dataset::Dataset;
 use aigov::load::Origin;
 use aigov::tui::app::App;
 use aigov::tui::theme::Theme;
+use aigov::tui::update::Msg;
 use aigov::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -150,7 +151,7 @@ fn the_readme_picture_is_the_explorer_as_it_renders() {
     let ds = Arc::new(Dataset::load(&Origin::Bundled).unwrap().unwrap());
     let waico = ds.graph.lookup("waic-2025-waico-proposal").unwrap();
     let mut app = App::new(ds, Theme::default(), Rect::new(0, 0, 120, 40));
-    app.start_at(waico);
+    app.update(Msg::GoTo(waico));
     let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
     t.draw(|f| view::render(&app, f)).unwrap();
     let picture = svg(t.backend().buffer());

@@ -7,8 +7,8 @@ use std::borrow::Cow;
 
 use std::cmp::Reverse;
 
+use super::ctx::{Ctx, is_whole_field};
 use super::query::Query;
-use super::scan::{Ctx, is_whole_field};
 use super::score::{LOOSE, TYPO, group_of, quality};
 use super::typo::is_word_char;
 use super::{Field, SearchIndex};

@@ -5,61 +5,18 @@
 
 use chrono::Datelike;
 
+use super::ctx::{Ctx, is_whole_field};
 use super::query::{ACTORS, EVENTS, How, QUOTES, Query, SOURCES};
 use super::rank::{Cand, Matches};
-use super::score::{CLOSE, LOOSE, Needle, group_of, quality, same_phrase, tier_of};
+use super::score::{CLOSE, LOOSE, group_of, quality, tier_of};
 use super::typo::allowed;
-use super::{Doc, Field, SearchIndex};
+use super::{Doc, SearchIndex};
 use crate::graph::Entity;
 
 /// Records scanned between two looks at the cancel flag.
 const CHUNK: usize = 2048;
 /// Below this many records one core does it all.
 const PARALLEL_FROM: usize = 20_000;
-
-/// A query's searchers, built once per search.
-pub(super) struct Ctx<'q> {
-    pub pos: Vec<Needle<'q>>,
-    pub neg: Vec<Needle<'q>>,
-    /// The words as one phrase, for a whole-field match, and its characters.
-    pub phrase: String,
-    phrase_mask: u64,
-    /// The phrase has a digit: it may be a form of a date.
-    datelike: bool,
-}
-
-impl<'q> Ctx<'q> {
-    pub(super) fn new(q: &'q Query) -> Self {
-        let pos: Vec<Needle> = q
-            .terms
-            .iter()
-            .filter(|t| !t.negate)
-            .take(64)
-            .map(Needle::new)
-            .collect();
-        let neg = q
-            .terms
-            .iter()
-            .filter(|t| t.negate)
-            .map(Needle::new)
-            .collect();
-        let phrase = pos
-            .iter()
-            .filter(|n| matches!(n.t.how, How::Fuzzy | How::Exact))
-            .map(|n| n.t.pattern.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let phrase_mask = super::query::mask(&phrase);
-        let datelike = phrase.bytes().any(|b| b.is_ascii_digit());
-        Ctx {
-            pos,
-            neg,
-            phrase,
-            phrase_mask,
-            datelike,
-        }
-    }
-}
 
 impl SearchIndex {
     pub(crate) fn field_text(&self, f: &super::FieldRec) -> &str {
@@ -320,16 +277,6 @@ impl SearchIndex {
             }
         }
         Some((out, seen))
-    }
-}
-
-/// Whether a field is the whole query: a date when one of its forms is.
-pub(super) fn is_whole_field(field: Field, text: &str, phrase: &str) -> bool {
-    if field == Field::Date {
-        text.split(super::JOIN)
-            .any(|form| same_phrase(form, phrase))
-    } else {
-        same_phrase(text, phrase)
     }
 }
 

@@ -169,6 +169,8 @@ pub enum Action {
 pub enum Effect {
     /// Nothing: redraw.
     None,
+    /// Nothing changed (a search result of an older generation): no redraw either.
+    Unchanged,
     /// Leave the loop and restore the terminal.
     Quit,
     /// Run the search the popup asks for (`App::search_request`) off the input thread.

@@ -1,5 +1,6 @@
 //! `App`: all UI state (focus, cursors, the chosen country, history, overlay, viewport,
-//! theme) and read-only queries on it. Changed only by `update`. No I/O.
+//! theme) and read-only queries on it. Changed only by `update` (`tests/architecture.rs`
+//! fails on a field written elsewhere). No I/O.
 
 use std::sync::Arc;
 
@@ -9,78 +10,18 @@ use super::action::Pane;
 use super::compare::Side;
 use super::export::ExportBox;
 use super::keymap::Mode;
+use super::reload::Problems;
 use super::theme::Theme;
-use super::watch::Problems;
 use crate::dataset::Dataset;
 use crate::graph::{ActorIx, EventIx, QuoteIx};
-use crate::search::Hit;
 
+pub use self::search::{Found, MAX_HITS, SYNC_SEARCH_LIMIT, SearchBox, Searched};
 pub use self::timeline::{FilterInput, Filtering};
 pub use self::views::{CompareView, GraphView};
 
+mod search;
 pub mod timeline;
 mod views;
-
-/// Hits kept for the popup's list (the first screenful comes sooner, see `tui::worker`).
-pub const MAX_HITS: usize = 500;
-/// Up to this many records, searching runs inside `update`; above, on the worker thread.
-pub const SYNC_SEARCH_LIMIT: usize = 20_000;
-
-/// The search popup: the input, the hits so far, and the view to put back on Esc.
-#[derive(Debug, Clone)]
-pub struct SearchBox {
-    pub input: String,
-    pub hits: Vec<Hit>,
-    /// How many records match (the list holds at most `MAX_HITS`).
-    pub total: usize,
-    pub selected: usize,
-    pub offset: usize,
-    /// Taken from `App::next_generation` on every edit (so it only grows, across popups
-    /// and reloads); results of another generation are dropped.
-    pub generation: u64,
-    /// A search for the current input is still running.
-    pub pending: bool,
-    /// For a search without hits: the query with its unknown words corrected.
-    pub suggestion: Option<String>,
-    /// Hits in date order (newest first) rather than by relevance (Ctrl-S).
-    pub by_date: bool,
-    /// The hits in relevance order while `by_date` shows them by date.
-    pub ranked: Vec<Hit>,
-    /// Where the user was when the popup opened.
-    pub saved: Place,
-    pub saved_translate: bool,
-}
-
-impl SearchBox {
-    /// Forgets the hits (both orders) and the cursor among them: they point into records
-    /// that a new query or new data replaces.
-    pub fn clear_hits(&mut self) {
-        self.hits.clear();
-        self.ranked.clear();
-        self.total = 0;
-        self.selected = 0;
-        self.offset = 0;
-    }
-}
-
-/// Results of a search, for the generation that asked.
-#[derive(Debug, Clone)]
-pub struct Searched {
-    pub generation: u64,
-    /// The data generation (`App::data_generation`) the search ran on.
-    pub data: u64,
-    pub hits: Vec<Hit>,
-    pub total: usize,
-    /// More hits are coming for this generation (the first screenful came first).
-    pub partial: bool,
-}
-
-/// The hits of the last accepted search, for `n` and `N`.
-#[derive(Debug, Clone, Default)]
-pub struct Found {
-    pub hits: Vec<Hit>,
-    pub at: usize,
-}
 
 /// A selection in a list and the first visible row.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -15,7 +15,7 @@ use ratatui::crossterm::event::{
 use super::action::Action;
 use super::app::Searched;
 use super::keymap::Key;
-use super::watch::Reload;
+use super::reload::Reload;
 
 /// What the loop receives.
 #[derive(Debug)]

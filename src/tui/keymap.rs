@@ -151,7 +151,10 @@ const T: Context = Context::Pane(Pane::Timeline);
 const E: Context = Context::Pane(Pane::Event);
 const Q: Context = Context::Pane(Pane::Quotes);
 
-/// Every binding. Pane rows come first so that they win over global ones.
+/// Every binding, grouped by context. Which binding wins does not depend on a row's place
+/// here: `lookup` reads a mode's contexts most specific first (`contexts`), so a pane's
+/// row wins over a global one for the same key. Within a context, rows keep this order
+/// in the status bar and the help.
 pub const BINDINGS: &[Binding] = &[
     b(
         Filter,

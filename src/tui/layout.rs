@@ -2,7 +2,13 @@
 //! the width its titles need, the countries pane its content's width (or a one-line bar
 //! when that would cut titles), the quotes pane its content's height (one line when there
 //! are none); `z` gives the focused pane the whole body. Below the minimum, "too small".
-//! Shared by the view, mouse hit-testing and scroll clamping. No I/O.
+//! Shared by the view, mouse hit-testing and scroll clamping, as are the geometries of
+//! the full-screen views and the search popup (its submodules). No I/O.
+
+pub mod compare;
+pub mod frame;
+pub mod graph;
+pub mod search;
 
 use ratatui::layout::{Position, Rect};
 

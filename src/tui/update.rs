@@ -1,17 +1,22 @@
-//! `App::update`: every state transition, and keeping each selection in view. No I/O.
+//! The user's actions (`App::update`, in `update::msg`, takes them with the runtime's
+//! messages): every state transition, each kind in a file of its own below; keeping each
+//! selection in view is `update::scroll`. Geometry comes from `layout`; how many lines a
+//! pane's content takes comes from `view`, which draws it (scrolling follows what is
+//! drawn). No I/O.
 
 use ratatui::layout::Rect;
 
 use super::action::{Action, Effect, Pane};
 use super::app::App;
-use super::view;
+
+pub use self::msg::Msg;
 
 /// Lines a page key moves, at least.
 const MIN_PAGE: usize = 1;
 
 impl App {
-    /// Applies one action.
-    pub fn update(&mut self, action: Action) -> Effect {
+    /// Applies one action of the user.
+    fn act(&mut self, action: Action) -> Effect {
         if !matches!(action, Action::Resize { .. }) {
             self.notice = None;
         }
@@ -64,8 +69,8 @@ impl App {
             // Over the views, a double click selects and opens: the compare view opens
             // the event, the graph centres on the node.
             Action::DoubleClick { x, y } if self.graph.is_some() || self.compare.is_some() => {
-                self.update(Action::Click { x, y });
-                return self.update(Action::Follow);
+                self.act(Action::Click { x, y });
+                return self.act(Action::Follow);
             }
             _ if self.graph.is_some() => self.update_graph(action),
             _ if self.compare.is_some() => self.update_compare(action),
@@ -96,32 +101,6 @@ impl App {
         }
         self.keep_in_view();
         Effect::None
-    }
-
-    /// Opens on a record (`--goto`), scrolled so that it shows with its context.
-    pub fn start_at(&mut self, entity: crate::graph::Entity) {
-        self.go_to(entity);
-        self.keep_in_view();
-    }
-
-    /// Opens as of `today`: on the latest event dated up to it (with its quotes), and
-    /// with later events drawn as upcoming.
-    pub fn start_on(&mut self, today: chrono::NaiveDate) {
-        self.today = Some(today);
-        let pos = self.latest_by(today);
-        self.select_event(pos);
-        self.keep_in_view();
-    }
-
-    /// A thread of the runtime panicked: say so in the status line.
-    pub fn crashed(&mut self, thread: &str, message: &str, restarted: bool) {
-        let then = if restarted {
-            "started again"
-        } else {
-            "stopped"
-        };
-        let message = crate::text::escape_controls(message);
-        self.notice = Some(format!("the {thread} thread failed ({message}); {then}"));
     }
 
     fn page(&self, pane: Pane) -> usize {
@@ -237,6 +216,8 @@ impl App {
         }
     }
 
+    /// Selects the event at `pos` in the timeline; a new selection starts at its first
+    /// link, scrolled to the top.
     pub(super) fn select_event(&mut self, pos: usize) {
         if pos != self.timeline.selected {
             self.timeline.selected = pos;
@@ -246,17 +227,36 @@ impl App {
         }
     }
 
+    /// Selects the event at `pos` afresh, even where it is already selected (the
+    /// timeline under the cursor changed).
+    pub(super) fn reselect_event(&mut self, pos: usize) {
+        self.timeline.selected = usize::MAX;
+        self.select_event(pos);
+    }
+
+    /// Selects event `e`, lifting the chosen country and the filter where they hide it.
+    pub(super) fn select_revealed(&mut self, e: crate::graph::EventIx) {
+        self.reveal(e);
+        let pos = self.position_near(e);
+        self.reselect_event(pos);
+    }
+
+    /// Changes what the timeline shows (`change`, then `refilter`), keeping the selected
+    /// event selected, or the nearest one when it is gone.
+    pub(super) fn refilter_keeping_event(&mut self, change: impl FnOnce(&mut Self)) {
+        let before = self.selected_event();
+        change(self);
+        self.refilter();
+        let pos = before.map_or(0, |e| self.position_near(e));
+        self.reselect_event(pos);
+    }
+
     /// Chooses a countries-pane row, keeping the selected event (or the nearest one).
     pub(super) fn choose_country(&mut self, row: usize) {
         if row == self.countries.selected {
             return;
         }
-        let before = self.selected_event();
-        self.countries.selected = row;
-        self.refilter();
-        let pos = before.map_or(0, |e| self.position_near(e));
-        self.timeline.selected = usize::MAX;
-        self.select_event(pos);
+        self.refilter_keeping_event(|app| app.countries.selected = row);
         self.quotes_scroll = 0;
     }
 
@@ -276,12 +276,7 @@ impl App {
             return;
         };
         self.history.push(self.place());
-        self.reveal(target);
-        let pos = self.position_near(target);
-        self.timeline.selected = pos;
-        self.event_link = 0;
-        self.event_scroll = 0;
-        self.quotes_scroll = 0;
+        self.select_revealed(target);
     }
 
     /// Returns to the place before the last followed link.
@@ -335,63 +330,6 @@ impl App {
         self.event_scroll = place.event_scroll;
         self.quotes_scroll = place.quotes_scroll;
     }
-
-    /// Scrolls every pane so that its selection shows, and clamps scroll positions.
-    fn keep_in_view(&mut self) {
-        let panes = self.panes();
-        let inner = |p: Pane| {
-            let r = panes.rect(p);
-            (
-                r.width.saturating_sub(2),
-                usize::from(r.height.saturating_sub(2)),
-            )
-        };
-        let (_, h) = inner(Pane::Countries);
-        self.countries.offset = scrolled_off(
-            self.countries.offset,
-            self.countries.selected,
-            h,
-            self.country_rows(),
-        );
-        let (_, h) = inner(Pane::Timeline);
-        let n = self.timeline_events().len();
-        self.timeline.selected = self.timeline.selected.min(n.saturating_sub(1));
-        let row = self.row_of(self.timeline.selected);
-        // The top row may be the sticky year header: the list has one row fewer for sure.
-        self.timeline.offset = scrolled_off(
-            self.timeline.offset,
-            row,
-            h.saturating_sub(1),
-            self.timeline_rows(),
-        );
-        let (w, h) = inner(Pane::Event);
-        let (lines, link_lines) = view::event::lines(self, w);
-        self.event_link = self.event_link.min(link_lines.len().saturating_sub(1));
-        if self.focus == Pane::Event
-            && let Some(&l) = link_lines.get(self.event_link)
-        {
-            self.event_scroll = scrolled(self.event_scroll, l, h);
-        }
-        self.event_scroll = self.event_scroll.min(lines.len().saturating_sub(h));
-        let (w, h) = inner(Pane::Quotes);
-        // Wrap only as far as the current scroll needs: when the quotes end before it,
-        // scroll back so the last screenful shows.
-        let needed = self.quotes_scroll.saturating_add(h);
-        let total = view::quotes::lines(self, w, needed).len();
-        if total < needed {
-            self.quotes_scroll = self.quotes_scroll.min(total.saturating_sub(h));
-        }
-        if let Some(sb) = self.search.as_mut() {
-            let rows = view::search::list_rows(self.viewport);
-            sb.offset = scrolled(sb.offset, sb.selected, rows);
-        }
-        self.keep_compare_in_view();
-        self.keep_graph_in_view();
-        self.keep_page_in_view();
-        let help_total = view::help::lines(self).len();
-        let help_h = usize::from(self.viewport.height.saturating_sub(4));
-        self.help_scroll = self.help_scroll.min(help_total.saturating_sub(help_h));
-    }
 }
 
 /// The pane after `pane`, `by` steps on in focus order.
@@ -413,48 +351,16 @@ pub(super) fn moved(selected: usize, len: usize, page: usize, action: Action) ->
     }
 }
 
-/// Rows of context kept above and below a list's selection (vim's scrolloff).
-const SCROLLOFF: usize = 3;
-
-/// The first visible row of a list of `total` rows so that `row` shows in `height` rows
-/// with `SCROLLOFF` rows around it where there are any, moving as little as possible.
-fn scrolled_off(offset: usize, row: usize, height: usize, total: usize) -> usize {
-    if height == 0 {
-        return row;
-    }
-    let so = SCROLLOFF.min(height.saturating_sub(1) / 2);
-    let mut offset = offset.min(total.saturating_sub(height));
-    if row < offset + so {
-        offset = row.saturating_sub(so);
-    } else if row + so >= offset + height {
-        offset = (row + so + 1).saturating_sub(height);
-    }
-    offset.min(
-        total
-            .saturating_sub(height)
-            .max(row.saturating_sub(height - 1)),
-    )
-}
-
-/// The first visible row so that `row` shows in `height` rows, moving as little as possible.
-fn scrolled(offset: usize, row: usize, height: usize) -> usize {
-    if height == 0 || row < offset {
-        row
-    } else if row >= offset + height {
-        row + 1 - height
-    } else {
-        offset
-    }
-}
-
 mod actor;
 mod compare;
 mod export;
 mod filter;
 mod graph;
 mod mouse;
+mod msg;
 mod quotes;
 mod reload;
+mod scroll;
 mod search;
 #[cfg(test)]
 mod tests;

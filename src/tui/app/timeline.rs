@@ -1,11 +1,10 @@
 //! What the timeline shows: the chosen country's events that pass the filter, their year
-//! starts, density and counts, and what the layout needs to give them room. No I/O.
+//! starts, density and counts, and the widths the layout gives them. No I/O.
 
 use crate::filter::Filter;
 use crate::filter::query::QueryError;
 use crate::graph::{EventIx, Status};
 use crate::text::width;
-use crate::tui::layout::{Needs, Panes, layout};
 
 use super::{App, Density};
 
@@ -127,7 +126,7 @@ impl App {
 
     /// Measures the widest title of the data (at most 100 columns), once per dataset:
     /// the layout then stays put while the filter or the country changes.
-    pub fn measure_titles(&mut self) {
+    pub(in crate::tui) fn measure_titles(&mut self) {
         let mut w = 0;
         for ev in &self.dataset.graph.events {
             w = w.max(width(&ev.title).min(100));
@@ -138,33 +137,9 @@ impl App {
         self.title_w = u16::try_from(w).unwrap_or(100);
     }
 
-    /// What the layout needs to know of the panes' contents.
-    pub fn needs(&self, area: ratatui::layout::Rect) -> Needs {
-        let quote_lines = if self.quotes().is_empty() {
-            0
-        } else {
-            let w = area.width.saturating_sub(2);
-            let max = usize::from(area.height);
-            let n = crate::tui::view::quotes::lines(self, w, max).len();
-            u16::try_from(n).unwrap_or(u16::MAX)
-        };
-        Needs {
-            focus: self.focus,
-            zoom: self.zoom,
-            countries_w: self.countries_w,
-            title_w: self.title_w,
-            quote_lines,
-        }
-    }
-
-    /// The layout of this frame.
-    pub fn panes(&self) -> Panes {
-        layout(self.viewport, &self.needs(self.viewport))
-    }
-
     /// Recomputes what depends on the chosen country and the filter: the events shown,
     /// year starts, density, counts, quotes and the countries' width.
-    pub fn refilter(&mut self) {
+    pub(in crate::tui) fn refilter(&mut self) {
         let filter = self.filtering.filter().clone();
         self.shown = None;
         if filter.is_active() {

@@ -15,7 +15,7 @@ use crate::tui::view;
 
 impl App {
     /// Opens the page of `actor`, quote `at` selected when it is theirs.
-    pub fn open_actor(&mut self, actor: ActorIx, at: Option<QuoteIx>) {
+    pub(super) fn open_actor(&mut self, actor: ActorIx, at: Option<QuoteIx>) {
         self.actor_page = Some(ActorPage::new(&self.dataset, actor, at));
         self.keep_page_in_view();
     }

@@ -4,7 +4,7 @@
 use super::super::action::{Action, Pane};
 use super::super::app::{App, CompareAt, CompareView, ListCursor};
 use super::super::compare::{Side, default_pair};
-use super::super::view;
+use super::super::layout;
 use super::moved;
 use crate::dataset::Dataset;
 use crate::graph::{ActorIx, Entity, EventIx};
@@ -32,13 +32,13 @@ impl App {
                 view.at.side = Side::Right;
             }
         }
-        centre_cursor(&mut view, view::compare::list_rows(self.viewport));
+        centre_cursor(&mut view, layout::compare::list_rows(self.viewport));
         self.compare = Some(view);
     }
 
     /// An action in the compare view.
     pub(super) fn update_compare(&mut self, action: Action) {
-        let page = view::compare::list_rows(self.viewport).max(1);
+        let page = layout::compare::list_rows(self.viewport).max(1);
         let Some(cv) = self.compare.as_mut() else {
             return;
         };
@@ -97,7 +97,7 @@ impl App {
     /// other column's; the cursor stays near the date it was at.
     fn cycle_country(&mut self, forward: bool) {
         let ds = self.dataset.clone();
-        let page = view::compare::list_rows(self.viewport);
+        let page = layout::compare::list_rows(self.viewport);
         let Some(cv) = self.compare.as_mut() else {
             return;
         };
@@ -139,7 +139,7 @@ impl App {
 
     /// A click in the compare view selects the row and the column under it.
     fn click_compare(&mut self, x: u16, y: u16) {
-        let geo = view::compare::Geometry::new(self.panes().body);
+        let geo = layout::compare::Geometry::new(self.panes().body);
         let Some(cv) = self.compare.as_mut() else {
             return;
         };
@@ -165,12 +165,7 @@ impl App {
         self.graph = None;
         self.compare = None;
         self.landed_quote = None;
-        self.reveal(e);
-        let pos = self.position_near(e);
-        self.timeline.selected = pos;
-        self.event_link = 0;
-        self.event_scroll = 0;
-        self.quotes_scroll = 0;
+        self.select_revealed(e);
         self.focus(Pane::Event);
     }
 
@@ -204,7 +199,7 @@ impl App {
         if let Some(Entity::Event(e)) = event {
             view.at.cursor.selected = view.layout.row_near(g, e);
         }
-        centre_cursor(&mut view, view::compare::list_rows(self.viewport));
+        centre_cursor(&mut view, layout::compare::list_rows(self.viewport));
         self.compare = Some(view);
     }
 
@@ -212,7 +207,7 @@ impl App {
     /// with a few rows of context above and below it (none above a year's first row, so
     /// that a year jump shows the year from the top).
     pub(super) fn keep_compare_in_view(&mut self) {
-        let h = view::compare::list_rows(self.viewport);
+        let h = layout::compare::list_rows(self.viewport);
         if let Some(cv) = self.compare.as_mut() {
             let rows = cv.layout.rows.len();
             let c = &mut cv.at.cursor;
@@ -224,10 +219,10 @@ impl App {
                 margin
             };
             let last = (c.selected + margin).min(rows.saturating_sub(1));
-            c.offset = super::scrolled(c.offset, last, h);
-            c.offset = super::scrolled(c.offset, c.selected.saturating_sub(above), h);
+            c.offset = super::scroll::scrolled(c.offset, last, h);
+            c.offset = super::scroll::scrolled(c.offset, c.selected.saturating_sub(above), h);
             c.offset = c.offset.min(rows.saturating_sub(h));
-            c.offset = super::scrolled(c.offset, c.selected, h);
+            c.offset = super::scroll::scrolled(c.offset, c.selected, h);
         }
     }
 }

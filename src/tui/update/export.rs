@@ -22,7 +22,7 @@ impl App {
     }
 
     /// Opens the prompt to export what `filter` keeps.
-    pub fn open_export(&mut self, filter: Filter) {
+    pub(super) fn open_export(&mut self, filter: Filter) {
         self.export = Some(ExportBox::new(&self.dataset, filter));
     }
 
@@ -81,7 +81,7 @@ impl App {
     /// The runtime's answer: a notice with the path and the counts; the overwrite question
     /// when the file exists; else the reason, in the status line, the prompt kept to try
     /// another path.
-    pub fn exported(&mut self, result: Exported) {
+    pub(super) fn exported(&mut self, result: Exported) {
         let writing = self.export.as_mut().filter(|eb| eb.stage == Stage::Writing);
         match (result, writing) {
             (

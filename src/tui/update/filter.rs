@@ -94,23 +94,18 @@ impl App {
 
     /// Puts filter `at` (a position in `Filtering::applied`) in force, keeping the
     /// selected event or the nearest one.
-    pub(in crate::tui) fn apply_filter(&mut self, at: usize) {
+    pub(super) fn apply_filter(&mut self, at: usize) {
         if at == self.filtering.current || at >= self.filtering.applied.len() {
             return;
         }
-        let before = self.selected_event();
-        self.filtering.current = at;
-        self.refilter();
-        let pos = before.map_or(0, |e| self.position_near(e));
-        self.timeline.selected = usize::MAX;
-        self.select_event(pos);
+        self.refilter_keeping_event(|app| app.filtering.current = at);
     }
 }
 
 impl App {
     /// Makes `e` part of the timeline: lifts the chosen country, then the filter, if
     /// they hide it.
-    pub(in crate::tui) fn reveal(&mut self, e: crate::graph::EventIx) {
+    pub(super) fn reveal(&mut self, e: crate::graph::EventIx) {
         if self.country().is_some() && !self.timeline_events().contains(&e) {
             self.countries.selected = 0;
             self.refilter();

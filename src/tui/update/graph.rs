@@ -3,8 +3,8 @@
 
 use super::super::action::Action;
 use super::super::app::{App, GraphView};
+use super::super::layout;
 use super::super::neighbourhood::{Neighbourhood, Step};
-use super::super::view;
 use crate::dataset::Dataset;
 use crate::graph::{Entity, EventIx};
 
@@ -58,7 +58,7 @@ impl App {
                 self.open_event(e);
             }
             Action::Click { x, y } => {
-                let geo = view::graph::Geometry::new(body, gv);
+                let geo = layout::graph::Geometry::new(body, gv);
                 if let Some(i) = geo.node_at(gv, x, y) {
                     gv.selected = i;
                 }
@@ -103,9 +103,9 @@ impl App {
         let body = self.panes().body;
         if let Some(gv) = self.graph.as_mut() {
             gv.selected = gv.selected.min(gv.hood.nodes.len().saturating_sub(1));
-            let geo = view::graph::Geometry::new(body, gv);
+            let geo = layout::graph::Geometry::new(body, gv);
             let slot = geo.slot(gv.selected);
-            gv.scroll = super::scrolled(gv.scroll, slot, geo.visible_slots());
+            gv.scroll = super::scroll::scrolled(gv.scroll, slot, geo.visible_slots());
             gv.scroll = gv
                 .scroll
                 .min(geo.height(&gv.hood).saturating_sub(geo.visible_slots()));

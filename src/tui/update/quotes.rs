@@ -37,20 +37,25 @@ impl App {
         self.scroll_to_quote(q);
     }
 
-    /// Scrolls the quotes pane so that quote `q` shows, from its first line when it fits.
-    pub(super) fn scroll_to_quote(&mut self, q: QuoteIx) {
-        let Some(pos) = self.quotes().iter().position(|&x| x == q) else {
-            return;
-        };
-        let rect = self.panes().rect(Pane::Quotes);
-        let width = rect.width.saturating_sub(2);
-        let height = usize::from(rect.height.saturating_sub(2));
+    /// The lines of the quotes pane quote `q` takes: first, and one past its last.
+    pub(super) fn quote_lines(&self, q: QuoteIx) -> Option<(usize, usize)> {
+        let pos = self.quotes().iter().position(|&x| x == q)?;
+        let width = self.panes().rect(Pane::Quotes).width.saturating_sub(2);
         let (lines, starts) = view::quotes::lines_and_starts(self, width, usize::MAX);
         let start = starts.get(pos).copied().unwrap_or(0);
         // The blank line before the next quote is not part of this one.
         let end = starts
             .get(pos + 1)
             .map_or(lines.len(), |&s| s.saturating_sub(1));
+        Some((start, end))
+    }
+
+    /// Scrolls the quotes pane so that quote `q` shows, from its first line when it fits.
+    pub(super) fn scroll_to_quote(&mut self, q: QuoteIx) {
+        let Some((start, end)) = self.quote_lines(q) else {
+            return;
+        };
+        let height = usize::from(self.panes().rect(Pane::Quotes).height.saturating_sub(2));
         if start < self.quotes_scroll || end - start > height {
             self.quotes_scroll = start;
         } else if end > self.quotes_scroll + height {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::super::action::Effect;
 use super::super::app::{App, CompareAt, Found, Place};
-use super::super::watch::Reload;
+use super::super::reload::Reload;
 use crate::dataset::Dataset;
 use crate::graph::{ActorIx, Entity, EventIx};
 
@@ -22,7 +22,7 @@ fn events_of(ds: &Dataset, c: Option<ActorIx>) -> &[EventIx] {
 
 impl App {
     /// Applies a reload; asks for the open search to run again on the new data.
-    pub fn reloaded(&mut self, reload: Reload) -> Effect {
+    pub(super) fn reloaded(&mut self, reload: Reload) -> Effect {
         match reload {
             Reload::Failed(problems) => {
                 self.problems = Some(problems);

@@ -3,7 +3,7 @@
 
 use super::super::action::{Action, Effect, Pane};
 use super::super::app::{App, Found, MAX_HITS, SearchBox, Searched};
-use super::super::view;
+use super::super::layout;
 use super::moved;
 use crate::graph::{Entity, EventIx};
 
@@ -28,7 +28,7 @@ impl App {
     }
 
     /// Opens the popup with `text` typed in (`--query`).
-    pub fn type_search(&mut self, text: &str) -> Effect {
+    pub(super) fn type_search(&mut self, text: &str) -> Effect {
         self.open_search();
         if let Some(sb) = self.search.as_mut() {
             sb.input = text.to_string();
@@ -38,7 +38,7 @@ impl App {
 
     /// An action while the popup is open.
     pub(super) fn update_search(&mut self, action: Action) -> Effect {
-        let page = view::search::list_rows(self.viewport).max(1);
+        let page = layout::search::list_rows(self.viewport).max(1);
         let Some(sb) = self.search.as_mut() else {
             return Effect::None;
         };
@@ -54,7 +54,7 @@ impl App {
             }
             Action::Click { x, y } => {
                 // A click on a hit selects it; a click on the selected hit goes to it.
-                let Some(i) = view::search::hit_at(self.viewport, sb.offset, x, y) else {
+                let Some(i) = layout::search::hit_at(self.viewport, sb.offset, x, y) else {
                     return Effect::None;
                 };
                 if i >= sb.hits.len() {
@@ -167,7 +167,7 @@ impl App {
 
     /// Takes results from the worker; those of an older generation are dropped. Returns
     /// whether anything changed.
-    pub fn searched(&mut self, r: Searched) -> bool {
+    pub(super) fn searched(&mut self, r: Searched) -> bool {
         let ds = self.dataset.clone();
         let Some(sb) = self.search.as_mut() else {
             return false;
@@ -188,7 +188,7 @@ impl App {
     }
 
     /// The worker failed the search of `generation`: stop waiting for it, say why.
-    pub fn search_failed(&mut self, generation: u64, message: &str) {
+    pub(super) fn search_failed(&mut self, generation: u64, message: &str) {
         if let Some(sb) = self.search.as_mut()
             && sb.generation == generation
         {
@@ -198,7 +198,7 @@ impl App {
         }
     }
 
-    /// `n` (`by` = 1) and `N` (`by` = -1): the next or previous hit of the last search.
+    /// `n` (`forward`) and `N`: the next or previous hit of the last search, wrapping.
     pub(super) fn step_hit(&mut self, forward: bool) {
         let n = self.found.hits.len();
         if n == 0 {
@@ -224,7 +224,7 @@ impl App {
     /// Shows a record in its pane: an event in the timeline, a quote in the quotes pane,
     /// a country in the countries pane; a person by their latest event, a source by the
     /// latest event citing it.
-    pub fn go_to(&mut self, entity: Entity) {
+    pub(super) fn go_to(&mut self, entity: Entity) {
         let ds = self.dataset.clone();
         let (g, index) = (&ds.graph, &ds.index);
         self.landed_quote = None;
@@ -233,10 +233,8 @@ impl App {
             Entity::Quote(q) => {
                 self.show_event(g.quote(q).event, Pane::Quotes);
                 self.landed_quote = Some(q);
-                let w = self.panes().rect(Pane::Quotes).width.saturating_sub(2);
-                let (_, starts) = view::quotes::lines_and_starts(self, w, usize::MAX);
-                if let Some(i) = self.quotes().iter().position(|&x| x == q) {
-                    self.quotes_scroll = starts.get(i).copied().unwrap_or(0);
+                if let Some((start, _)) = self.quote_lines(q) {
+                    self.quotes_scroll = start;
                 }
             }
             Entity::Actor(a) => {
@@ -268,10 +266,7 @@ impl App {
     }
 
     fn show_event(&mut self, e: EventIx, pane: Pane) {
-        self.reveal(e);
-        let pos = self.position_near(e);
-        self.timeline.selected = usize::MAX;
-        self.select_event(pos);
+        self.select_revealed(e);
         self.focus(pane);
     }
 }

@@ -426,7 +426,7 @@ fn compare_moves_by_row_year_and_page_and_changes_countries() {
 fn compare_click_selects_the_row_and_column_and_the_wheel_moves() {
     let mut a = app(120, 40);
     run(&mut a, &[Action::ToggleCompare]);
-    let geo = crate::tui::view::compare::Geometry::new(a.panes().body);
+    let geo = crate::tui::layout::compare::Geometry::new(a.panes().body);
     // The last fixture row (WAIC | Action Plan) is the sixth: click its right cell.
     run(
         &mut a,
@@ -569,7 +569,7 @@ fn graph_click_selects_the_node_under_it() {
     let mut a = app(120, 40);
     run(&mut a, &[Action::Bottom, Action::ToggleGraph]);
     let gv = a.graph.as_ref().unwrap();
-    let geo = crate::tui::view::graph::Geometry::new(a.panes().body, gv);
+    let geo = crate::tui::layout::graph::Geometry::new(a.panes().body, gv);
     let e = a.dataset.graph.lookup("eo-14110-revoked");
     let i = gv
         .hood
@@ -609,7 +609,7 @@ fn editable_fixture(name: &str) -> PathBuf {
 
 #[test]
 fn a_reload_keeps_the_country_and_event_by_id_and_a_bad_one_keeps_the_data() {
-    use crate::tui::watch::{Reload, reload};
+    use crate::tui::reload::{Reload, reload};
     let dir = editable_fixture("keep");
     let origin = Origin::Path(dir.clone());
     let mut app = App::new(
@@ -662,7 +662,7 @@ fn a_reload_keeps_the_country_and_event_by_id_and_a_bad_one_keeps_the_data() {
 
 #[test]
 fn a_reload_during_a_search_runs_it_again() {
-    use crate::tui::watch::{Reload, reload};
+    use crate::tui::reload::{Reload, reload};
     let dir = editable_fixture("search");
     let origin = Origin::Path(dir.clone());
     let mut app = App::new(
@@ -691,7 +691,7 @@ fn the_mouse_picks_a_hit_in_the_popup_and_a_second_click_goes_to_it() {
     search(&mut a, "trump");
     let hits = a.search.as_ref().unwrap().hits.clone();
     assert!(hits.len() >= 3);
-    let rect = crate::tui::view::search::popup(a.viewport);
+    let rect = crate::tui::layout::search::popup(a.viewport);
     let (x, y) = (rect.x + 10, rect.y + 3 + 2); // the third hit
     run(&mut a, &[Action::Click { x, y }]);
     assert_eq!(a.search.as_ref().unwrap().selected, 2);
@@ -710,7 +710,7 @@ fn the_mouse_picks_a_hit_in_the_popup_and_a_second_click_goes_to_it() {
 
 #[test]
 fn a_reload_keeps_compare_and_the_graph_by_id_and_closes_a_graph_whose_centre_went() {
-    use crate::tui::watch::{Reload, reload};
+    use crate::tui::reload::{Reload, reload};
     let dir = editable_fixture("views");
     let origin = Origin::Path(dir.clone());
     let mut a = App::new(
@@ -770,7 +770,7 @@ fn the_compare_cursor_keeps_rows_of_context_below_and_a_year_jump_shows_the_year
     let ds = Arc::new(Dataset::load(&Origin::Bundled).unwrap().unwrap());
     let mut a = App::new(ds, Theme::default(), Rect::new(0, 0, 80, 24));
     run(&mut a, &[Action::ToggleCompare]);
-    let h = crate::tui::view::compare::list_rows(a.viewport);
+    let h = crate::tui::layout::compare::list_rows(a.viewport);
     for _ in 0..h + 5 {
         run(&mut a, &[Action::MoveDown]);
         let c = a.compare.as_ref().unwrap().at.cursor;
@@ -794,8 +794,8 @@ fn the_compare_cursor_keeps_rows_of_context_below_and_a_year_jump_shows_the_year
 
 #[test]
 fn graph_bands_close_up_when_their_outer_column_is_not_shown() {
+    use crate::tui::layout::graph::Geometry;
     use crate::tui::neighbourhood::CENTRE;
-    use crate::tui::view::graph::Geometry;
     let ds = Arc::new(Dataset::load(&Origin::Bundled).unwrap().unwrap());
     let Some(crate::graph::Entity::Event(e)) = ds.graph.lookup("waic-2025-waico-proposal") else {
         panic!("the bundled WAICO proposal")

@@ -1,9 +1,11 @@
 //! The compare view: a date column, the two countries' events in two columns with the
 //! links between them in a middle gutter, shared events across both, and the selected
-//! event's details below. Reads `&App` only.
+//! event's details below (where each part goes: `layout::compare`). Reads `&App` only.
 
 use crate::graph::date::MONTHS;
-use crate::tui::view::{Framed, about};
+use crate::tui::layout::compare::{DATE_W, Geometry};
+use crate::tui::layout::frame::Framed;
+use crate::tui::view::about;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,70 +15,10 @@ use ratatui::widgets::{Block, Widget};
 
 use crate::graph::{EventIx, Graph, LinkKind, Precision};
 use crate::text::{pad, truncate, width};
-use crate::tui::action::Pane;
 use crate::tui::app::{App, CompareView};
 use crate::tui::compare::{Cells, Crossing, Side};
-use crate::tui::layout::{Needs, layout};
 use crate::tui::theme::{MARKER, Theme};
 use crate::tui::view::timeline::short_date;
-
-/// Width of the date column: `2025 Jul` and a space.
-const DATE_W: u16 = 9;
-
-/// Where each part of the view goes inside the body.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Geometry {
-    pub inner: Rect,
-    pub heading: Rect,
-    pub list: Rect,
-    pub rule: Rect,
-    pub footer: Rect,
-    pub left_x: u16,
-    pub left_w: u16,
-    pub gutter_x: u16,
-    pub gutter_w: u16,
-    pub right_x: u16,
-    pub right_w: u16,
-}
-
-impl Geometry {
-    /// The parts for a body rectangle (the screen between header and status bar).
-    pub fn new(body: Rect) -> Self {
-        let f = Framed::new(body, 26);
-        let inner = f.inner;
-        let w = inner.width;
-        let gutter_w = match w {
-            100.. => 19,
-            70.. => 17,
-            _ => 13,
-        }
-        .min(w.saturating_sub(DATE_W));
-        let cols = w.saturating_sub(DATE_W + gutter_w);
-        let left_w = cols / 2;
-        let left_x = inner.x + DATE_W.min(w);
-        let gutter_x = left_x + left_w;
-        let right_x = gutter_x + gutter_w;
-        Self {
-            inner,
-            heading: f.heading,
-            list: f.main,
-            rule: f.rule,
-            footer: f.footer,
-            left_x,
-            left_w,
-            gutter_x,
-            gutter_w,
-            right_x,
-            right_w: cols - left_w,
-        }
-    }
-}
-
-/// Rows of the list for a terminal size (used by `update` to page and scroll).
-pub fn list_rows(viewport: Rect) -> usize {
-    let body = layout(viewport, &Needs::of_focus(Pane::Timeline)).body;
-    usize::from(Geometry::new(body).list.height)
-}
 
 /// The day of the month, or blanks when the date is less precise.
 fn day(g: &Graph, e: EventIx) -> String {

@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::text::truncate;
 use crate::tui::app::App;
+use crate::tui::reload::Problems;
 use crate::tui::view::wrap::wrap;
-use crate::tui::watch::Problems;
 
 /// Draws the panel at the bottom of `area` (above the status bar), at most half of it.
 pub fn render(app: &App, problems: &Problems, area: Rect, buf: &mut Buffer) {

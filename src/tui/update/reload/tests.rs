@@ -12,8 +12,8 @@ use crate::dataset::Dataset;
 use crate::load::Origin;
 use crate::tui::action::{Action, Effect, Pane};
 use crate::tui::app::{App, Searched};
+use crate::tui::reload::Reload;
 use crate::tui::theme::Theme;
-use crate::tui::watch::Reload;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/explorer");
 
