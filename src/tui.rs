@@ -91,6 +91,7 @@ pub fn run(dataset: Dataset, theme: Theme, start: Start<'_>) -> io::Result<Exit>
         last_click: None,
         browser: start.browser,
         hyperlinks: start.hyperlinks,
+        links: Vec::new(),
     };
     if let Some(entity) = start.goto {
         rt.app.update(Msg::GoTo(entity));
@@ -139,6 +140,8 @@ struct Runtime {
     last_click: Option<(Instant, u16, u16)>,
     browser: Option<String>,
     hyperlinks: bool,
+    /// Where the last frame showed web addresses: a click on one opens it.
+    links: Vec<view::link::Hyperlink>,
 }
 
 /// Two clicks on one cell within this time are a double click.
@@ -154,18 +157,27 @@ enum Handled {
 impl Runtime {
     fn draw(&mut self) -> io::Result<()> {
         let app = &self.app;
-        let mut links = Vec::new();
+        let links = &mut self.links;
         let frame = self.terminal.draw(|frame| {
-            links = view::render_linked(app, frame);
+            *links = view::render_linked(app, frame);
             if app.theme.monochrome {
                 terminal::strip_colors(frame.buffer_mut());
             }
         })?;
-        if !self.hyperlinks || links.is_empty() {
+        if !self.hyperlinks || self.links.is_empty() {
             return Ok(());
         }
-        let linked = hyperlink::cells(frame.buffer, &links);
+        let linked = hyperlink::cells(frame.buffer, &self.links);
         hyperlink::write(self.terminal.backend_mut(), &linked)
+    }
+
+    /// The web address the last frame showed at (`x`, `y`).
+    fn link_at(&self, x: u16, y: u16) -> Option<String> {
+        let at = ratatui::layout::Position::new(x, y);
+        self.links
+            .iter()
+            .find(|l| l.area().contains(at))
+            .map(|l| l.url.clone())
     }
 
     /// Sends the search the popup asks for to the worker.
@@ -202,18 +214,26 @@ impl Runtime {
                 Some(action) => Msg::Action(action),
                 None => return Ok(Handled::Same),
             },
-            Input::Action(Action::Click { x, y }) => {
-                let now = Instant::now();
-                let double = self.last_click.is_some_and(|(t, cx, cy)| {
-                    (cx, cy) == (x, y) && now.duration_since(t) < DOUBLE_CLICK
-                });
-                self.last_click = if double { None } else { Some((now, x, y)) };
-                Msg::Action(if double {
-                    Action::DoubleClick { x, y }
-                } else {
-                    Action::Click { x, y }
-                })
-            }
+            // A web address opens on a click, as a link does (the terminal's own click
+            // on an OSC 8 link does not reach it while the mouse is captured).
+            Input::Action(Action::Click { x, y }) => match self.link_at(x, y) {
+                Some(url) => {
+                    self.last_click = None;
+                    Msg::OpenLink(url)
+                }
+                None => {
+                    let now = Instant::now();
+                    let double = self.last_click.is_some_and(|(t, cx, cy)| {
+                        (cx, cy) == (x, y) && now.duration_since(t) < DOUBLE_CLICK
+                    });
+                    self.last_click = if double { None } else { Some((now, x, y)) };
+                    Msg::Action(if double {
+                        Action::DoubleClick { x, y }
+                    } else {
+                        Action::Click { x, y }
+                    })
+                }
+            },
             Input::Action(a) => Msg::Action(a),
             Input::Signal(sig) => return Ok(Handled::Exit(Exit::Signal(sig))),
             Input::Suspend => Msg::Action(Action::Suspend),

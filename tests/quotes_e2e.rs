@@ -146,6 +146,33 @@ fn vance_quote_is_copied_with_its_url_and_its_source_opens() {
     pty.send("o");
     let opened = wait_file(&log);
     assert_eq!(opened.trim_end(), url);
+    // A click on the address on screen opens it too.
+    let (col, row) = pty.with_screen(|s| {
+        let rows = s.contents().lines().map(str::to_string).collect::<Vec<_>>();
+        rows.iter()
+            .enumerate()
+            .find_map(|(r, l)| l.find(&url).map(|c| (l[..c].chars().count(), r)))
+            .expect("the address on screen")
+    });
+    pty.send(&format!(
+        "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+        col + 3,
+        row + 1,
+        col + 3,
+        row + 1
+    ));
+    let start = Instant::now();
+    while std::fs::read_to_string(&log).unwrap().lines().count() < 2 {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "the click opened nothing"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(
+        std::fs::read_to_string(&log).unwrap().lines().nth(1),
+        Some(url.as_str())
+    );
     // Still running: it answers keys.
     pty.send("k");
     pty.wait_text("Quotes (1/");
@@ -231,6 +258,11 @@ fn hostile_words_and_addresses_never_reach_an_osc_sequence() {
             let decoded = String::from_utf8(unbase64(body.as_bytes())).unwrap();
             assert!(!decoded.chars().any(|c| c.is_control() && c != '\n'));
             // Nothing but a plain http(s) address is ever opened.
+            // Nor on a click on something that is not a plain address.
+            for bad in ["javascript:alert(1)", "https://a.org/\u{1b}]8;;x"] {
+                assert_eq!(app.update(Msg::OpenLink(bad.into())), Effect::None);
+                assert!(app.outbox.is_none());
+            }
             let effect = app.update(Action::OpenSource);
             if effect == Effect::Open {
                 let u = app.outbox.take().unwrap();

@@ -40,6 +40,8 @@ pub enum Msg {
     NoLiveReload(String),
     /// The browser could not be started for `Effect::Open`: why.
     OpenFailed(String),
+    /// A click on a web address the frame showed: open it (if it is a safe one).
+    OpenLink(String),
 }
 
 impl From<Action> for Msg {
@@ -83,6 +85,7 @@ impl App {
             } => self.crashed(thread, &message, restarted),
             Msg::NoLiveReload(why) => self.notice = Some(format!("live reload is off: {why}")),
             Msg::OpenFailed(why) => self.notice = Some(why),
+            Msg::OpenLink(url) => return self.open_url(crate::cite::safe_url(&url)),
         }
         Effect::None
     }
