@@ -216,12 +216,11 @@ impl Runtime {
             },
             // A web address opens on a click, as a link does (the terminal's own click
             // on an OSC 8 link does not reach it while the mouse is captured).
-            Input::Action(Action::Click { x, y }) => match self.link_at(x, y) {
-                Some(url) => {
+            Input::Action(Action::Click { x, y }) => {
+                if let Some(url) = self.link_at(x, y) {
                     self.last_click = None;
                     Msg::OpenLink(url)
-                }
-                None => {
+                } else {
                     let now = Instant::now();
                     let double = self.last_click.is_some_and(|(t, cx, cy)| {
                         (cx, cy) == (x, y) && now.duration_since(t) < DOUBLE_CLICK
@@ -233,7 +232,7 @@ impl Runtime {
                         Action::Click { x, y }
                     })
                 }
-            },
+            }
             Input::Action(a) => Msg::Action(a),
             Input::Signal(sig) => return Ok(Handled::Exit(Exit::Signal(sig))),
             Input::Suspend => Msg::Action(Action::Suspend),
