@@ -40,16 +40,20 @@ fn main() {
         "cache key"
     );
     for n in sizes {
-        let path = dir.join(format!("synth-{n}.toml"));
+        let path = dir.join(format!("synth-{n}"));
         let text = generate(Spec {
             events: n,
             quotes: n,
         });
-        if std::fs::write(&path, &text).is_err() {
-            eprintln!("cannot write {}", path.display());
+        if let Err(e) = write_parts(&path, &text) {
+            eprintln!("cannot write {}: {e}", path.display());
             return;
         }
-        let runs = if n >= 100_000 { 3 } else { 7 };
+        let runs = match n {
+            1_000_000.. => 1,
+            100_000.. => 3,
+            _ => 7,
+        };
         let parse = median(runs, "parse", &path, "");
         let load = median(runs, "load", &path, "");
         // The first load with a cache directory writes the cache; the next ones read it.
@@ -70,6 +74,25 @@ fn main() {
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Writes `text` into the directory `dir` as `synth-NN.toml` files of at most 256 MiB,
+/// cut between tables (one file may hold at most 512 MiB).
+fn write_parts(dir: &Path, text: &str) -> std::io::Result<()> {
+    const PART: usize = 256 << 20;
+    std::fs::create_dir_all(dir)?;
+    let mut rest = text;
+    let mut i = 0;
+    while !rest.is_empty() {
+        let mut cut = rest.len();
+        if cut > PART {
+            cut = rest[..PART].rfind("\n[[").map_or(cut, |at| at + 1);
+        }
+        std::fs::write(dir.join(format!("synth-{i:02}.toml")), &rest[..cut])?;
+        rest = &rest[cut..];
+        i += 1;
+    }
+    Ok(())
 }
 
 /// The median time of the cache key (a hash of every file's contents) over 5 runs, in
@@ -139,8 +162,17 @@ fn child(job: &str) {
     let t = Instant::now();
     match what {
         "parse" => {
-            let t = std::fs::read_to_string(&path).unwrap_or_default();
-            black_box(toml::de::DeTable::parse(&t).is_ok());
+            // Each file of the directory in turn, as one parser would.
+            let mut files: Vec<PathBuf> = std::fs::read_dir(&path)
+                .into_iter()
+                .flatten()
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .collect();
+            files.sort();
+            for f in files {
+                let t = std::fs::read_to_string(&f).unwrap_or_default();
+                black_box(toml::de::DeTable::parse(&t).is_ok());
+            }
         }
         "search" => {
             if let Ok(Ok(ds)) = Dataset::load_cached(&Origin::Path(path), cache_dir()) {
