@@ -250,15 +250,49 @@ impl SearchIndex {
         (cands.len() >= limit).then(|| Matches::new(cands, q.clone(), None))
     }
 
-    /// The records of the kinds `q` searches, in index order.
+    /// The records of the kinds `q` searches, shortest name or title first.
     fn in_scope(&self, q: &Query) -> Vec<u32> {
         let kinds = [EVENTS, QUOTES, ACTORS, SOURCES];
-        kinds
+        if kinds.iter().all(|k| q.kinds & k != 0) {
+            return self.order.clone();
+        }
+        self.order
             .iter()
-            .zip(&self.kinds)
-            .filter(|(k, _)| q.kinds & **k != 0)
-            .flat_map(|(_, r)| r.clone())
+            .copied()
+            .filter(|&d| kind_ok(q, &self.docs[d as usize]))
             .collect()
+    }
+
+    /// A first screenful at once from a large scope: [`SearchIndex::first_screen`] of
+    /// its first `slice` records (the shortest names and titles), else every match among
+    /// them (typos not corrected: that would read every record); `None` when the scope
+    /// holds no more than `slice` records (the whole search is then as quick), when
+    /// nothing in the slice matches, or when `cancelled`. Its count is a lower bound and
+    /// its ranking may change once every record is read.
+    pub fn glimpse(
+        &self,
+        q: &Query,
+        within: Option<&[u32]>,
+        slice: usize,
+        limit: usize,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Matches> {
+        if q.is_empty() {
+            return None;
+        }
+        let all: Vec<u32>;
+        let docs = if let Some(w) = within {
+            w
+        } else {
+            all = self.in_scope(q);
+            &all
+        };
+        let part = docs.get(..slice).filter(|_| docs.len() > slice)?;
+        if let Some(m) = self.first_screen(q, Some(part), limit, cancelled) {
+            return Some(m);
+        }
+        let (cands, _) = on_every_core(part, |c| self.scan(q, c, false, cancelled))?;
+        (!cands.is_empty()).then(|| Matches::new(cands, q.clone(), None))
     }
 
     /// The candidates among `docs` (with `titles`: only those every word of which
