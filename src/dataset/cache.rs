@@ -13,7 +13,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::graph::Graph;
 use crate::load::DataFile;
-use crate::text::is_unsafe_char;
+use crate::text::has_unsafe_char;
 
 /// Bumped whenever the cached types (the graph's) or this header change shape.
 const FORMAT: u32 = 4;
@@ -117,7 +117,7 @@ pub fn write(dir: &Path, root: &Path, fingerprint: u128, graph: &Graph) {
 /// whose text holds one was not written by aigov and could reach the terminal raw.
 fn clean_text(g: &Graph) -> bool {
     use crate::graph::{Actor, Event, Meta, Quote, Source};
-    let ok = |s: &String| !s.chars().any(is_unsafe_char);
+    let ok = |s: &String| !has_unsafe_char(s);
     let opt = |s: &Option<String>| s.as_ref().is_none_or(ok);
     // Destructured in full, so that a new text field cannot be forgotten here.
     let Meta {
