@@ -323,6 +323,7 @@ impl SearchIndex {
 
     fn events(g: &Graph) -> Self {
         let mut ix = SearchIndex::default();
+        let mut dates = Dates::default();
         let mut batch: Batch = Vec::new();
         for (i, ev) in g.events.iter().enumerate() {
             batch.push((Field::Title, 0, ev.title.as_str().into()));
@@ -334,7 +335,7 @@ impl SearchIndex {
                 batch.push((Field::Actor, 0, actor_names(g, &ev.actors).into()));
             }
             batch.extend(ev.summary.as_deref().map(|s| (Field::Summary, 0, s.into())));
-            dated(&mut batch, Some(ev.date));
+            dated(&mut batch, Some(ev.date), &mut dates);
             batch.push((Field::Id, 0, ev.id.as_str().into()));
             ix.push(Entity::Event(EventIx(to_u32(i))), Some(ev.date), &mut batch);
         }
@@ -344,6 +345,7 @@ impl SearchIndex {
 
     fn quotes(g: &Graph) -> Self {
         let mut ix = SearchIndex::default();
+        let mut dates = Dates::default();
         let mut batch: Batch = Vec::new();
         for (i, q) in g.quotes.iter().enumerate() {
             let qx = QuoteIx(to_u32(i));
@@ -364,7 +366,7 @@ impl SearchIndex {
                     .map(|s| (Field::Original, 0, s.into())),
             );
             let date = g.quote_date(qx);
-            dated(&mut batch, Some(date));
+            dated(&mut batch, Some(date), &mut dates);
             batch.push((Field::Id, 0, q.id.as_str().into()));
             ix.push(Entity::Quote(qx), Some(date), &mut batch);
         }
@@ -391,12 +393,13 @@ impl SearchIndex {
 
     fn sources(g: &Graph) -> Self {
         let mut ix = SearchIndex::default();
+        let mut dates = Dates::default();
         let mut batch: Batch = Vec::new();
         for (i, s) in g.sources.iter().enumerate() {
             batch.push((Field::Title, 0, s.title.as_str().into()));
             batch.push((Field::Publisher, 0, s.publisher.as_str().into()));
             batch.extend(s.summary.as_deref().map(|t| (Field::Summary, 0, t.into())));
-            dated(&mut batch, s.published);
+            dated(&mut batch, s.published, &mut dates);
             batch.push((Field::Id, 0, s.id.as_str().into()));
             ix.push(Entity::Source(SourceIx(to_u32(i))), s.published, &mut batch);
         }
@@ -496,10 +499,14 @@ impl SearchIndex {
 /// The fields of one record being indexed: which, which item, and the text.
 type Batch<'g> = Vec<(Field, u16, Cow<'g, str>)>;
 
+/// The date fields already written: many records share a date.
+type Dates = std::collections::HashMap<PartialDate, String>;
+
 /// Adds the forms of a record's date (see [`date_forms`]) as one field.
-fn dated(batch: &mut Batch, date: Option<PartialDate>) {
+fn dated(batch: &mut Batch, date: Option<PartialDate>, dates: &mut Dates) {
     if let Some(d) = date {
-        batch.push((Field::Date, 0, Cow::Owned(date_forms(d).join(JOIN))));
+        let forms = dates.entry(d).or_insert_with(|| date_forms(d).join(JOIN));
+        batch.push((Field::Date, 0, Cow::Owned(forms.clone())));
     }
 }
 
