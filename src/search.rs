@@ -271,9 +271,9 @@ pub struct SearchIndex {
     /// Events, then quotes, actors and sources (the ranges below).
     pub(crate) docs: Vec<Doc>,
     pub(crate) kinds: [Range<u32>; 4],
-    /// Every record, those with the shortest name or title first (the order searches
-    /// read them in): a glimpse at the first of them finds what likely ranks first.
-    pub(crate) order: Vec<u32>,
+    /// The length of each record's name or title (its first tier-0 field), at most 254;
+    /// 255 without one: a glimpse reads the shortest, which likely rank first.
+    pub(crate) short: Vec<u8>,
     /// The words of names, aliases and titles, for typos (built on first need).
     pub(crate) words: OnceLock<Vec<Box<str>>>,
 }
@@ -291,34 +291,18 @@ impl SearchIndex {
             ix.append(part);
         }
         ix.text.shrink_to_fit();
-        ix.order = ix.shortest_first();
+        ix.short = ix.docs.iter().map(|d| ix.short_len(d)).collect();
         ix
     }
 
-    /// The records by the length of their first tier-0 field (a counting sort: two
-    /// passes), then in index order.
-    fn shortest_first(&self) -> Vec<u32> {
-        const CAP: usize = 255;
-        let len = |d: &Doc| {
-            self.fields
-                .get(d.fields.0 as usize)
-                .filter(|f| d.fields.0 < d.fields.1 && f.tier == 0)
-                .map_or(CAP, |f| ((f.end - f.start) as usize).min(CAP - 1))
-        };
-        let mut starts = vec![0u32; CAP + 2];
-        for d in &self.docs {
-            starts[len(d) + 1] += 1;
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let mut order = vec![0u32; self.docs.len()];
-        for (i, d) in self.docs.iter().enumerate() {
-            let at = &mut starts[len(d)];
-            order[*at as usize] = to_u32(i);
-            *at += 1;
-        }
-        order
+    /// The length of a record's first tier-0 field, at most 254; 255 without one.
+    fn short_len(&self, d: &Doc) -> u8 {
+        self.fields
+            .get(d.fields.0 as usize)
+            .filter(|f| d.fields.0 < d.fields.1 && f.tier == 0)
+            .map_or(u8::MAX, |f| {
+                u8::try_from(f.end - f.start).unwrap_or(u8::MAX).min(254)
+            })
     }
 
     fn events(g: &Graph) -> Self {
@@ -483,7 +467,7 @@ impl SearchIndex {
         self.text.capacity()
             + self.fields.capacity() * size_of::<FieldRec>()
             + self.docs.capacity() * size_of::<Doc>()
-            + self.order.capacity() * size_of::<u32>()
+            + self.short.capacity()
     }
 
     /// The best `limit` hits of what the user typed, and how many records match.

@@ -250,21 +250,47 @@ impl SearchIndex {
         (cands.len() >= limit).then(|| Matches::new(cands, q.clone(), None))
     }
 
-    /// The records of the kinds `q` searches, shortest name or title first.
+    /// The records of the kinds `q` searches, in index order.
     fn in_scope(&self, q: &Query) -> Vec<u32> {
         let kinds = [EVENTS, QUOTES, ACTORS, SOURCES];
-        if kinds.iter().all(|k| q.kinds & k != 0) {
-            return self.order.clone();
-        }
-        self.order
+        kinds
             .iter()
-            .copied()
-            .filter(|&d| kind_ok(q, &self.docs[d as usize]))
+            .zip(&self.kinds)
+            .filter(|(k, _)| q.kinds & **k != 0)
+            .flat_map(|(_, r)| r.clone())
             .collect()
     }
 
+    /// The `n` records of `docs` with the shortest names and titles (the first of them
+    /// for the longest length kept), in the order of `docs`: two passes, no sort.
+    pub(super) fn shortest(&self, docs: &[u32], n: usize) -> Vec<u32> {
+        let len = |d: u32| self.short.get(d as usize).copied().unwrap_or(u8::MAX);
+        let mut counts = [0usize; 256];
+        for &d in docs {
+            counts[usize::from(len(d))] += 1;
+        }
+        // The longest length kept, and how many records of it fit.
+        let (mut at, mut below) = (0usize, 0usize);
+        while at < 255 && below + counts[at] < n {
+            below += counts[at];
+            at += 1;
+        }
+        let mut room = n.saturating_sub(below);
+        let mut out = Vec::with_capacity(n);
+        for &d in docs {
+            let l = usize::from(len(d));
+            if l < at || (l == at && room > 0) {
+                if l == at {
+                    room -= 1;
+                }
+                out.push(d);
+            }
+        }
+        out
+    }
+
     /// A first screenful at once from a large scope: [`SearchIndex::first_screen`] of
-    /// its first `slice` records (the shortest names and titles), else every match among
+    /// its `slice` records with the shortest names and titles, else every match among
     /// them (typos not corrected: that would read every record); `None` when the scope
     /// holds no more than `slice` records (the whole search is then as quick), when
     /// nothing in the slice matches, or when `cancelled`. Its count is a lower bound and
@@ -287,11 +313,14 @@ impl SearchIndex {
             all = self.in_scope(q);
             &all
         };
-        let part = docs.get(..slice).filter(|_| docs.len() > slice)?;
-        if let Some(m) = self.first_screen(q, Some(part), limit, cancelled) {
+        if docs.len() <= slice {
+            return None;
+        }
+        let part = self.shortest(docs, slice);
+        if let Some(m) = self.first_screen(q, Some(&part), limit, cancelled) {
             return Some(m);
         }
-        let (cands, _) = on_every_core(part, |c| self.scan(q, c, false, cancelled))?;
+        let (cands, _) = on_every_core(&part, |c| self.scan(q, c, false, cancelled))?;
         (!cands.is_empty()).then(|| Matches::new(cands, q.clone(), None))
     }
 

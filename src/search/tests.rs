@@ -213,26 +213,19 @@ fn a_glimpse_reads_the_shortest_titles_of_a_large_scope_and_finds_only_real_matc
         .into_dataset()
         .unwrap();
     let ix = ds.search();
-    // Shortest first: the order every scan reads in holds each record once.
-    let first_len = |d: u32| {
-        let f = &ix.fields[ix.docs[d as usize].fields.0 as usize];
-        if f.tier == 0 {
-            f.end - f.start
-        } else {
-            u32::MAX
-        }
-    };
-    assert!(
-        ix.order
-            .windows(2)
-            .all(|w| first_len(w[0]).min(254) <= first_len(w[1]).min(254))
-    );
-    let mut sorted = ix.order.clone();
-    sorted.sort_unstable();
-    assert_eq!(
-        sorted,
-        (0..crate::graph::to_u32(ix.len())).collect::<Vec<_>>()
-    );
+    // The slice: the shortest names and titles, in index order.
+    let all: Vec<u32> = (0..crate::graph::to_u32(ix.len())).collect();
+    let part = ix.shortest(&all, 1_000);
+    assert_eq!(part.len(), 1_000);
+    assert!(part.windows(2).all(|w| w[0] < w[1]));
+    let longest_in = part.iter().map(|&d| ix.short[d as usize]).max().unwrap();
+    let shortest_out = all
+        .iter()
+        .filter(|d| part.binary_search(d).is_err())
+        .map(|&d| ix.short[d as usize])
+        .min()
+        .unwrap();
+    assert!(longest_in <= shortest_out, "{longest_in} > {shortest_out}");
     let mut glimpsed = 0;
     for typed in [
         "g",
