@@ -89,7 +89,7 @@ fn main() {
             // As the worker does it: the first screenful from a glimpse at a large
             // scope, else from titles when they hold enough, then every match, counted
             // and ranked.
-            let glimpse = ix.glimpse(&q, within, GLIMPSE, SCREEN, &|| false);
+            let glimpse = ix.glimpse(&q, within, GLIMPSE, &|| false);
             let from_glimpse = glimpse.is_some();
             let first = glimpse.or_else(|| ix.first_screen(&q, within, SCREEN, &|| false));
             let from_titles = first.is_some();

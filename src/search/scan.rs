@@ -289,18 +289,19 @@ impl SearchIndex {
         out
     }
 
-    /// A first screenful at once from a large scope: [`SearchIndex::first_screen`] of
-    /// its `slice` records with the shortest names and titles, else every match among
-    /// them (typos not corrected: that would read every record); `None` when the scope
-    /// holds no more than `slice` records (the whole search is then as quick), when
-    /// nothing in the slice matches, or when `cancelled`. Its count is a lower bound and
-    /// its ranking may change once every record is read.
+    /// A first screenful at once from a large scope: the records among its `slice` with
+    /// the shortest names and titles where every word matches closely in a name, title,
+    /// alias or date (as [`SearchIndex::first_screen`] reads them), however few; when
+    /// none does, every match among the shortest sixteenth of those (typos not
+    /// corrected: that would read every record). `None` when the scope holds no more than
+    /// `slice` records (the whole search is then as quick), when nothing was found, or
+    /// when `cancelled`. Its count is a lower bound and its ranking may change once every
+    /// record is read.
     pub fn glimpse(
         &self,
         q: &Query,
         within: Option<&[u32]>,
         slice: usize,
-        limit: usize,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Matches> {
         if q.is_empty() {
@@ -317,10 +318,11 @@ impl SearchIndex {
             return None;
         }
         let part = self.shortest(docs, slice);
-        if let Some(m) = self.first_screen(q, Some(&part), limit, cancelled) {
-            return Some(m);
+        let (mut cands, _) = on_every_core(&part, |c| self.scan(q, c, true, cancelled))?;
+        if cands.is_empty() {
+            let part = self.shortest(docs, slice / 16);
+            (cands, _) = on_every_core(&part, |c| self.scan(q, c, false, cancelled))?;
         }
-        let (cands, _) = on_every_core(&part, |c| self.scan(q, c, false, cancelled))?;
         (!cands.is_empty()).then(|| Matches::new(cands, q.clone(), None))
     }
 

@@ -245,10 +245,10 @@ fn a_glimpse_reads_the_shortest_titles_of_a_large_scope_and_finds_only_real_matc
             .collect();
         // A scope no larger than the slice: no glimpse, the whole search is as quick.
         assert!(
-            ix.glimpse(&q, None, ix.len(), 60, &|| false).is_none(),
+            ix.glimpse(&q, None, ix.len(), &|| false).is_none(),
             "{typed}"
         );
-        let Some(m) = ix.glimpse(&q, None, 1_000, 60, &|| false) else {
+        let Some(m) = ix.glimpse(&q, None, 1_000, &|| false) else {
             continue;
         };
         glimpsed += 1;
@@ -259,11 +259,11 @@ fn a_glimpse_reads_the_shortest_titles_of_a_large_scope_and_finds_only_real_matc
     }
     assert!(glimpsed >= 5, "a glimpse answered only {glimpsed} queries");
     assert!(
-        ix.glimpse(&Query::parse("zzz"), None, 1_000, 60, &|| false)
+        ix.glimpse(&Query::parse("zzz"), None, 1_000, &|| false)
             .is_none()
     );
     assert!(
-        ix.glimpse(&Query::parse("g"), None, 1_000, 60, &|| true)
+        ix.glimpse(&Query::parse("g"), None, 1_000, &|| true)
             .is_none()
     );
 }

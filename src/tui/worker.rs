@@ -117,7 +117,7 @@ fn serve(
         // titles, or from titles alone when they hold enough (their count is then a
         // lower bound), else from every match. After a glimpse, the full count comes
         // sooner without the titles pass.
-        let first = match ix.glimpse(&q, within, GLIMPSE, FIRST_SCREEN, &cancelled) {
+        let first = match ix.glimpse(&q, within, GLIMPSE, &cancelled) {
             Some(m) => Some(m),
             None if cancelled() => continue,
             None => ix.first_screen(&q, within, FIRST_SCREEN, &cancelled),
