@@ -3,6 +3,7 @@
 //! [`Hit`]s whose positions point into the original field text. No I/O.
 
 pub mod fold;
+mod glimpse;
 pub mod query;
 pub mod rank;
 pub mod scan;
