@@ -159,7 +159,9 @@ fn ids(g: &Graph) -> std::collections::HashMap<String, Entity> {
 
 /// The cache of `root` if there is one for exactly these files and its checksum holds.
 pub fn open(dir: &Path, root: &Path, fingerprint: u128) -> Option<Verified> {
-    open_any(dir, root).filter(|(f, _)| *f == fingerprint).map(|(_, v)| v)
+    open_any(dir, root)
+        .filter(|(f, _)| *f == fingerprint)
+        .map(|(_, v)| v)
 }
 
 /// The cache of `root` if there is one of this format and its checksum holds, and the
@@ -189,33 +191,41 @@ pub fn read(dir: &Path, root: &Path, fingerprint: u128) -> Option<Graph> {
 
 /// Saves the graph of `root` for the next load; a failure only costs the next load time.
 pub fn write(dir: &Path, root: &Path, fingerprint: u128, graph: &Graph) {
+    use std::io::Write;
     let rest = (&graph.actors, &graph.sources, &graph.meta);
-    let (Ok(mut body), Ok(events), Ok(quotes)) = (
+    let (Ok(rest), Ok(events), Ok(quotes)) = (
         postcard::to_stdvec(&rest),
         postcard::to_stdvec(&graph.events),
         postcard::to_stdvec(&graph.quotes),
     ) else {
         return;
     };
-    let parts = [body.len() as u64, events.len() as u64];
-    body.extend_from_slice(&events);
-    body.extend_from_slice(&quotes);
+    let body = [rest.as_slice(), &events, &quotes];
+    // The parts are hashed and written one after the other, never copied into one
+    // buffer: at 1M records the body is about a gigabyte.
+    let mut h = Xxh3::new();
+    body.iter().for_each(|part| h.update(part));
     let header = Header {
         format: FORMAT,
         version: env!("CARGO_PKG_VERSION").to_string(),
         fingerprint,
-        checksum: xxh3_64(&body),
-        parts,
+        checksum: h.digest(),
+        parts: [rest.len() as u64, events.len() as u64],
     };
-    let Ok(mut bytes) = postcard::to_stdvec(&header) else {
+    let Ok(head) = postcard::to_stdvec(&header) else {
         return;
     };
-    bytes.extend_from_slice(&body);
     let target = file(dir, root);
     let tmp = target.with_extension(format!("tmp{}", std::process::id()));
     // Written aside and renamed: a reader never sees half a cache.
     let written = fs::create_dir_all(dir)
-        .and_then(|()| fs::write(&tmp, &bytes))
+        .and_then(|()| fs::File::create(&tmp))
+        .and_then(|f| {
+            let mut f = std::io::BufWriter::new(f);
+            f.write_all(&head)?;
+            body.iter().try_for_each(|part| f.write_all(part))?;
+            f.flush()
+        })
         .and_then(|()| fs::rename(&tmp, &target));
     if written.is_err() {
         let _ = fs::remove_file(&tmp);
