@@ -204,7 +204,9 @@ pub fn write(dir: &Path, root: &Path, fingerprint: u128, graph: &Graph) {
     // The parts are hashed and written one after the other, never copied into one
     // buffer: at 1M records the body is about a gigabyte.
     let mut h = Xxh3::new();
-    body.iter().for_each(|part| h.update(part));
+    for part in body {
+        h.update(part);
+    }
     let header = Header {
         format: FORMAT,
         version: env!("CARGO_PKG_VERSION").to_string(),
@@ -236,10 +238,12 @@ pub fn write(dir: &Path, root: &Path, fingerprint: u128, graph: &Graph) {
 /// characters (and expands tabs) in all text it keeps, so a cache whose text holds one
 /// was not written by aigov and could reach the terminal raw. Each record is destructured
 /// in full below, so that a new text field cannot be forgotten.
+#[allow(clippy::ptr_arg)] // applied to the fields as the records hold them: `.all(ok)`
 fn ok(s: &String) -> bool {
     !has_unsafe_char(s)
 }
 
+#[allow(clippy::ref_option)] // applied to the fields as the records hold them
 fn opt(s: &Option<String>) -> bool {
     s.as_ref().is_none_or(ok)
 }

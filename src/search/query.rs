@@ -191,7 +191,9 @@ const BYTE_BITS: [u64; 256] = {
     let mut t = [0u64; 256];
     let mut b = 0;
     while b < 256 {
-        t[b] = match b as u8 {
+        #[allow(clippy::cast_possible_truncation)] // b < 256
+        let byte = b as u8;
+        t[b] = match byte {
             c @ b'a'..=b'z' => 1 << (c - b'a'),
             c @ b'0'..=b'9' => 1 << (26 + c - b'0'),
             b'\'' => 1 << 36,
