@@ -182,6 +182,11 @@ impl Dataset {
     /// Indexes a validated graph.
     pub fn from_graph(origin: Origin, graph: Graph) -> Self {
         let index = Index::build(&graph);
+        Self::with_index(origin, graph, index)
+    }
+
+    /// A validated graph and its lookups, built from it.
+    fn with_index(origin: Origin, graph: Graph, index: Index) -> Self {
         let title = title(&origin, &graph);
         Self {
             origin,
@@ -264,9 +269,9 @@ impl Dataset {
             });
             if let (Some(files), Some((made_from, verified))) = (files, cached)
                 && files == made_from
-                && let Some(graph) = verified.decode()
+                && let Some((graph, index)) = verified.decode_indexed()
             {
-                return Ok(Ok(Dataset::from_graph(origin.clone(), graph)));
+                return Ok(Ok(Dataset::with_index(origin.clone(), graph, index)));
             }
         }
         let read = load::read_with(origin, progress)?;

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::graph::{Actor, Entity, Event, Graph, Meta, Quote, Source};
+use crate::index::Index;
 use crate::load::DataFile;
 use crate::text::has_unsafe_char;
 
@@ -102,9 +103,15 @@ pub struct Verified {
 }
 
 impl Verified {
-    /// The graph, if it decodes, points inside itself and holds only clean text: the
-    /// quotes on a thread of their own while the rest decodes here.
+    /// The graph, if it decodes, points inside itself and holds only clean text.
     pub fn decode(self) -> Option<Graph> {
+        self.decode_indexed().map(|(g, _)| g)
+    }
+
+    /// [`Verified::decode`] and the graph's lookups: the quotes decode on a thread of
+    /// their own while the rest decodes here, then the id map is rebuilt on one while the
+    /// lookups are built on the other.
+    pub fn decode_indexed(self) -> Option<(Graph, Index)> {
         let body = &self.bytes[self.body..];
         let [rest, events] = self.parts.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
         let (rest, body) = body.split_at_checked(rest)?;
@@ -132,8 +139,16 @@ impl Verified {
             ids: std::collections::HashMap::new(),
             meta,
         };
-        graph.ids = ids(&graph);
-        in_range(&graph).then_some(graph)
+        if !in_range(&graph) {
+            return None;
+        }
+        let (ids, index) = std::thread::scope(|s| {
+            let ids = s.spawn(|| ids(&graph));
+            let index = Index::build(&graph);
+            (ids.join().ok(), index)
+        });
+        graph.ids = ids?;
+        Some((graph, index))
     }
 }
 
