@@ -2,6 +2,9 @@
 //! events (and as many quotes), beside what the TOML parser alone costs, then the same
 //! load from the cache of unchanged files, and with the search index built. Each run is
 //! a fresh process, so that times and peak memory (`VmHWM`) do not inflate each other.
+//! Under each row, where a full load's time goes (read, parse, validate, index).
+//! `AIGOV_BENCH_SIZES=100000,1000000` picks the sizes (each written as files of at most
+//! 256 MiB in one directory).
 
 #![allow(clippy::cast_precision_loss)] // sizes in MiB for display
 
@@ -40,16 +43,20 @@ fn main() {
         "cache key"
     );
     for n in sizes {
-        let path = dir.join(format!("synth-{n}.toml"));
+        let path = dir.join(format!("synth-{n}"));
         let text = generate(Spec {
             events: n,
             quotes: n,
         });
-        if std::fs::write(&path, &text).is_err() {
-            eprintln!("cannot write {}", path.display());
+        if let Err(e) = write_parts(&path, &text) {
+            eprintln!("cannot write {}: {e}", path.display());
             return;
         }
-        let runs = if n >= 100_000 { 3 } else { 7 };
+        let runs = match n {
+            1_000_000.. => 1,
+            100_000.. => 3,
+            _ => 7,
+        };
         let parse = median(runs, "parse", &path, "");
         let load = median(runs, "load", &path, "");
         // The first load with a cache directory writes the cache; the next ones read it.
@@ -68,8 +75,28 @@ fn main() {
             cell(searched),
             ms(key),
         );
+        println!("  {}", stages(&path));
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Writes `text` into the directory `dir` as `synth-NN.toml` files of at most 256 MiB,
+/// cut between tables (one file may hold at most 512 MiB).
+fn write_parts(dir: &Path, text: &str) -> std::io::Result<()> {
+    const PART: usize = 256 << 20;
+    std::fs::create_dir_all(dir)?;
+    let mut rest = text;
+    let mut i = 0;
+    while !rest.is_empty() {
+        let mut cut = rest.len();
+        if cut > PART {
+            cut = rest[..PART].rfind("\n[[").map_or(cut, |at| at + 1);
+        }
+        std::fs::write(dir.join(format!("synth-{i:02}.toml")), &rest[..cut])?;
+        rest = &rest[cut..];
+        i += 1;
+    }
+    Ok(())
 }
 
 /// The median time of the cache key (a hash of every file's contents) over 5 runs, in
@@ -122,6 +149,35 @@ fn run(job: &str, path: &Path, cache: &Path) -> (Duration, f64) {
     }
 }
 
+/// Where a full load's time goes (one fresh process): read, parse, validate, index.
+fn stages(path: &Path) -> String {
+    let Ok(exe) = std::env::current_exe() else {
+        return String::new();
+    };
+    let out = Command::new(exe)
+        .env(CHILD, format!("stages:{}", path.display()))
+        .env("AIGOV_CACHE_DIR", "")
+        .output();
+    let text = out
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .unwrap_or_default();
+    let n: Vec<f64> = text
+        .split_whitespace()
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    match n[..] {
+        [_, _, read, parse, validate, index] => format!(
+            "a full load: read {:.0} ms, parse {:.0} ms, validate {:.0} ms, index {:.0} ms",
+            read / 1e3,
+            parse / 1e3,
+            validate / 1e3,
+            index / 1e3
+        ),
+        _ => "a full load's stages: the child failed".to_string(),
+    }
+}
+
 /// The cache directory the parent chose for this child (none when empty): the library
 /// reads no environment variable, so the bench passes it in as `main` does.
 fn cache_dir() -> Option<PathBuf> {
@@ -130,26 +186,67 @@ fn cache_dir() -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
-/// In the child: does the job, then prints its time (µs) and `VmHWM` (kB).
+/// In the child: does the job, then prints its time (µs) and `VmHWM` (kB). What the job
+/// built is never dropped (the process ends): freeing millions of strings is not part of
+/// loading them, and neither the explorer nor a command frees its dataset before exit.
 fn child(job: &str) {
     let Some((what, path)) = job.split_once(':') else {
         return;
     };
     let path = PathBuf::from(path);
     let t = Instant::now();
+    let mut extra = String::new();
     match what {
+        "stages" => {
+            let origin = Origin::Path(path);
+            let Ok(read) = aigov::load::read(&origin) else {
+                return;
+            };
+            let read_us = t.elapsed().as_micros();
+            let mut raw = aigov::load::parse::RawDataset::default();
+            let mut diags = Vec::new();
+            for (i, f) in read.files.iter().enumerate() {
+                aigov::load::parse::parse_file(i, &f.text, &mut raw, &mut diags);
+            }
+            let parsed_us = t.elapsed().as_micros();
+            let graph = aigov::validate::validate(raw, &mut diags);
+            let validated_us = t.elapsed().as_micros();
+            if let Some(g) = graph {
+                std::mem::forget(black_box(Dataset::from_graph(origin, g)));
+            }
+            std::mem::forget((read, diags));
+            let indexed_us = t.elapsed().as_micros();
+            extra = format!(
+                " {read_us} {} {} {}",
+                parsed_us - read_us,
+                validated_us - parsed_us,
+                indexed_us - validated_us
+            );
+        }
         "parse" => {
-            let t = std::fs::read_to_string(&path).unwrap_or_default();
-            black_box(toml::de::DeTable::parse(&t).is_ok());
+            // Each file of the directory in turn, as one parser would.
+            let mut files: Vec<PathBuf> = std::fs::read_dir(&path)
+                .into_iter()
+                .flatten()
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .collect();
+            files.sort();
+            for f in files {
+                let t = std::fs::read_to_string(&f).unwrap_or_default();
+                std::mem::forget(black_box(toml::de::DeTable::parse(&t)));
+                std::mem::forget(t);
+            }
         }
         "search" => {
             if let Ok(Ok(ds)) = Dataset::load_cached(&Origin::Path(path), cache_dir()) {
                 black_box(ds.search().len());
+                std::mem::forget(ds);
             }
         }
         _ => {
             let loaded = Dataset::load_cached(&Origin::Path(path), cache_dir());
-            black_box(loaded.is_ok_and(|r| r.is_ok()));
+            black_box(loaded.as_ref().is_ok_and(Result::is_ok));
+            std::mem::forget(loaded);
         }
     }
     let elapsed = t.elapsed();
@@ -159,5 +256,5 @@ fn child(job: &str) {
         .find_map(|l| l.strip_prefix("VmHWM:"))
         .map(|v| v.trim().trim_end_matches("kB").trim().to_string())
         .unwrap_or_default();
-    println!("{} {hwm}", elapsed.as_micros());
+    println!("{} {hwm}{extra}", elapsed.as_micros());
 }

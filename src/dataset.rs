@@ -182,6 +182,11 @@ impl Dataset {
     /// Indexes a validated graph.
     pub fn from_graph(origin: Origin, graph: Graph) -> Self {
         let index = Index::build(&graph);
+        Self::with_index(origin, graph, index)
+    }
+
+    /// A validated graph and its lookups, built from it.
+    fn with_index(origin: Origin, graph: Graph, index: Index) -> Self {
         let title = title(&origin, &graph);
         Self {
             origin,
@@ -243,33 +248,39 @@ impl Dataset {
             progress::stage(progress, Stage::Indexing, 0);
             checked.into_dataset()
         };
-        let read = load::read_with(origin, progress)?;
         let (Origin::Path(root), Some(dir)) = (origin, &opts.cache_dir) else {
-            return Ok(checked(read));
+            return Ok(checked(load::read_with(origin, progress)?));
         };
-        // The files are read either way (the key is their contents); only parsing and
-        // validation are saved.
+        // Datasets this small parse in a few milliseconds: no cache.
+        let paths = load::list_toml(root)?;
+        let listed: u64 = paths
+            .iter()
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len())
+            .sum();
+        if listed >= cache::MIN_BYTES {
+            // The files are hashed (the key is their contents) while the cache is read
+            // and checked; on a hit their text is never held.
+            progress::stage(progress, Stage::Cached, 0);
+            let (files, cached) = std::thread::scope(|s| {
+                let files = s.spawn(|| cache::fingerprint_paths(&paths));
+                let cached = cache::open_any(dir, root);
+                (files.join().ok().flatten(), cached)
+            });
+            if let (Some(files), Some((made_from, verified))) = (files, cached)
+                && files == made_from
+                && let Some((graph, index)) = verified.decode_indexed()
+            {
+                return Ok(Ok(Dataset::with_index(origin.clone(), graph, index)));
+            }
+        }
+        let read = load::read_with(origin, progress)?;
         let size: usize = read.files.iter().map(|f| f.text.len()).sum();
         // A file that is not text reads lossily, and two different files could read alike.
         if (size as u64) < cache::MIN_BYTES || !read.diagnostics.is_empty() {
             return Ok(checked(read));
         }
         let fingerprint = cache::fingerprint(&read.files);
-        let mut read = Some(read);
-        if let Some(verified) = cache::open(dir, root, fingerprint) {
-            // The text is not needed on a hit: free it before the graph is decoded.
-            read = None;
-            progress::stage(progress, Stage::Cached, 0);
-            if let Some(graph) = verified.decode() {
-                return Ok(Ok(Dataset::from_graph(origin.clone(), graph)));
-            }
-        }
-        // A miss, or a cache that verified but did not decode (then the files are read
-        // again: that only happens to a cache written by something else).
-        let read = match read {
-            Some(read) => read,
-            None => load::read_with(origin, progress)?,
-        };
         let loaded = checked(read);
         if let Ok(ds) = &loaded {
             cache::write(dir, root, fingerprint, &ds.graph);

@@ -1,7 +1,9 @@
 //! Derived lookups over a `Graph`: the timeline order, backlinks, quotes by event,
-//! events by actor and by country, members of each country. Rebuilt from the graph. No I/O.
+//! events by actor and by country, members of each country, and each country's timeline
+//! as the explorer shows it (worked out on first need). Rebuilt from the graph. No I/O.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::graph::{ActorIx, EventIx, Graph, LinkKind, QuoteIx, SourceIx, ThreadKind, to_u32};
 
@@ -48,6 +50,70 @@ pub struct Index {
     pub countries: Vec<ActorIx>,
     /// For each country or bloc, the events involving it or its members, in timeline order.
     pub country_events: HashMap<ActorIx, Vec<EventIx>>,
+    /// The whole timeline's view, then each country's, kept once worked out.
+    views: (
+        OnceLock<TimelineView>,
+        HashMap<ActorIx, OnceLock<TimelineView>>,
+    ),
+}
+
+/// What a list of events in timeline order looks like on screen: where each year starts,
+/// how many events each month has, and their quotes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TimelineView {
+    /// Positions in the list where a new year starts.
+    pub year_starts: Vec<usize>,
+    /// The year of the first event; `months` counts from its January.
+    pub first_year: i32,
+    /// Events per month.
+    pub months: Vec<u32>,
+    /// The quotes of the events, event by event (only when asked for).
+    pub quotes: Vec<QuoteIx>,
+}
+
+/// The view of a country the index does not know: no events.
+static NO_EVENTS: TimelineView = TimelineView {
+    year_starts: Vec::new(),
+    first_year: 0,
+    months: Vec::new(),
+    quotes: Vec::new(),
+};
+
+impl TimelineView {
+    /// The view of `events` (in timeline order), with their quotes when `quotes`.
+    pub fn of(g: &Graph, ix: &Index, events: &[EventIx], quotes: bool) -> Self {
+        let mut view = TimelineView::default();
+        let mut last = None;
+        for (pos, &e) in events.iter().enumerate() {
+            let y = g.event(e).date.year();
+            if last != Some(y) {
+                view.year_starts.push(pos);
+                last = Some(y);
+            }
+        }
+        if let (Some(&first), Some(&end)) = (events.first(), events.last()) {
+            let y0 = g.event(first).date.year();
+            let y1 = g.event(end).date.year();
+            let span = usize::try_from(y1 - y0 + 1).unwrap_or(1);
+            view.first_year = y0;
+            view.months = vec![0; span * 12];
+            for &e in events {
+                let d = g.event(e).date;
+                let m = usize::try_from(d.year() - y0).unwrap_or(0) * 12
+                    + d.month().map_or(0, |m| m as usize - 1);
+                if let Some(c) = view.months.get_mut(m) {
+                    *c += 1;
+                }
+            }
+        }
+        if quotes {
+            view.quotes = events
+                .iter()
+                .flat_map(|e| ix.quotes_by_event[e.ix()].iter().copied())
+                .collect();
+        }
+        view
+    }
 }
 
 impl Index {
@@ -148,9 +214,29 @@ impl Index {
             events_by_actor,
             events_by_source,
             members,
+            views: (
+                OnceLock::new(),
+                countries.iter().map(|&c| (c, OnceLock::new())).collect(),
+            ),
             countries,
             country_events,
         }
+    }
+
+    /// The view of the whole timeline (no quotes), or of a country's events (with their
+    /// quotes), worked out once.
+    pub fn view(&self, g: &Graph, country: Option<ActorIx>) -> &TimelineView {
+        let once = match country {
+            None => &self.views.0,
+            Some(c) => match self.views.1.get(&c) {
+                Some(once) => once,
+                None => return &NO_EVENTS,
+            },
+        };
+        once.get_or_init(|| match country {
+            None => TimelineView::of(g, self, &self.timeline, false),
+            Some(c) => TimelineView::of(g, self, self.events_of_country(c), true),
+        })
     }
 
     /// Events involving a country or bloc (or its members), in timeline order.
@@ -179,6 +265,30 @@ mod tests {
         let mut diags = Vec::new();
         crate::load::parse::parse_file(0, &text, &mut raw, &mut diags);
         crate::validate::validate(raw, &mut diags).unwrap()
+    }
+
+    #[test]
+    fn a_country_view_is_worked_out_once_from_its_events() {
+        let g = graph();
+        let ix = Index::build(&g);
+        for &c in &ix.countries {
+            let events = ix.events_of_country(c);
+            let v = ix.view(&g, Some(c));
+            assert_eq!(*v, TimelineView::of(&g, &ix, events, true));
+            assert!(std::ptr::eq(v, ix.view(&g, Some(c))), "kept");
+            let quotes: usize = events
+                .iter()
+                .map(|e| ix.quotes_by_event[e.ix()].len())
+                .sum();
+            assert_eq!(v.quotes.len(), quotes);
+            assert_eq!(v.months.iter().sum::<u32>() as usize, events.len());
+        }
+        let all = ix.view(&g, None);
+        assert!(all.quotes.is_empty());
+        assert_eq!(all.months.iter().sum::<u32>() as usize, g.events.len());
+        let years: std::collections::BTreeSet<i32> =
+            g.events.iter().map(|e| e.date.year()).collect();
+        assert_eq!(all.year_starts.len(), years.len());
     }
 
     #[test]

@@ -256,7 +256,7 @@ fn read_one(path: &Path, out: &mut ReadFiles) -> Result<(), LoadError> {
 
 /// UTF-8 text, or a lossy copy and the diagnostic that says why it is not text.
 fn decode(bytes: Vec<u8>, file: usize) -> (String, Option<Diagnostic>) {
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, &bytes) {
         let text = String::from_utf8_lossy(&bytes[..nul]).into_owned();
         let at = text.len();
         let d = Diagnostic::error(

@@ -5,6 +5,7 @@
 mod ctx;
 mod field;
 pub mod fold;
+mod glimpse;
 pub mod query;
 pub mod rank;
 pub mod scan;
@@ -59,6 +60,9 @@ pub struct SearchIndex {
     /// Events, then quotes, actors and sources (the ranges below).
     pub(crate) docs: Vec<Doc>,
     pub(crate) kinds: [Range<u32>; 4],
+    /// The length of each record's name or title (its first tier-0 field), at most 254;
+    /// 255 without one: a glimpse reads the shortest, which likely rank first.
+    pub(crate) short: Vec<u8>,
     /// The words of names, aliases and titles, for typos (built on first need).
     pub(crate) words: OnceLock<Vec<Box<str>>>,
 }
@@ -76,11 +80,23 @@ impl SearchIndex {
             ix.append(part);
         }
         ix.text.shrink_to_fit();
+        ix.short = ix.docs.iter().map(|d| ix.short_len(d)).collect();
         ix
+    }
+
+    /// The length of a record's first tier-0 field, at most 254; 255 without one.
+    fn short_len(&self, d: &Doc) -> u8 {
+        self.fields
+            .get(d.fields.0 as usize)
+            .filter(|f| d.fields.0 < d.fields.1 && f.tier == 0)
+            .map_or(u8::MAX, |f| {
+                u8::try_from(f.end - f.start).unwrap_or(u8::MAX).min(254)
+            })
     }
 
     fn events(g: &Graph) -> Self {
         let mut ix = SearchIndex::default();
+        let mut dates = Dates::default();
         let mut batch: Batch = Vec::new();
         for (i, ev) in g.events.iter().enumerate() {
             batch.push((Field::Title, 0, ev.title.as_str().into()));
@@ -92,7 +108,7 @@ impl SearchIndex {
                 batch.push((Field::Actor, 0, actor_names(g, &ev.actors).into()));
             }
             batch.extend(ev.summary.as_deref().map(|s| (Field::Summary, 0, s.into())));
-            dated(&mut batch, Some(ev.date));
+            dated(&mut batch, Some(ev.date), &mut dates);
             batch.push((Field::Id, 0, ev.id.as_str().into()));
             ix.push(Entity::Event(EventIx(to_u32(i))), Some(ev.date), &mut batch);
         }
@@ -102,6 +118,7 @@ impl SearchIndex {
 
     fn quotes(g: &Graph) -> Self {
         let mut ix = SearchIndex::default();
+        let mut dates = Dates::default();
         let mut batch: Batch = Vec::new();
         for (i, q) in g.quotes.iter().enumerate() {
             let qx = QuoteIx(to_u32(i));
@@ -122,7 +139,7 @@ impl SearchIndex {
                     .map(|s| (Field::Original, 0, s.into())),
             );
             let date = g.quote_date(qx);
-            dated(&mut batch, Some(date));
+            dated(&mut batch, Some(date), &mut dates);
             batch.push((Field::Id, 0, q.id.as_str().into()));
             ix.push(Entity::Quote(qx), Some(date), &mut batch);
         }
@@ -149,12 +166,13 @@ impl SearchIndex {
 
     fn sources(g: &Graph) -> Self {
         let mut ix = SearchIndex::default();
+        let mut dates = Dates::default();
         let mut batch: Batch = Vec::new();
         for (i, s) in g.sources.iter().enumerate() {
             batch.push((Field::Title, 0, s.title.as_str().into()));
             batch.push((Field::Publisher, 0, s.publisher.as_str().into()));
             batch.extend(s.summary.as_deref().map(|t| (Field::Summary, 0, t.into())));
-            dated(&mut batch, s.published);
+            dated(&mut batch, s.published, &mut dates);
             batch.push((Field::Id, 0, s.id.as_str().into()));
             ix.push(Entity::Source(SourceIx(to_u32(i))), s.published, &mut batch);
         }
@@ -238,6 +256,7 @@ impl SearchIndex {
         self.text.capacity()
             + self.fields.capacity() * size_of::<FieldRec>()
             + self.docs.capacity() * size_of::<Doc>()
+            + self.short.capacity()
     }
 
     /// The best `limit` hits of what the user typed, and how many records match.
@@ -253,10 +272,14 @@ impl SearchIndex {
 /// The fields of one record being indexed: which, which item, and the text.
 type Batch<'g> = Vec<(Field, u16, Cow<'g, str>)>;
 
+/// The date fields already written: many records share a date.
+type Dates = std::collections::HashMap<PartialDate, String>;
+
 /// Adds the forms of a record's date (see [`date_forms`]) as one field.
-fn dated(batch: &mut Batch, date: Option<PartialDate>) {
+fn dated(batch: &mut Batch, date: Option<PartialDate>, dates: &mut Dates) {
     if let Some(d) = date {
-        batch.push((Field::Date, 0, Cow::Owned(date_forms(d).join(JOIN))));
+        let forms = dates.entry(d).or_insert_with(|| date_forms(d).join(JOIN));
+        batch.push((Field::Date, 0, Cow::Owned(forms.clone())));
     }
 }
 

@@ -12,11 +12,28 @@ pub fn is_unsafe_char(c: char) -> bool {
     (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `s` holds an unsafe character (see [`is_unsafe_char`]), read byte by byte:
+/// C0 and DEL are single bytes, C1 controls are `C2 80`–`C2 9F`, and the bidi characters
+/// `E2 80 AA`–`E2 80 AE` and `E2 81 A6`–`E2 81 A9`; any other byte is passed over.
+pub fn has_unsafe_char(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'\n' => false,
+        0..0x20 | 0x7f => true,
+        0xc2 => b.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n)),
+        0xe2 => matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    })
+}
+
 /// Replaces unsafe characters with visible escapes: C0 and DEL by their control
 /// pictures (`␛`, `␇`, `␡`), tab by four spaces, C1 and bidi controls by `<U+XXXX>`.
 /// Borrows when there is nothing to replace, which is almost always.
 pub fn escape_controls(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe_char) {
+    if !has_unsafe_char(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -95,6 +112,21 @@ pub fn plural(n: usize, word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn unsafe_characters_found_by_bytes_are_those_found_by_characters() {
+        let chars = (0u32..0x3000)
+            .chain(0x1_F000..0x1_F100)
+            .filter_map(char::from_u32);
+        for c in chars {
+            let s = format!("a{c}é");
+            assert_eq!(
+                super::has_unsafe_char(&s),
+                super::is_unsafe_char(c),
+                "{c:?}"
+            );
+        }
+    }
+
     use super::*;
 
     #[test]

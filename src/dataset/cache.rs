@@ -1,8 +1,10 @@
 //! The load cache: a large dataset that passed its check is saved as a compact binary
 //! graph (postcard), keyed by its path and stamped with a hash of every file's path and
 //! contents; the next load of the same files (same bytes, whatever their dates) reads
-//! that instead of parsing TOML again. The cache file carries a checksum of its body, and
-//! a decoded graph must point inside itself and hold only text that the parser could
+//! that instead of parsing TOML again. The body is three parts (actors, sources and the
+//! `[dataset]` table; events; quotes) decoded on two threads, and the id map is rebuilt
+//! from the records rather than stored. The cache file carries a checksum of its body,
+//! and a decoded graph must point inside itself and hold only text that the parser could
 //! have produced. Any doubt means a full load.
 
 use std::fs;
@@ -11,12 +13,13 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-use crate::graph::Graph;
+use crate::graph::{Actor, Entity, Event, Graph, Meta, Quote, Source};
+use crate::index::Index;
 use crate::load::DataFile;
-use crate::text::is_unsafe_char;
+use crate::text::has_unsafe_char;
 
 /// Bumped whenever the cached types (the graph's) or this header change shape.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 /// Datasets smaller than this load from TOML in a few milliseconds: no cache.
 pub const MIN_BYTES: u64 = 1 << 20;
 
@@ -28,7 +31,13 @@ struct Header {
     fingerprint: u128,
     /// xxh3 of the postcard body that follows the header.
     checksum: u64,
+    /// The byte lengths of the body's first two parts (actors, sources and meta; events);
+    /// the quotes take the rest.
+    parts: [u64; 2],
 }
+
+/// The body's first part.
+type Rest = (Vec<Actor>, Vec<Source>, Meta);
 
 /// A 128-bit xxh3 of the files' paths, lengths and texts, in load order: any edit, even
 /// one that keeps a file's size and modification time, changes it. About 10 GB/s, so a
@@ -44,6 +53,40 @@ pub fn fingerprint(files: &[DataFile]) -> u128 {
     h.digest128()
 }
 
+/// [`fingerprint`] of files not yet read, streamed through a small buffer: on a cache
+/// hit their text is never held in memory nor checked as UTF-8 (the files are the bytes
+/// that were valid text when the cache was written). `None` when a file cannot be read
+/// or does not have the size it had when listed.
+pub fn fingerprint_paths(paths: &[PathBuf]) -> Option<u128> {
+    use std::io::Read;
+    let mut h = Xxh3::new();
+    let mut buf = vec![0u8; 1 << 20];
+    for p in paths {
+        let shown = crate::text::shown_path(p);
+        h.update(&(shown.len() as u64).to_le_bytes());
+        h.update(shown.as_bytes());
+        let mut f = fs::File::open(p).ok()?;
+        let len = f.metadata().ok()?.len();
+        h.update(&len.to_le_bytes());
+        let mut read = 0u64;
+        loop {
+            let n = f.read(&mut buf).ok()?;
+            if n == 0 {
+                break;
+            }
+            read += n as u64;
+            if read > len {
+                return None;
+            }
+            h.update(&buf[..n]);
+        }
+        if read != len {
+            return None;
+        }
+    }
+    Some(h.digest128())
+}
+
 /// Where the cache of the dataset at `root` lives in `dir`.
 fn file(dir: &Path, root: &Path) -> PathBuf {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
@@ -56,29 +99,104 @@ fn file(dir: &Path, root: &Path) -> PathBuf {
 pub struct Verified {
     bytes: Vec<u8>,
     body: usize,
+    parts: [u64; 2],
 }
 
 impl Verified {
     /// The graph, if it decodes, points inside itself and holds only clean text.
     pub fn decode(self) -> Option<Graph> {
-        let graph: Graph = postcard::from_bytes(&self.bytes[self.body..]).ok()?;
-        (in_range(&graph) && clean_text(&graph)).then_some(graph)
+        self.decode_indexed().map(|(g, _)| g)
     }
+
+    /// [`Verified::decode`] and the graph's lookups: the quotes decode on a thread of
+    /// their own while the rest decodes here, then the id map is rebuilt on one while the
+    /// lookups are built on the other.
+    pub fn decode_indexed(self) -> Option<(Graph, Index)> {
+        let body = &self.bytes[self.body..];
+        let [rest, events] = self.parts.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+        let (rest, body) = body.split_at_checked(rest)?;
+        let (events, quotes) = body.split_at_checked(events)?;
+        let (rest, events, quotes) = std::thread::scope(|s| {
+            let quotes = s.spawn(|| {
+                postcard::from_bytes::<Vec<Quote>>(quotes)
+                    .ok()
+                    .filter(|q| q.iter().all(clean_quote))
+            });
+            let rest = postcard::from_bytes::<Rest>(rest).ok().filter(|(a, s, m)| {
+                a.iter().all(clean_actor) && s.iter().all(clean_source) && clean_meta(m)
+            });
+            let events = postcard::from_bytes::<Vec<Event>>(events)
+                .ok()
+                .filter(|e| e.iter().all(clean_event));
+            (rest, events, quotes.join().ok().flatten())
+        });
+        let ((actors, sources, meta), events, quotes) = (rest?, events?, quotes?);
+        let mut graph = Graph {
+            actors,
+            sources,
+            events,
+            quotes,
+            ids: std::collections::HashMap::new(),
+            meta,
+        };
+        if !in_range(&graph) {
+            return None;
+        }
+        let (ids, index) = std::thread::scope(|s| {
+            let ids = s.spawn(|| ids(&graph));
+            let index = Index::build(&graph);
+            (ids.join().ok(), index)
+        });
+        graph.ids = ids?;
+        Some((graph, index))
+    }
+}
+
+/// Every record's id, as validation maps them.
+fn ids(g: &Graph) -> std::collections::HashMap<String, Entity> {
+    use crate::graph::{ActorIx, EventIx, QuoteIx, SourceIx, to_u32};
+    let n = g.actors.len() + g.sources.len() + g.events.len() + g.quotes.len();
+    let mut ids = std::collections::HashMap::with_capacity(n);
+    for (i, a) in g.actors.iter().enumerate() {
+        ids.insert(a.id.clone(), Entity::Actor(ActorIx(to_u32(i))));
+    }
+    for (i, s) in g.sources.iter().enumerate() {
+        ids.insert(s.id.clone(), Entity::Source(SourceIx(to_u32(i))));
+    }
+    for (i, e) in g.events.iter().enumerate() {
+        ids.insert(e.id.clone(), Entity::Event(EventIx(to_u32(i))));
+    }
+    for (i, q) in g.quotes.iter().enumerate() {
+        ids.insert(q.id.clone(), Entity::Quote(QuoteIx(to_u32(i))));
+    }
+    ids
 }
 
 /// The cache of `root` if there is one for exactly these files and its checksum holds.
 pub fn open(dir: &Path, root: &Path, fingerprint: u128) -> Option<Verified> {
+    open_any(dir, root)
+        .filter(|(f, _)| *f == fingerprint)
+        .map(|(_, v)| v)
+}
+
+/// The cache of `root` if there is one of this format and its checksum holds, and the
+/// fingerprint of the files it was made from: the caller compares it with the files'.
+pub fn open_any(dir: &Path, root: &Path) -> Option<(u128, Verified)> {
     let bytes = fs::read(file(dir, root)).ok()?;
     let (header, body) = postcard::take_from_bytes::<Header>(&bytes).ok()?;
     if header.format != FORMAT
         || header.version != env!("CARGO_PKG_VERSION")
-        || header.fingerprint != fingerprint
         || header.checksum != xxh3_64(body)
     {
         return None;
     }
     let body = bytes.len() - body.len();
-    Some(Verified { bytes, body })
+    let verified = Verified {
+        bytes,
+        body,
+        parts: header.parts,
+    };
+    Some((header.fingerprint, verified))
 }
 
 /// The cached graph of `root`, if there is one for exactly these files and it verifies.
@@ -88,116 +206,145 @@ pub fn read(dir: &Path, root: &Path, fingerprint: u128) -> Option<Graph> {
 
 /// Saves the graph of `root` for the next load; a failure only costs the next load time.
 pub fn write(dir: &Path, root: &Path, fingerprint: u128, graph: &Graph) {
-    let Ok(body) = postcard::to_stdvec(graph) else {
+    use std::io::Write;
+    let rest = (&graph.actors, &graph.sources, &graph.meta);
+    let (Ok(rest), Ok(events), Ok(quotes)) = (
+        postcard::to_stdvec(&rest),
+        postcard::to_stdvec(&graph.events),
+        postcard::to_stdvec(&graph.quotes),
+    ) else {
         return;
     };
+    let body = [rest.as_slice(), &events, &quotes];
+    // The parts are hashed and written one after the other, never copied into one
+    // buffer: at 1M records the body is about a gigabyte.
+    let mut h = Xxh3::new();
+    for part in body {
+        h.update(part);
+    }
     let header = Header {
         format: FORMAT,
         version: env!("CARGO_PKG_VERSION").to_string(),
         fingerprint,
-        checksum: xxh3_64(&body),
+        checksum: h.digest(),
+        parts: [rest.len() as u64, events.len() as u64],
     };
-    let Ok(mut bytes) = postcard::to_stdvec(&header) else {
+    let Ok(head) = postcard::to_stdvec(&header) else {
         return;
     };
-    bytes.extend_from_slice(&body);
     let target = file(dir, root);
     let tmp = target.with_extension(format!("tmp{}", std::process::id()));
     // Written aside and renamed: a reader never sees half a cache.
     let written = fs::create_dir_all(dir)
-        .and_then(|()| fs::write(&tmp, &bytes))
+        .and_then(|()| fs::File::create(&tmp))
+        .and_then(|f| {
+            let mut f = std::io::BufWriter::new(f);
+            f.write_all(&head)?;
+            body.iter().try_for_each(|part| f.write_all(part))?;
+            f.flush()
+        })
         .and_then(|()| fs::rename(&tmp, &target));
     if written.is_err() {
         let _ = fs::remove_file(&tmp);
     }
 }
 
-/// Whether every string of a decoded graph is one the parser could have produced: the
-/// parser escapes control characters (and expands tabs) in all text it keeps, so a cache
-/// whose text holds one was not written by aigov and could reach the terminal raw.
-fn clean_text(g: &Graph) -> bool {
-    use crate::graph::{Actor, Event, Meta, Quote, Source};
-    let ok = |s: &String| !s.chars().any(is_unsafe_char);
-    let opt = |s: &Option<String>| s.as_ref().is_none_or(ok);
-    // Destructured in full, so that a new text field cannot be forgotten here.
+/// Whether a string is one the parser could have produced: the parser escapes control
+/// characters (and expands tabs) in all text it keeps, so a cache whose text holds one
+/// was not written by aigov and could reach the terminal raw. Each record is destructured
+/// in full below, so that a new text field cannot be forgotten.
+#[allow(clippy::ptr_arg)] // applied to the fields as the records hold them: `.all(ok)`
+fn ok(s: &String) -> bool {
+    !has_unsafe_char(s)
+}
+
+#[allow(clippy::ref_option)] // applied to the fields as the records hold them
+fn opt(s: &Option<String>) -> bool {
+    s.as_ref().is_none_or(ok)
+}
+
+fn clean_meta(m: &Meta) -> bool {
     let Meta {
         title,
         description,
         as_of: _,
         language,
-    } = &g.meta;
-    g.ids.keys().all(ok)
-        && [title, description, language].into_iter().all(opt)
-        && g.actors.iter().all(|a| {
-            let Actor {
-                id,
-                name,
-                kind: _,
-                country: _,
-                role,
-                aliases,
-                summary,
-                note,
-            } = a;
-            ok(id) && ok(name) && opt(role) && aliases.iter().all(ok) && opt(summary) && opt(note)
-        })
-        && g.sources.iter().all(|s| {
-            let Source {
-                id,
-                title,
-                publisher,
-                published: _,
-                language,
-                url,
-                author,
-                summary,
-                note,
-            } = s;
-            [id, title, publisher].into_iter().all(ok)
-                && [language, url, author, summary, note].into_iter().all(opt)
-        })
-        && g.events.iter().all(|e| {
-            let Event {
-                id,
-                date: _,
-                end: _,
-                title,
-                place,
-                summary,
-                actors: _,
-                tags,
-                sources: _,
-                links,
-                note,
-                status: _,
-            } = e;
-            ok(id)
-                && ok(title)
-                && [place, summary, note].into_iter().all(opt)
-                && tags.iter().all(ok)
-                && links.iter().all(|l| opt(&l.note))
-        })
-        && g.quotes.iter().all(|q| {
-            let Quote {
-                id,
-                speaker: _,
-                event: _,
-                source: _,
-                lang,
-                text,
-                translation,
-                original,
-                original_lang,
-                original_source: _,
-                note,
-                links,
-            } = q;
-            [id, lang, text].into_iter().all(ok)
-                && [translation, original, original_lang, note]
-                    .into_iter()
-                    .all(opt)
-                && links.iter().all(|l| opt(&l.note))
-        })
+    } = m;
+    [title, description, language].into_iter().all(opt)
+}
+
+fn clean_actor(a: &Actor) -> bool {
+    let Actor {
+        id,
+        name,
+        kind: _,
+        country: _,
+        role,
+        aliases,
+        summary,
+        note,
+    } = a;
+    ok(id) && ok(name) && opt(role) && aliases.iter().all(ok) && opt(summary) && opt(note)
+}
+
+fn clean_source(s: &Source) -> bool {
+    let Source {
+        id,
+        title,
+        publisher,
+        published: _,
+        language,
+        url,
+        author,
+        summary,
+        note,
+    } = s;
+    [id, title, publisher].into_iter().all(ok)
+        && [language, url, author, summary, note].into_iter().all(opt)
+}
+
+fn clean_event(e: &Event) -> bool {
+    let Event {
+        id,
+        date: _,
+        end: _,
+        title,
+        place,
+        summary,
+        actors: _,
+        tags,
+        sources: _,
+        links,
+        note,
+        status: _,
+    } = e;
+    ok(id)
+        && ok(title)
+        && [place, summary, note].into_iter().all(opt)
+        && tags.iter().all(ok)
+        && links.iter().all(|l| opt(&l.note))
+}
+
+fn clean_quote(q: &Quote) -> bool {
+    let Quote {
+        id,
+        speaker: _,
+        event: _,
+        source: _,
+        lang,
+        text,
+        translation,
+        original,
+        original_lang,
+        original_source: _,
+        note,
+        links,
+    } = q;
+    [id, lang, text].into_iter().all(ok)
+        && [translation, original, original_lang, note]
+            .into_iter()
+            .all(opt)
+        && links.iter().all(|l| opt(&l.note))
 }
 
 /// Whether every reference in a decoded graph points inside it, so that no lookup can
@@ -256,20 +403,21 @@ mod tests {
 
     /// Rewrites the cache file's body with `edit` and a matching checksum, as someone
     /// who knows the format would.
-    fn forge(cache: &Path, edit: impl Fn(&mut Graph)) {
-        let bin = file_in(cache);
-        let bytes = fs::read(&bin).unwrap();
+    fn forge(cache: &Path, data: &Path, edit: impl Fn(&mut Graph)) {
+        let bytes = fs::read(file_in(cache)).unwrap();
         let (header, body) = postcard::take_from_bytes::<Header>(&bytes).unwrap();
-        let mut graph: Graph = postcard::from_bytes(body).unwrap();
-        edit(&mut graph);
-        let body = postcard::to_stdvec(&graph).unwrap();
-        let header = Header {
-            checksum: xxh3_64(&body),
-            ..header
+        let [r, e] = header.parts.map(|n| usize::try_from(n).unwrap());
+        let (actors, sources, meta): Rest = postcard::from_bytes(&body[..r]).unwrap();
+        let mut graph = Graph {
+            actors,
+            sources,
+            events: postcard::from_bytes(&body[r..r + e]).unwrap(),
+            quotes: postcard::from_bytes(&body[r + e..]).unwrap(),
+            ids: std::collections::HashMap::new(),
+            meta,
         };
-        let mut out = postcard::to_stdvec(&header).unwrap();
-        out.extend_from_slice(&body);
-        fs::write(&bin, out).unwrap();
+        edit(&mut graph);
+        write(cache, data, header.fingerprint, &graph);
     }
 
     #[test]
@@ -296,6 +444,9 @@ mod tests {
             text.len() as u64 >= MIN_BYTES,
             "the test data must be large enough to cache"
         );
+        // The key streamed from the files (a load's) is the key of the files read.
+        let paths = crate::load::list_toml(&data).unwrap();
+        assert_eq!(fingerprint_paths(&paths), Some(fingerprint_of(&data)));
         // The cache holds exactly what the TOML gave.
         let cached = read(&cache, &data, fingerprint_of(&data)).expect("written by the first load");
         let from_cache = Dataset::from_graph(origin.clone(), cached);
@@ -342,11 +493,11 @@ mod tests {
         fs::write(&bin, &flipped).unwrap();
         assert!(read(&cache, &data, fingerprint_of(&data)).is_none());
         assert_eq!(export(&load()), export(&second));
-        forge(&cache, |g| {
+        forge(&cache, &data, |g| {
             g.events[0].title = "\u{1b}]0;pwned\u{7}".to_string();
         });
         assert!(read(&cache, &data, fingerprint_of(&data)).is_none());
-        forge(&cache, |g| {
+        forge(&cache, &data, |g| {
             g.quotes[0].event = crate::graph::EventIx(u32::MAX);
         });
         assert!(read(&cache, &data, fingerprint_of(&data)).is_none());

@@ -60,12 +60,24 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// Appends the folded form of `s` to `out`: as many characters as `s` has.
+/// Appends the folded form of `s` to `out`: as many characters as `s` has. Runs of
+/// ASCII are copied and lowered at once; only the other characters go one by one.
 pub fn fold_into(s: &str, out: &mut String) {
-    if s.is_ascii() {
-        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-    } else {
-        out.extend(s.chars().map(fold_char));
+    out.reserve(s.len());
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            out.push(fold_char(c));
+            rest = &rest[c.len_utf8()..];
+        }
     }
 }
 

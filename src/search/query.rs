@@ -178,28 +178,33 @@ pub fn stem(word: &str) -> &str {
     }
 }
 
-/// The bit of a folded character: letters and digits have their own, every non-ASCII
-/// character shares one.
-fn bit(c: char) -> u64 {
-    match c {
-        'a'..='z' => 1 << (c as u32 - 'a' as u32),
-        '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
-        '\'' => 1 << 36,
-        '"' => 1 << 37,
-        c if !c.is_ascii() => 1 << 63,
-        _ => 0,
-    }
+/// The characters a folded text contains, as bits: a field can only match a term whose
+/// mask is inside its own. Read byte by byte: a character outside ASCII is the only one
+/// with bytes of 0x80 and above.
+pub fn mask(folded: &str) -> u64 {
+    folded.bytes().fold(0, |m, b| m | BYTE_BITS[usize::from(b)])
 }
 
-/// The characters a folded text contains, as bits: a field can only match a term whose
-/// mask is inside its own.
-pub fn mask(folded: &str) -> u64 {
-    if folded.is_ascii() {
-        folded.bytes().fold(0, |m, b| m | bit(char::from(b)))
-    } else {
-        folded.chars().fold(0, |m, c| m | bit(c))
+/// The bit of each byte: letters, digits, `'` and `"` have their own, the bytes of every
+/// non-ASCII character share bit 63, the rest none.
+const BYTE_BITS: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        #[allow(clippy::cast_possible_truncation)] // b < 256
+        let byte = b as u8;
+        t[b] = match byte {
+            c @ b'a'..=b'z' => 1 << (c - b'a'),
+            c @ b'0'..=b'9' => 1 << (26 + c - b'0'),
+            b'\'' => 1 << 36,
+            b'"' => 1 << 37,
+            0x80.. => 1 << 63,
+            _ => 0,
+        };
+        b += 1;
     }
-}
+    t
+};
 
 fn is_subsequence(needle: &str, hay: &str) -> bool {
     let mut it = hay.chars();
@@ -209,6 +214,27 @@ fn is_subsequence(needle: &str, hay: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The bit of one character, as [`mask`] reads it.
+    fn bit(c: char) -> u64 {
+        match c {
+            'a'..='z' => 1 << (c as u32 - 'a' as u32),
+            '0'..='9' => 1 << (26 + c as u32 - '0' as u32),
+            '\'' => 1 << 36,
+            '"' => 1 << 37,
+            c if !c.is_ascii() => 1 << 63,
+            _ => 0,
+        }
+    }
+
+    #[test]
+    fn a_mask_read_by_bytes_is_the_mask_of_the_characters() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            assert_eq!(mask(&c.to_string()), bit(c), "{c:?}");
+        }
+        let s = "l'ia \"securite\" 人工智能 2025 œuvre";
+        assert_eq!(mask(s), s.chars().fold(0, |m, c| m | bit(c)));
+    }
 
     fn one(s: &str) -> Term {
         Query::parse(s).terms.remove(0)

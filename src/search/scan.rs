@@ -208,7 +208,7 @@ impl SearchIndex {
     }
 
     /// The records of the kinds `q` searches, in index order.
-    fn in_scope(&self, q: &Query) -> Vec<u32> {
+    pub(super) fn in_scope(&self, q: &Query) -> Vec<u32> {
         let kinds = [EVENTS, QUOTES, ACTORS, SOURCES];
         kinds
             .iter()
@@ -221,7 +221,7 @@ impl SearchIndex {
     /// The candidates among `docs` (with `titles`: only those every word of which
     /// matches closely in a tier-0 field, or with a field equal to the query), and the
     /// words matched better than loosely anywhere.
-    fn scan(
+    pub(super) fn scan(
         &self,
         q: &Query,
         docs: &[u32],
@@ -293,7 +293,7 @@ fn kind_ok(q: &Query, doc: &Doc) -> bool {
 
 /// Runs `scan` over `docs` split across the cores (on one below [`PARALLEL_FROM`]) and
 /// joins the candidates in order; `None` when any part was cancelled.
-fn on_every_core(
+pub(super) fn on_every_core(
     docs: &[u32],
     scan: impl Fn(&[u32]) -> Option<(Vec<Cand>, u64)> + Sync,
 ) -> Option<(Vec<Cand>, u64)> {

@@ -203,6 +203,72 @@ fn the_first_screenful_from_titles_is_the_first_screenful_of_everything() {
 }
 
 #[test]
+fn a_glimpse_reads_the_shortest_titles_of_a_large_scope_and_finds_only_real_matches() {
+    let text = crate::synth::generate(crate::synth::Spec {
+        events: 2_000,
+        quotes: 2_000,
+    });
+    let read = crate::load::ReadFiles::from_memory(vec![("synth.toml", text.into_bytes())]);
+    let ds = crate::dataset::check_read(&Origin::Bundled, read)
+        .into_dataset()
+        .unwrap();
+    let ix = ds.search();
+    // The slice: the shortest names and titles, in index order.
+    let all: Vec<u32> = (0..crate::graph::to_u32(ix.len())).collect();
+    let part = ix.shortest(&all, 1_000);
+    assert_eq!(part.len(), 1_000);
+    assert!(part.windows(2).all(|w| w[0] < w[1]));
+    let longest_in = part.iter().map(|&d| ix.short[d as usize]).max().unwrap();
+    let shortest_out = all
+        .iter()
+        .filter(|d| part.binary_search(d).is_err())
+        .map(|&d| ix.short[d as usize])
+        .min()
+        .unwrap();
+    assert!(longest_in <= shortest_out, "{longest_in} > {shortest_out}");
+    let mut glimpsed = 0;
+    for typed in [
+        "g",
+        "gouvernance",
+        "gouvernance m",
+        "pekin",
+        "e: sommet",
+        "'l'ia",
+        "zzz",
+    ] {
+        let q = Query::parse(typed);
+        let all = ix.matches(&q, None, &|| false).unwrap();
+        let every: Vec<Entity> = all
+            .rank(ix, &q, all.total())
+            .iter()
+            .map(|h| h.entity)
+            .collect();
+        // A scope no larger than the slice: no glimpse, the whole search is as quick.
+        assert!(
+            ix.glimpse(&q, None, ix.len(), &|| false).is_none(),
+            "{typed}"
+        );
+        let Some(m) = ix.glimpse(&q, None, 1_000, &|| false) else {
+            continue;
+        };
+        glimpsed += 1;
+        assert!(m.total() <= all.total(), "{typed}");
+        let hits = m.rank(ix, &q, 60);
+        assert!(!hits.is_empty(), "{typed}");
+        assert!(hits.iter().all(|h| every.contains(&h.entity)), "{typed}");
+    }
+    assert!(glimpsed >= 5, "a glimpse answered only {glimpsed} queries");
+    assert!(
+        ix.glimpse(&Query::parse("zzz"), None, 1_000, &|| false)
+            .is_none()
+    );
+    assert!(
+        ix.glimpse(&Query::parse("g"), None, 1_000, &|| true)
+            .is_none()
+    );
+}
+
+#[test]
 fn one_row_per_record_says_what_it_is_and_where_it_matched() {
     let ds = fixture();
     let g = &ds.graph;

@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, closest};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::graph::ActorKind;
-use crate::text::{escape_controls, is_unsafe_char};
+use crate::text::{escape_controls, has_unsafe_char, is_unsafe_char};
 
 mod values;
 
@@ -197,6 +197,9 @@ impl<'a, 'i> Reader<'a, 'i> {
 
     /// Escapes control characters, warning once per value with the span of the first.
     pub(super) fn clean(&mut self, s: &str, span: Range<usize>) -> String {
+        if !has_unsafe_char(s) {
+            return s.to_owned();
+        }
         let Some(bad) = s.chars().find(|&c| is_unsafe_char(c) && c != '\t') else {
             return s.replace('\t', "    ");
         };

@@ -4,6 +4,7 @@
 use crate::filter::Filter;
 use crate::filter::query::QueryError;
 use crate::graph::{EventIx, Status};
+use crate::index::TimelineView;
 use crate::text::width;
 
 use super::{App, Density};
@@ -163,42 +164,25 @@ impl App {
         } else {
             self.counts = None;
         }
-        let g = &self.dataset.graph;
-        let events = self.timeline_events();
-        let mut year_starts = Vec::new();
-        let mut last = None;
-        for (pos, &e) in events.iter().enumerate() {
-            let ev = g.event(e);
-            let y = ev.date.year();
-            if last != Some(y) {
-                year_starts.push(pos);
-                last = Some(y);
+        // Without a filter, each country's view is worked out once and kept by the
+        // index: moving through the countries pane then walks no events.
+        let ds = &self.dataset;
+        let worked_out;
+        let view = match &self.shown {
+            None => ds.index.view(&ds.graph, self.country()),
+            Some(shown) => {
+                worked_out =
+                    TimelineView::of(&ds.graph, &ds.index, shown, self.country().is_some());
+                &worked_out
             }
-        }
-        let mut density = Density::default();
-        if let (Some(&first), Some(&end)) = (events.first(), events.last()) {
-            let y0 = g.event(first).date.year();
-            let y1 = g.event(end).date.year();
-            let span = usize::try_from(y1 - y0 + 1).unwrap_or(1);
-            density.first_year = y0;
-            density.months = vec![0; span * 12];
-            for &e in events {
-                let d = g.event(e).date;
-                let m = usize::try_from(d.year() - y0).unwrap_or(0) * 12
-                    + d.month().map_or(0, |m| m as usize - 1);
-                if let Some(c) = density.months.get_mut(m) {
-                    *c += 1;
-                }
-            }
-        }
-        let country_quotes = if self.country().is_some() {
-            events
-                .iter()
-                .flat_map(|e| self.dataset.index.quotes_by_event[e.ix()].iter().copied())
-                .collect()
-        } else {
-            Vec::new()
         };
+        let year_starts = view.year_starts.clone();
+        let density = Density {
+            first_year: view.first_year,
+            months: view.months.clone(),
+        };
+        let country_quotes = view.quotes.clone();
+        let g = &self.dataset.graph;
         let countries_w = (0..self.country_rows())
             .map(|row| {
                 let name = row
