@@ -75,70 +75,69 @@ struct Resolver<'r> {
 /// graph, never copied, so that a large dataset is not held twice.
 pub fn validate(raw: RawDataset, diags: &mut Vec<Diagnostic>) -> Option<Graph> {
     let (ids, mut found) = register_ids(&raw);
-    let graph = resolve(&raw, &ids, &mut found);
+    let resolved = resolve(&raw, &ids, &mut found);
     diags.append(&mut found);
     drop(ids);
-    let graph = graph.filter(|_| {
+    let resolved = resolved.filter(|_| {
         !diags
             .iter()
             .any(|d| d.severity == crate::diagnostic::Severity::Error)
     })?;
-    Some(fill::fill(graph, raw))
+    Some(fill::fill(resolved, raw))
 }
 
 /// Every id and where it is first defined; a duplicate is an error.
 fn register_ids(raw: &RawDataset) -> (Ids<'_>, Vec<Diagnostic>) {
     let mut ids: Ids<'_> = HashMap::with_capacity(raw.len());
     let mut diags = Vec::new();
-    {
-        let all = raw
-            .actors
-            .iter()
-            .map(|a| (Kind::Actor, &a.at, &a.id))
-            .chain(raw.sources.iter().map(|s| (Kind::Source, &s.at, &s.id)))
-            .chain(raw.events.iter().map(|e| (Kind::Event, &e.at, &e.id)))
-            .chain(raw.quotes.iter().map(|q| (Kind::Quote, &q.at, &q.id)));
-        let mut counters = [0u32; 4];
-        for (kind, at, id) in all {
-            let ix = counters[kind as usize];
-            counters[kind as usize] += 1;
-            let Some(id) = id else { continue };
-            if let Some(first) = ids.get(id.value.as_str()) {
-                let d = Diagnostic::error(
-                    at.file,
-                    id.span.clone(),
-                    format!("duplicate id \"{}\"", id.value),
-                )
-                .with_related(
-                    first.at(raw).clone(),
-                    format!(
-                        "\"{}\" is first defined by this [[{}]]",
-                        id.value,
-                        first.kind.name()
-                    ),
-                )
-                .with_hint(
-                    "ids are unique across the whole dataset (all files, all kinds): rename one",
-                );
-                diags.push(d);
-                continue;
-            }
-            ids.insert(id.value.as_str(), Entry { kind, ix });
+    let all = raw
+        .actors
+        .iter()
+        .map(|a| (Kind::Actor, &a.at, &a.id))
+        .chain(raw.sources.iter().map(|s| (Kind::Source, &s.at, &s.id)))
+        .chain(raw.events.iter().map(|e| (Kind::Event, &e.at, &e.id)))
+        .chain(raw.quotes.iter().map(|q| (Kind::Quote, &q.at, &q.id)));
+    let mut counters = [0u32; 4];
+    for (kind, at, id) in all {
+        let ix = counters[kind as usize];
+        counters[kind as usize] += 1;
+        let Some(id) = id else { continue };
+        if let Some(first) = ids.get(id.value.as_str()) {
+            let d = Diagnostic::error(
+                at.file,
+                id.span.clone(),
+                format!("duplicate id \"{}\"", id.value),
+            )
+            .with_related(
+                first.at(raw).clone(),
+                format!(
+                    "\"{}\" is first defined by this [[{}]]",
+                    id.value,
+                    first.kind.name()
+                ),
+            )
+            .with_hint(
+                "ids are unique across the whole dataset (all files, all kinds): rename one",
+            );
+            diags.push(d);
+            continue;
         }
+        ids.insert(id.value.as_str(), Entry { kind, ix });
     }
     (ids, diags)
 }
 
 /// Resolves every record: actors, sources and events (and their `part_of` cycles) here,
-/// quotes on a second thread. The graph's id map is left empty (see `fill`): built now,
-/// it would be held beside every raw record. The diagnostics come out as one resolver going through the kinds in that
+/// quotes on a second thread. Events and quotes come out without their text, and the
+/// graph's id map is not built yet (see `fill`): built now, they would be held beside
+/// every raw record. The diagnostics come out as one resolver going through the kinds in that
 /// order would push them, the first `MAX_SUGGESTIONS` unknown references with a "did you
 /// mean".
 fn resolve<'r>(
     raw: &'r RawDataset,
     ids: &'r Ids<'r>,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Graph> {
+) -> Option<fill::Resolved> {
     let resolver = |deferred| Resolver {
         raw,
         ids,
@@ -189,12 +188,11 @@ fn resolve<'r>(
     if !ok {
         return None;
     }
-    Some(Graph {
+    Some(fill::Resolved {
         actors,
         sources,
         events,
         quotes,
-        ids: HashMap::new(),
         meta,
     })
 }

@@ -4,25 +4,37 @@
 
 use std::collections::HashMap;
 
+use super::records::{EventRefs, QuoteRefs};
 use crate::graph::{
-    Actor, ActorIx, Entity, Event, EventIx, Graph, Quote, QuoteIx, Source, SourceIx, to_u32,
+    Actor, ActorIx, Entity, Event, EventIx, Graph, Meta, Quote, QuoteIx, Source, SourceIx, to_u32,
 };
 use crate::load::parse::{RawActor, RawDataset, RawEvent, RawQuote, RawSource, Sp};
 
-/// Moves the text of every raw record into its graph record (built without it, in the
-/// same order, one for one: a graph exists only when every record resolved). Quotes are
-/// filled on a second thread while the other kinds are filled here and their ids mapped;
-/// each raw list is freed as soon as it has been emptied, before the quotes' ids join the
-/// map (ids are unique across kinds: validation checked it).
-pub(super) fn fill(g: Graph, raw: RawDataset) -> Graph {
-    let Graph {
+/// A dataset whose every record resolved: actors and sources without their text, events
+/// and quotes as their references only.
+pub(super) struct Resolved {
+    pub actors: Vec<Actor>,
+    pub sources: Vec<Source>,
+    pub events: Vec<EventRefs>,
+    pub quotes: Vec<QuoteRefs>,
+    pub meta: Meta,
+}
+
+/// Moves the text of every raw record into its graph record (resolved in the same order,
+/// one for one: a graph exists only when every record resolved). Events and quotes are
+/// built in the memory of their raw lists (a collect in place), so that the two are never
+/// held side by side. Quotes are filled on a second thread while the other kinds are
+/// filled here and their ids mapped; each raw list is freed as soon as it has been
+/// emptied, before the quotes' ids join the map (ids are unique across kinds: validation
+/// checked it).
+pub(super) fn fill(resolved: Resolved, raw: RawDataset) -> Graph {
+    let Resolved {
         mut actors,
         mut sources,
-        mut events,
-        mut quotes,
-        ids: _,
+        events,
+        quotes,
         meta,
-    } = g;
+    } = resolved;
     let RawDataset {
         actors: raw_actors,
         sources: raw_sources,
@@ -32,11 +44,11 @@ pub(super) fn fill(g: Graph, raw: RawDataset) -> Graph {
     } = raw;
     let records = actors.len() + sources.len() + events.len() + quotes.len();
     let mut ids = HashMap::new();
-    std::thread::scope(|s| {
-        let q = s.spawn(|| fill_quotes(&mut quotes, raw_quotes));
+    let (events, quotes) = std::thread::scope(|s| {
+        let q = s.spawn(|| fill_quotes(quotes, raw_quotes));
         fill_actors(&mut actors, raw_actors);
         fill_sources(&mut sources, raw_sources);
-        fill_events(&mut events, raw_events);
+        let events = fill_events(events, raw_events);
         // Only now: the raw events have been freed.
         ids.reserve(records);
         let mut add = |id: &String, e: Entity| ids.insert(id.clone(), e);
@@ -49,9 +61,8 @@ pub(super) fn fill(g: Graph, raw: RawDataset) -> Graph {
         for (i, e) in events.iter().enumerate() {
             add(&e.id, Entity::Event(EventIx(to_u32(i))));
         }
-        if let Err(e) = q.join() {
-            std::panic::resume_unwind(e);
-        }
+        let quotes = q.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (events, quotes)
     });
     for (i, q) in quotes.iter().enumerate() {
         ids.insert(q.id.clone(), Entity::Quote(QuoteIx(to_u32(i))));
@@ -94,32 +105,62 @@ fn fill_sources(sources: &mut [Source], raw: Vec<RawSource>) {
     }
 }
 
-fn fill_events(events: &mut [Event], raw: Vec<RawEvent>) {
-    for (e, r) in events.iter_mut().zip(raw) {
-        e.id = id(r.id);
-        e.title = r.title.unwrap_or_default();
-        e.place = r.place;
-        e.summary = r.summary;
-        e.tags = r.tags.into_iter().map(|t| t.value).collect();
-        // Self-links and unknown targets are errors, so every raw link became one.
-        for (l, rl) in e.links.iter_mut().zip(r.links) {
-            l.note = rl.note;
-        }
-        e.note = r.note;
-    }
+fn fill_events(refs: Vec<EventRefs>, raw: Vec<RawEvent>) -> Vec<Event> {
+    let mut events: Vec<Event> = raw
+        .into_iter()
+        .zip(refs)
+        .map(|(r, x)| {
+            let mut links = x.links;
+            // Self-links and unknown targets are errors, so every raw link became one.
+            for (l, rl) in links.iter_mut().zip(r.links) {
+                l.note = rl.note;
+            }
+            Event {
+                id: id(r.id),
+                date: x.date,
+                end: x.end,
+                title: r.title.unwrap_or_default(),
+                place: r.place,
+                summary: r.summary,
+                actors: x.actors,
+                tags: r.tags.into_iter().map(|t| t.value).collect(),
+                sources: x.sources,
+                links,
+                note: r.note,
+                status: x.status,
+            }
+        })
+        .collect();
+    // The raw records were larger: give back the end of their memory.
+    events.shrink_to_fit();
+    events
 }
 
-fn fill_quotes(quotes: &mut [Quote], raw: Vec<RawQuote>) {
-    for (q, r) in quotes.iter_mut().zip(raw) {
-        q.id = id(r.id);
-        q.lang = r.lang.map(|l| l.value).unwrap_or_default();
-        q.text = r.text.unwrap_or_default();
-        q.translation = r.translation;
-        q.original = r.original;
-        q.original_lang = r.original_lang.map(|l| l.value);
-        q.note = r.note;
-        for (l, rl) in q.links.iter_mut().zip(r.links) {
-            l.note = rl.note;
-        }
-    }
+fn fill_quotes(refs: Vec<QuoteRefs>, raw: Vec<RawQuote>) -> Vec<Quote> {
+    let mut quotes: Vec<Quote> = raw
+        .into_iter()
+        .zip(refs)
+        .map(|(r, x)| {
+            let mut links = x.links;
+            for (l, rl) in links.iter_mut().zip(r.links) {
+                l.note = rl.note;
+            }
+            Quote {
+                id: id(r.id),
+                speaker: x.speaker,
+                event: x.event,
+                source: x.source,
+                lang: r.lang.map(|l| l.value).unwrap_or_default(),
+                text: r.text.unwrap_or_default(),
+                translation: r.translation,
+                original: r.original,
+                original_lang: r.original_lang.map(|l| l.value),
+                original_source: x.original_source,
+                note: r.note,
+                links,
+            }
+        })
+        .collect();
+    quotes.shrink_to_fit();
+    quotes
 }
