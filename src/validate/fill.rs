@@ -49,7 +49,7 @@ pub(super) fn fill(resolved: Resolved, raw: RawDataset) -> Graph {
         fill_actors(&mut actors, raw_actors);
         fill_sources(&mut sources, raw_sources);
         let events = fill_events(events, raw_events);
-        // Only now: the raw events have been freed.
+        // Only now, once the raw events are graph events: the map is not held beside them.
         ids.reserve(records);
         let mut add = |id: &String, e: Entity| ids.insert(id.clone(), e);
         for (i, a) in actors.iter().enumerate() {
