@@ -2,7 +2,9 @@
 //! events (and as many quotes), beside what the TOML parser alone costs, then the same
 //! load from the cache of unchanged files, and with the search index built. Each run is
 //! a fresh process, so that times and peak memory (`VmHWM`) do not inflate each other.
-//! Under each row, where a full load's time goes (read, parse, validate, index).
+//! Under each row, where a full load's time goes (read, parse, validate, index) and the
+//! peak memory reached by the end of each stage (the stage that raises it is the one
+//! to look at).
 //! `AIGOV_BENCH_SIZES=100000,1000000` picks the sizes (each written as files of at most
 //! 256 MiB in one directory).
 
@@ -166,13 +168,30 @@ fn stages(path: &Path) -> String {
         .split_whitespace()
         .filter_map(|s| s.parse().ok())
         .collect();
+    let mib = |kb: f64| kb / 1024.0;
     match n[..] {
-        [_, _, read, parse, validate, index] => format!(
-            "a full load: read {:.0} ms, parse {:.0} ms, validate {:.0} ms, index {:.0} ms",
+        [
+            _,
+            _,
+            read,
+            parse,
+            validate,
+            index,
+            m_read,
+            m_parse,
+            m_validate,
+            m_index,
+        ] => format!(
+            "a full load: read {:.0} ms, parse {:.0} ms, validate {:.0} ms, index {:.0} ms; \
+             peak memory after each {:.0}, {:.0}, {:.0}, {:.0} MiB",
             read / 1e3,
             parse / 1e3,
             validate / 1e3,
-            index / 1e3
+            index / 1e3,
+            mib(m_read),
+            mib(m_parse),
+            mib(m_validate),
+            mib(m_index),
         ),
         _ => "a full load's stages: the child failed".to_string(),
     }
@@ -203,24 +222,30 @@ fn child(job: &str) {
                 return;
             };
             let read_us = t.elapsed().as_micros();
+            let read_kb = peak_kb();
             let mut raw = aigov::load::parse::RawDataset::default();
             let mut diags = Vec::new();
             for (i, f) in read.files.iter().enumerate() {
                 aigov::load::parse::parse_file(i, &f.text, &mut raw, &mut diags);
             }
             let parsed_us = t.elapsed().as_micros();
+            let parsed_kb = peak_kb();
             let graph = aigov::validate::validate(raw, &mut diags);
             let validated_us = t.elapsed().as_micros();
+            let validated_kb = peak_kb();
+            // As a load does: the text is freed once the graph is valid.
+            drop(read);
             if let Some(g) = graph {
                 std::mem::forget(black_box(Dataset::from_graph(origin, g)));
             }
-            std::mem::forget((read, diags));
+            std::mem::forget(diags);
             let indexed_us = t.elapsed().as_micros();
             extra = format!(
-                " {read_us} {} {} {}",
+                " {read_us} {} {} {} {read_kb} {parsed_kb} {validated_kb} {}",
                 parsed_us - read_us,
                 validated_us - parsed_us,
-                indexed_us - validated_us
+                indexed_us - validated_us,
+                peak_kb(),
             );
         }
         "parse" => {
@@ -250,11 +275,15 @@ fn child(job: &str) {
         }
     }
     let elapsed = t.elapsed();
+    println!("{} {}{extra}", elapsed.as_micros(), peak_kb());
+}
+
+/// This process's peak resident memory so far (`VmHWM`), in kB.
+fn peak_kb() -> String {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let hwm = status
+    status
         .lines()
         .find_map(|l| l.strip_prefix("VmHWM:"))
         .map(|v| v.trim().trim_end_matches("kB").trim().to_string())
-        .unwrap_or_default();
-    println!("{} {hwm}{extra}", elapsed.as_micros());
+        .unwrap_or_default()
 }

@@ -51,10 +51,15 @@ impl Checked {
         (errors, self.diagnostics.len() - errors)
     }
 
-    /// The dataset, when there was no error.
+    /// The dataset, when there was no error. The files' text is freed before the
+    /// lookups are built: a dataset never needs it, and it is as large as the data.
     pub fn into_dataset(self) -> Result<Dataset, Box<Checked>> {
         match self.graph {
-            Some(graph) => Ok(Dataset::from_graph(self.origin, graph)),
+            Some(graph) => {
+                drop(self.files);
+                drop(self.diagnostics);
+                Ok(Dataset::from_graph(self.origin, graph))
+            }
             None => Err(Box::new(Checked {
                 graph: None,
                 ..self

@@ -3,13 +3,14 @@
 //! graph is built only when there is no error. No I/O.
 
 mod cycles;
+mod fill;
 mod records;
 pub mod schedule;
 
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Location, closest};
-use crate::graph::{ActorIx, Entity, EventIx, Graph, Meta, QuoteIx, Source, SourceIx};
+use crate::graph::{Graph, Meta, Source};
 use crate::load::parse::{RawDataset, Sp};
 
 /// How many unknown references get a "did you mean" (each costs a scan of the ids).
@@ -34,129 +35,174 @@ impl Kind {
     }
 }
 
-struct Entry<'r> {
+/// Where an id is defined: its record's kind and position (8 bytes, for millions of ids).
+#[derive(Clone, Copy)]
+struct Entry {
     kind: Kind,
     ix: u32,
-    at: &'r Location,
 }
 
+impl Entry {
+    /// The `[[kind]]` header of the record.
+    fn at(self, raw: &RawDataset) -> &Location {
+        let ix = self.ix as usize;
+        match self.kind {
+            Kind::Actor => &raw.actors[ix].at,
+            Kind::Source => &raw.sources[ix].at,
+            Kind::Event => &raw.events[ix].at,
+            Kind::Quote => &raw.quotes[ix].at,
+        }
+    }
+}
+
+type Ids<'r> = HashMap<&'r str, Entry>;
+
+/// Resolves the references of some kinds of records against every id; one per thread,
+/// their diagnostics joined in the order one resolver would have found them.
 struct Resolver<'r> {
     raw: &'r RawDataset,
-    ids: HashMap<&'r str, Entry<'r>>,
+    ids: &'r Ids<'r>,
     diags: Vec<Diagnostic>,
     suggestions: usize,
+    /// For a resolver that runs beside an earlier one: its unknown references (the
+    /// diagnostic's index, the word, the kind wanted), whose "did you mean" waits until
+    /// the earlier one's count of suggestions is known.
+    deferred: Option<Vec<(usize, String, Kind)>>,
 }
 
 /// Checks a raw dataset. Returns the graph when no problem is an error; every problem,
 /// errors and warnings, goes to `diags`. The records' text is moved from `raw` into the
 /// graph, never copied, so that a large dataset is not held twice.
 pub fn validate(raw: RawDataset, diags: &mut Vec<Diagnostic>) -> Option<Graph> {
-    let mut r = Resolver {
-        raw: &raw,
-        ids: HashMap::with_capacity(raw.len()),
-        diags: Vec::new(),
-        suggestions: 0,
-    };
-    r.register_ids();
-    let graph = r.resolve();
-    diags.append(&mut r.diags);
-    drop(r);
-    let graph = graph.filter(|_| {
+    let (ids, mut found) = register_ids(&raw);
+    let resolved = resolve(&raw, &ids, &mut found);
+    diags.append(&mut found);
+    drop(ids);
+    let resolved = resolved.filter(|_| {
         !diags
             .iter()
             .any(|d| d.severity == crate::diagnostic::Severity::Error)
     })?;
-    Some(fill(graph, raw))
+    Some(fill::fill(resolved, raw))
 }
 
-/// Moves the text of every raw record into its graph record (built without it, in the
-/// same order, one for one: a graph exists only when every record resolved).
-fn fill(mut g: Graph, raw: RawDataset) -> Graph {
-    let id = |s: Option<Sp<String>>| s.map(|s| s.value).unwrap_or_default();
-    for (a, r) in g.actors.iter_mut().zip(raw.actors) {
-        a.id = id(r.id);
-        a.name = r.name.unwrap_or_default();
-        a.role = r.role;
-        a.aliases = r.aliases;
-        a.summary = r.summary;
-        a.note = r.note;
-    }
-    for (s, r) in g.sources.iter_mut().zip(raw.sources) {
-        s.id = id(r.id);
-        s.title = r.title.unwrap_or_default();
-        s.publisher = r.publisher.unwrap_or_default();
-        s.language = r.language;
-        s.url = r.url;
-        s.author = r.author;
-        s.summary = r.summary;
-        s.note = r.note;
-    }
-    for (e, r) in g.events.iter_mut().zip(raw.events) {
-        e.id = id(r.id);
-        e.title = r.title.unwrap_or_default();
-        e.place = r.place;
-        e.summary = r.summary;
-        e.tags = r.tags.into_iter().map(|t| t.value).collect();
-        // Self-links and unknown targets are errors, so every raw link became one.
-        for (l, rl) in e.links.iter_mut().zip(r.links) {
-            l.note = rl.note;
+/// Every id and where it is first defined; a duplicate is an error.
+fn register_ids(raw: &RawDataset) -> (Ids<'_>, Vec<Diagnostic>) {
+    let mut ids: Ids<'_> = HashMap::with_capacity(raw.len());
+    let mut diags = Vec::new();
+    let all = raw
+        .actors
+        .iter()
+        .map(|a| (Kind::Actor, &a.at, &a.id))
+        .chain(raw.sources.iter().map(|s| (Kind::Source, &s.at, &s.id)))
+        .chain(raw.events.iter().map(|e| (Kind::Event, &e.at, &e.id)))
+        .chain(raw.quotes.iter().map(|q| (Kind::Quote, &q.at, &q.id)));
+    let mut counters = [0u32; 4];
+    for (kind, at, id) in all {
+        let ix = counters[kind as usize];
+        counters[kind as usize] += 1;
+        let Some(id) = id else { continue };
+        if let Some(first) = ids.get(id.value.as_str()) {
+            let d = Diagnostic::error(
+                at.file,
+                id.span.clone(),
+                format!("duplicate id \"{}\"", id.value),
+            )
+            .with_related(
+                first.at(raw).clone(),
+                format!(
+                    "\"{}\" is first defined by this [[{}]]",
+                    id.value,
+                    first.kind.name()
+                ),
+            )
+            .with_hint(
+                "ids are unique across the whole dataset (all files, all kinds): rename one",
+            );
+            diags.push(d);
+            continue;
         }
-        e.note = r.note;
+        ids.insert(id.value.as_str(), Entry { kind, ix });
     }
-    for (q, r) in g.quotes.iter_mut().zip(raw.quotes) {
-        q.id = id(r.id);
-        q.lang = r.lang.map(|l| l.value).unwrap_or_default();
-        q.text = r.text.unwrap_or_default();
-        q.translation = r.translation;
-        q.original = r.original;
-        q.original_lang = r.original_lang.map(|l| l.value);
-        q.note = r.note;
-        for (l, rl) in q.links.iter_mut().zip(r.links) {
-            l.note = rl.note;
+    (ids, diags)
+}
+
+/// Resolves every record: actors, sources and events (and their `part_of` cycles) here,
+/// quotes on a second thread. Events and quotes come out without their text, and the
+/// graph's id map is not built yet (see `fill`): built now, they would be held beside
+/// every raw record. The diagnostics come out as one resolver going through the kinds in that
+/// order would push them, the first `MAX_SUGGESTIONS` unknown references with a "did you
+/// mean".
+fn resolve<'r>(
+    raw: &'r RawDataset,
+    ids: &'r Ids<'r>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<fill::Resolved> {
+    let resolver = |deferred| Resolver {
+        raw,
+        ids,
+        diags: Vec::new(),
+        suggestions: 0,
+        deferred,
+    };
+    let (mut first, mut second) = (resolver(None), resolver(Some(Vec::new())));
+    let mut referenced = vec![false; raw.actors.len()];
+    let mut by_quotes = vec![false; raw.actors.len()];
+    let (mut ok, mut quotes_ok) = (true, true);
+    let (actors, sources, events, quotes) = std::thread::scope(|s| {
+        let quotes = s.spawn(|| second.resolve_quotes(&mut by_quotes, &mut quotes_ok));
+        let actors = first.resolve_actors(&mut referenced, &mut ok);
+        let sources = first.resolve_sources(&mut ok);
+        let events = first.resolve_events(&mut referenced, &mut ok);
+        first.check_part_of_cycles();
+        (actors, sources, events, joined(quotes))
+    });
+    let budget = MAX_SUGGESTIONS.saturating_sub(first.suggestions);
+    for (i, word, want) in second
+        .deferred
+        .take()
+        .unwrap_or_default()
+        .into_iter()
+        .take(budget)
+    {
+        if let Some(hint) = first.suggest(&word, want) {
+            second.diags[i].hint = Some(hint);
         }
     }
-    g
+    first.diags.append(&mut second.diags);
+    ok &= quotes_ok;
+    for (a, (by_others, by_quotes)) in raw.actors.iter().zip(referenced.iter().zip(&by_quotes)) {
+        if !by_others && !by_quotes {
+            first.warn_at(
+                &a.at,
+                format!(
+                    "actor{} is not referenced by any event, quote or actor",
+                    id_suffix(a.id.as_ref())
+                ),
+                "add it to an event's `actors`, or remove it",
+            );
+        }
+    }
+    let meta = first.meta();
+    diags.append(&mut first.diags);
+    if !ok {
+        return None;
+    }
+    Some(fill::Resolved {
+        actors,
+        sources,
+        events,
+        quotes,
+        meta,
+    })
+}
+
+/// What a scoped thread returned; its panic goes on in the thread that waited for it.
+fn joined<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
 
 impl Resolver<'_> {
-    fn register_ids(&mut self) {
-        let raw = self.raw;
-        let all = raw
-            .actors
-            .iter()
-            .map(|a| (Kind::Actor, &a.at, &a.id))
-            .chain(raw.sources.iter().map(|s| (Kind::Source, &s.at, &s.id)))
-            .chain(raw.events.iter().map(|e| (Kind::Event, &e.at, &e.id)))
-            .chain(raw.quotes.iter().map(|q| (Kind::Quote, &q.at, &q.id)));
-        let mut counters = [0u32; 4];
-        for (kind, at, id) in all {
-            let ix = counters[kind as usize];
-            counters[kind as usize] += 1;
-            let Some(id) = id else { continue };
-            if let Some(first) = self.ids.get(id.value.as_str()) {
-                let d = Diagnostic::error(
-                    at.file,
-                    id.span.clone(),
-                    format!("duplicate id \"{}\"", id.value),
-                )
-                .with_related(
-                    first.at.clone(),
-                    format!(
-                        "\"{}\" is first defined by this [[{}]]",
-                        id.value,
-                        first.kind.name()
-                    ),
-                )
-                .with_hint(
-                    "ids are unique across the whole dataset (all files, all kinds): rename one",
-                );
-                self.diags.push(d);
-                continue;
-            }
-            self.ids.insert(id.value.as_str(), Entry { kind, ix, at });
-        }
-    }
-
     /// Resolves a reference to a record of kind `want`, reporting it when it does not.
     fn lookup(&mut self, file: usize, r: &Sp<String>, want: Kind, role: &str) -> Option<u32> {
         match self.ids.get(r.value.as_str()) {
@@ -181,7 +227,13 @@ impl Resolver<'_> {
             }
             None => {}
         }
-        let hint = if self.suggestions < MAX_SUGGESTIONS {
+        let at = self.diags.len();
+        if let Some(deferred) = &mut self.deferred
+            && deferred.len() < MAX_SUGGESTIONS
+        {
+            deferred.push((at, r.value.clone(), want));
+        }
+        let hint = if self.deferred.is_none() && self.suggestions < MAX_SUGGESTIONS {
             self.suggestions += 1;
             self.suggest(&r.value, want)
         } else {
@@ -234,11 +286,8 @@ impl Resolver<'_> {
         None
     }
 
-    fn resolve(&mut self) -> Option<Graph> {
+    fn resolve_sources(&mut self, ok: &mut bool) -> Vec<Source> {
         let raw = self.raw;
-        let mut referenced = vec![false; raw.actors.len()];
-        let mut ok = true;
-        let actors = self.resolve_actors(&mut referenced, &mut ok);
         let mut sources = Vec::with_capacity(raw.sources.len());
         for s in &raw.sources {
             match (&s.id, &s.title, &s.publisher) {
@@ -253,48 +302,10 @@ impl Resolver<'_> {
                     summary: None,
                     note: None,
                 }),
-                _ => ok = false,
+                _ => *ok = false,
             }
         }
-
-        let events = self.resolve_events(&mut referenced, &mut ok);
-        self.check_part_of_cycles();
-        let quotes = self.resolve_quotes(&mut referenced, &mut ok);
-        for (a, used) in raw.actors.iter().zip(&referenced) {
-            if !used {
-                self.warn_at(
-                    &a.at,
-                    format!(
-                        "actor{} is not referenced by any event, quote or actor",
-                        id_suffix(a.id.as_ref())
-                    ),
-                    "add it to an event's `actors`, or remove it",
-                );
-            }
-        }
-
-        let meta = self.meta();
-        if !ok {
-            return None;
-        }
-        let mut ids = HashMap::with_capacity(self.ids.len());
-        for (id, e) in &self.ids {
-            let entity = match e.kind {
-                Kind::Actor => Entity::Actor(ActorIx(e.ix)),
-                Kind::Source => Entity::Source(SourceIx(e.ix)),
-                Kind::Event => Entity::Event(EventIx(e.ix)),
-                Kind::Quote => Entity::Quote(QuoteIx(e.ix)),
-            };
-            ids.insert((*id).to_string(), entity);
-        }
-        Some(Graph {
-            actors,
-            sources,
-            events,
-            quotes,
-            ids,
-            meta,
-        })
+        sources
     }
 
     /// The first `[dataset]` table; a second one is an error.
@@ -343,3 +354,6 @@ fn article(k: Kind) -> &'static str {
 fn id_suffix(id: Option<&Sp<String>>) -> String {
     id.map(|i| format!(" \"{}\"", i.value)).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests;

@@ -4,9 +4,29 @@
 use super::{Kind, Resolver, id_suffix};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{
-    Actor, ActorIx, ActorKind, Event, EventIx, Link, Quote, QuoteIx, QuoteLink, SourceIx,
+    Actor, ActorIx, ActorKind, EventIx, Link, PartialDate, QuoteIx, QuoteLink, SourceIx, Status,
 };
 use crate::load::parse::RawQuote;
+
+/// What validation worked out for an event: all of it but its text, which `super::fill`
+/// then moves from the raw event (a graph record built now would be held beside it).
+pub(super) struct EventRefs {
+    pub date: PartialDate,
+    pub end: Option<PartialDate>,
+    pub actors: Vec<ActorIx>,
+    pub sources: Vec<SourceIx>,
+    pub links: Vec<Link>,
+    pub status: Status,
+}
+
+/// What validation worked out for a quote (see [`EventRefs`]).
+pub(super) struct QuoteRefs {
+    pub speaker: ActorIx,
+    pub event: EventIx,
+    pub source: SourceIx,
+    pub original_source: Option<SourceIx>,
+    pub links: Vec<QuoteLink>,
+}
 
 impl Resolver<'_> {
     pub(super) fn resolve_actors(&mut self, referenced: &mut [bool], ok: &mut bool) -> Vec<Actor> {
@@ -53,7 +73,11 @@ impl Resolver<'_> {
         actors
     }
 
-    pub(super) fn resolve_events(&mut self, referenced: &mut [bool], ok: &mut bool) -> Vec<Event> {
+    pub(super) fn resolve_events(
+        &mut self,
+        referenced: &mut [bool],
+        ok: &mut bool,
+    ) -> Vec<EventRefs> {
         let raw = self.raw;
         let mut events = Vec::with_capacity(raw.events.len());
         for e in &raw.events {
@@ -119,18 +143,12 @@ impl Resolver<'_> {
                 );
             }
             match (&e.id, &e.date, &e.title) {
-                (Some(_), Some(date), Some(_)) => events.push(Event {
-                    id: String::new(),
+                (Some(_), Some(date), Some(_)) => events.push(EventRefs {
                     date: date.value,
                     end: e.end.as_ref().map(|d| d.value),
-                    title: String::new(),
-                    place: None,
-                    summary: None,
                     actors: actor_ix,
-                    tags: Vec::new(),
                     sources: source_ix,
                     links,
-                    note: None,
                     status: e.status.as_ref().map(|s| s.value).unwrap_or_default(),
                 }),
                 _ => *ok = false,
@@ -140,7 +158,11 @@ impl Resolver<'_> {
         events
     }
 
-    pub(super) fn resolve_quotes(&mut self, referenced: &mut [bool], ok: &mut bool) -> Vec<Quote> {
+    pub(super) fn resolve_quotes(
+        &mut self,
+        referenced: &mut [bool],
+        ok: &mut bool,
+    ) -> Vec<QuoteRefs> {
         let raw = self.raw;
         let mut quotes = Vec::with_capacity(raw.quotes.len());
         for q in &raw.quotes {
@@ -208,18 +230,11 @@ impl Resolver<'_> {
             }
             match (&q.id, speaker, event, source, &q.lang, &q.text) {
                 (Some(_), Some(speaker), Some(event), Some(source), Some(_), Some(_)) => {
-                    quotes.push(Quote {
-                        id: String::new(),
+                    quotes.push(QuoteRefs {
                         speaker: ActorIx(speaker),
                         event: EventIx(event),
                         source: SourceIx(source),
-                        lang: String::new(),
-                        text: String::new(),
-                        translation: None,
-                        original: None,
-                        original_lang: None,
                         original_source,
-                        note: None,
                         links,
                     });
                 }

@@ -116,17 +116,29 @@ impl RawDataset {
         self.actors.len() + self.sources.len() + self.events.len() + self.quotes.len()
     }
 
-    /// Moves every record of `other` after those of `self`.
-    pub fn append(&mut self, mut other: RawDataset) {
-        self.actors.append(&mut other.actors);
-        self.sources.append(&mut other.sources);
-        self.events.append(&mut other.events);
-        self.quotes.append(&mut other.quotes);
-        self.meta.append(&mut other.meta);
+    /// Moves every record of `other` after those of `self`. Of each kind, the shorter
+    /// list is moved into the longer one (which grows in place), so that the records of
+    /// a large file are never held twice while they are joined.
+    pub fn append(&mut self, other: RawDataset) {
+        join(&mut self.actors, other.actors);
+        join(&mut self.sources, other.sources);
+        join(&mut self.events, other.events);
+        join(&mut self.quotes, other.quotes);
+        join(&mut self.meta, other.meta);
     }
 
     /// Whether no file defined any record.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+/// `after` appended to `list`, moving the shorter of the two into the longer.
+fn join<T>(list: &mut Vec<T>, mut after: Vec<T>) {
+    if list.len() >= after.len() {
+        list.append(&mut after);
+    } else {
+        after.splice(0..0, list.drain(..));
+        *list = after;
     }
 }

@@ -249,3 +249,29 @@ fn a_large_file_read_in_parts_gives_what_the_whole_file_gives() {
         "{d:?}"
     );
 }
+
+#[test]
+fn appending_keeps_the_order_of_the_records_whichever_list_is_longer() {
+    let parsed = |text: &str| {
+        let mut raw = RawDataset::default();
+        let mut diags = Vec::new();
+        parse_file(0, text, &mut raw, &mut diags);
+        raw
+    };
+    let event = |id: &str| format!("[[event]]\nid = \"{id}\"\ndate = \"2025\"\ntitle = \"T\"\n\n");
+    let ids = |raw: &RawDataset| -> Vec<String> {
+        raw.events
+            .iter()
+            .filter_map(|e| e.id.as_ref().map(|i| i.value.clone()))
+            .collect()
+    };
+    let mut short_first = parsed(&event("a"));
+    short_first.append(parsed(&(event("b") + &event("c"))));
+    assert_eq!(ids(&short_first), ["a", "b", "c"]);
+    let mut long_first = parsed(&(event("a") + &event("b")));
+    long_first.append(parsed(&event("c")));
+    assert_eq!(ids(&long_first), ["a", "b", "c"]);
+    let mut empty = RawDataset::default();
+    empty.append(parsed(&event("a")));
+    assert_eq!(ids(&empty), ["a"]);
+}
