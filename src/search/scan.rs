@@ -16,7 +16,7 @@ use crate::graph::Entity;
 /// Records scanned between two looks at the cancel flag.
 const CHUNK: usize = 2048;
 /// Below this many records one core does it all.
-const PARALLEL_FROM: usize = 20_000;
+pub(super) const PARALLEL_FROM: usize = 20_000;
 
 impl SearchIndex {
     pub(crate) fn field_text(&self, f: &super::FieldRec) -> &str {
