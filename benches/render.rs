@@ -1,6 +1,7 @@
-//! Render timings: one frame at 200×60 on a synthetic dataset of 100k events, and launch
-//! to first frame (load, index, `App::new`, first render) for the bundled data and 100k,
-//! and the worst step on an event 10,000 others link to.
+//! Render timings: one frame at 200×60 on a synthetic dataset of 100k events
+//! (`AIGOV_BENCH_EVENTS` to change it), and launch to first frame (load, index,
+//! `App::new`, first render) for the bundled data and the synthetic one, and the worst
+//! step on an event 10,000 others link to.
 //! Run with `cargo bench --bench render`. The dataset is written as TOML to a temp dir so
 //! that the whole load pipeline is timed.
 
@@ -23,15 +24,28 @@ const W: u16 = 200;
 const H: u16 = 60;
 
 /// The synthetic dataset of `aigov::synth` (as many quotes as events), written as TOML to
-/// a temp dir so that the whole load pipeline is timed.
+/// a temp dir so that the whole load pipeline is timed: in files of at most 256 MiB, cut
+/// between tables (one file may hold at most 512 MiB).
 fn synthetic(events: usize) -> PathBuf {
+    const PART: usize = 256 << 20;
     let dir = std::env::temp_dir().join(format!("aigov-bench-render-{events}"));
+    let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::create_dir_all(&dir);
     let text = generate(Spec {
         events,
         quotes: events,
     });
-    let _ = std::fs::write(dir.join("synthetic.toml"), text);
+    let mut rest = text.as_str();
+    let mut i = 0;
+    while !rest.is_empty() {
+        let mut cut = rest.len();
+        if cut > PART {
+            cut = rest[..PART].rfind("\n[[").map_or(cut, |at| at + 1);
+        }
+        let _ = std::fs::write(dir.join(format!("synthetic-{i:02}.toml")), &rest[..cut]);
+        rest = &rest[cut..];
+        i += 1;
+    }
     dir
 }
 
@@ -87,13 +101,25 @@ fn main() {
         app.dataset.graph.events.len()
     );
     per_frame(app, "bundled");
-    let dir = synthetic(100_000);
-    let (t, mut app) = launch(&Origin::Path(dir));
+    let n: usize = std::env::var("AIGOV_BENCH_EVENTS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
+    let size = if n.is_multiple_of(1_000_000) {
+        format!("{}M", n / 1_000_000)
+    } else if n.is_multiple_of(1000) {
+        format!("{}k", n / 1000)
+    } else {
+        n.to_string()
+    };
+    let dir = synthetic(n);
+    let (t, mut app) = launch(&Origin::Path(dir.clone()));
+    let _ = std::fs::remove_dir_all(&dir);
     println!(
         "synthetic ({} events + as many quotes): launch to first frame {t:?}",
         app.dataset.graph.events.len()
     );
-    per_frame(app.clone(), "synthetic 100k");
+    per_frame(app.clone(), &format!("synthetic {size}"));
     // A filter line as typed (`f`, then Enter): the refilter, then frames under it.
     let mut filtered = app.clone();
     filtered.update(Action::OpenFilter);
@@ -103,22 +129,25 @@ fn main() {
     let start = Instant::now();
     filtered.update(Action::FilterAccept);
     println!(
-        "synthetic 100k: applying the filter tag:tag-3 from:2000 ({} events kept) {:?}",
+        "synthetic {size}: applying the filter tag:tag-3 from:2000 ({} events kept) {:?}",
         filtered.timeline_events().len(),
         start.elapsed()
     );
-    per_frame(filtered, "synthetic 100k, filter active");
+    per_frame(filtered, &format!("synthetic {size}, filter active"));
     app.update(Action::Focus(aigov::tui::action::Pane::Countries));
     let start = Instant::now();
     app.update(Action::MoveDown);
     println!(
-        "synthetic 100k: choosing a country (refilter) {:?}",
+        "synthetic {size}: choosing a country (refilter) {:?}",
         start.elapsed()
     );
     // Moving through the countries re-filters and shows each one's thousands of quotes.
-    per_frame(app.clone(), "synthetic 100k, moving through countries");
+    per_frame(
+        app.clone(),
+        &format!("synthetic {size}, moving through countries"),
+    );
     app.update(Action::Focus(aigov::tui::action::Pane::Timeline));
-    per_frame(app, "synthetic 100k, one country chosen");
+    per_frame(app, &format!("synthetic {size}, one country chosen"));
     fan_in();
 }
 

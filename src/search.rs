@@ -81,6 +81,7 @@ impl SearchIndex {
         }
         ix.text.shrink_to_fit();
         ix.short = ix.docs.iter().map(|d| ix.short_len(d)).collect();
+        scan::settle_allocators();
         ix
     }
 

@@ -16,7 +16,7 @@ use crate::graph::Entity;
 /// Records scanned between two looks at the cancel flag.
 const CHUNK: usize = 2048;
 /// Below this many records one core does it all.
-const PARALLEL_FROM: usize = 20_000;
+pub(super) const PARALLEL_FROM: usize = 20_000;
 
 impl SearchIndex {
     pub(crate) fn field_text(&self, f: &super::FieldRec) -> &str {
@@ -289,6 +289,29 @@ fn kind_ok(q: &Query, doc: &Doc) -> bool {
         Entity::Source(_) => SOURCES,
     };
     q.kinds & bit != 0
+}
+
+/// Makes the allocator of each thread a search will run on tidy up now: with glibc, the
+/// first sizeable allocation in an arena merges every small block freed there (the
+/// loader's and the index build's millions: half a second at 1M, paid by the first
+/// keystroke before this). Threads ending give their arenas back to be reused by the next
+/// ones, so threads spawned as [`on_every_core`] spawns them take the arenas a search
+/// will take.
+pub(super) fn settle_allocators() {
+    let sizeable = || std::hint::black_box(Vec::<u8>::with_capacity(16 << 10));
+    drop(sizeable());
+    let workers = std::thread::available_parallelism().map_or(1, usize::from);
+    // All alive at once, as a search's are: each takes an arena of its own.
+    let together = std::sync::Barrier::new(workers);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                let v = sizeable();
+                together.wait();
+                drop(v);
+            });
+        }
+    });
 }
 
 /// Runs `scan` over `docs` split across the cores (on one below [`PARALLEL_FROM`]) and

@@ -281,10 +281,17 @@ fn window(text: &str, pat: &str, out: Option<&mut Vec<usize>>) -> Option<usize> 
     if pat.is_ascii() {
         // By bytes: a letter of the pattern is never inside another character, and a
         // non-ASCII byte ends a word (folded text has few: CJK, `œ`, `·`).
+        // The first letter's places found with memchr: most bytes are passed over.
         let offsets = |i: usize| i;
+        let (hay, pat) = (text.as_bytes(), pat.as_bytes());
+        let starts = pat
+            .first()
+            .into_iter()
+            .flat_map(|&b| memchr::memchr_iter(b, hay));
         window_in(
-            text.as_bytes(),
-            pat.as_bytes(),
+            hay,
+            pat,
+            starts,
             |b| b.is_ascii_alphanumeric(),
             offsets,
             out,
@@ -292,13 +299,16 @@ fn window(text: &str, pat: &str, out: Option<&mut Vec<usize>>) -> Option<usize> 
     } else {
         let (at, hay): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
         let pat: Vec<char> = pat.chars().collect();
-        window_in(&hay, &pat, is_word_char, |i| at[i], out)
+        window_in(&hay, &pat, 0..hay.len(), is_word_char, |i| at[i], out)
     }
 }
 
+/// The window match of `pat` in `hay`, tried from each of `starts` (in increasing
+/// order: every place `hay` may hold the first letter).
 fn window_in<T: Copy + PartialEq>(
     hay: &[T],
     pat: &[T],
+    starts: impl Iterator<Item = usize>,
     is_word: impl Fn(T) -> bool,
     offset: impl Fn(usize) -> usize,
     out: Option<&mut Vec<usize>>,
@@ -306,7 +316,7 @@ fn window_in<T: Copy + PartialEq>(
     let (&first, rest) = pat.split_first()?;
     let mut found = Vec::new();
     let record = out.is_some();
-    for s in 0..hay.len() {
+    for s in starts {
         if hay[s] != first || (s > 0 && is_word(hay[s - 1])) {
             continue;
         }
@@ -345,16 +355,20 @@ fn window_in<T: Copy + PartialEq>(
 /// The letters of `pat` in order anywhere in `text` (the loosest match).
 fn scattered(text: &str, pat: &str, out: Option<&mut Vec<usize>>) -> bool {
     if pat.is_ascii() {
-        // Bytes of an ASCII letter never occur inside another character.
-        let mut hay = text.bytes().enumerate();
+        // Bytes of an ASCII letter never occur inside another character: memchr finds
+        // each letter after the one before.
+        let hay = text.as_bytes();
+        let mut from = 0;
         let mut at = Vec::new();
         let record = out.is_some();
         let all = pat.bytes().all(|p| {
-            hay.find(|&(_, h)| h == p)
-                .map(|(i, _)| {
+            hay.get(from..)
+                .and_then(|rest| memchr::memchr(p, rest))
+                .map(|i| {
                     if record {
-                        at.push(i);
+                        at.push(from + i);
                     }
+                    from += i + 1;
                 })
                 .is_some()
         });

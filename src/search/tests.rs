@@ -311,3 +311,47 @@ fn dates_ids_and_typos_are_searched() {
         Some("trump !trump")
     );
 }
+
+#[test]
+fn the_scan_on_every_core_finds_and_ranks_as_one_core_does_ties_included() {
+    // More records than the scan needs to run on every core.
+    let text = crate::synth::generate(crate::synth::Spec {
+        events: 11_000,
+        quotes: 11_000,
+    });
+    let read = crate::load::ReadFiles::from_memory(vec![("synth.toml", text.into_bytes())]);
+    let ds = crate::dataset::check_read(&Origin::Bundled, read)
+        .into_dataset()
+        .unwrap();
+    let ix = ds.search();
+    let all: Vec<u32> = (0..crate::graph::to_u32(ix.len())).collect();
+    assert!(all.len() >= scan::PARALLEL_FROM);
+    let key = |c: &rank::Cand| (c.doc, c.exact, c.min, c.sum, c.date);
+    for typed in [
+        "g",
+        "gouvernance m",
+        "pekin",
+        "'l'ia",
+        "ia !sud",
+        "gouvernanec",
+    ] {
+        let q = Query::parse(typed);
+        let (one, one_seen) = ix.scan(&q, &all, false, &|| false).unwrap();
+        let (every, every_seen) =
+            scan::on_every_core(&all, |c| ix.scan(&q, c, false, &|| false)).unwrap();
+        assert_eq!(one_seen, every_seen, "{typed}");
+        assert_eq!(
+            one.iter().map(key).collect::<Vec<_>>(),
+            every.iter().map(key).collect::<Vec<_>>(),
+            "{typed}"
+        );
+        // Ranked in full: many records tie on every key but their place in the index.
+        let n = one.len();
+        let (one, every) = (
+            Matches::new(one, q.clone(), None),
+            Matches::new(every, q.clone(), None),
+        );
+        assert_eq!(one.rank(ix, &q, n), every.rank(ix, &q, n), "{typed}");
+        assert_eq!(one.total(), every.total(), "{typed}");
+    }
+}
