@@ -37,14 +37,14 @@ impl App {
             self.timeline_rows(),
         );
         let (w, h) = inner(Pane::Event);
-        let (lines, link_lines) = view::event::lines(self, w);
+        let (total, link_lines) = view::event::measure(self, w);
         self.event_link = self.event_link.min(link_lines.len().saturating_sub(1));
         if self.focus == Pane::Event
             && let Some(&l) = link_lines.get(self.event_link)
         {
             self.event_scroll = scrolled(self.event_scroll, l, h);
         }
-        self.event_scroll = self.event_scroll.min(lines.len().saturating_sub(h));
+        self.event_scroll = self.event_scroll.min(total.saturating_sub(h));
         let (w, h) = inner(Pane::Quotes);
         // Wrap only as far as the current scroll needs: when the quotes end before it,
         // scroll back so the last screenful shows.

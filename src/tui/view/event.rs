@@ -30,18 +30,55 @@ fn push_wrapped(out: &mut Vec<Line<'static>>, text: &str, w: usize, indent: usiz
 
 /// The lines of the pane at `w` columns, and the line of each link (in `App::links` order).
 pub fn lines(app: &App, w: u16) -> (Vec<Line<'static>>, Vec<usize>) {
-    let (lines, link_lines, _) = build(app, w);
-    (lines, link_lines)
+    let b = build(app, w, usize::MAX);
+    (b.lines, b.link_lines)
 }
 
-/// The lines of the pane at `w` columns, the line of each link (in `App::links` order),
-/// and the pieces of web addresses on them.
-fn build(app: &App, w: u16) -> (Vec<Line<'static>>, Vec<usize>, Vec<UrlLine>) {
+/// How many lines the pane holds at `w` columns, and the line of each link: a country's
+/// profile is counted without building its lines (a country may have thousands of people).
+pub fn measure(app: &App, w: u16) -> (usize, Vec<usize>) {
+    let b = build(app, w, 0);
+    (b.total, b.link_lines)
+}
+
+/// The pane's content at some width.
+struct Built {
+    /// Its lines; a profile's only up to the `max` given to [`build`].
+    lines: Vec<Line<'static>>,
+    /// How many lines it has in all.
+    total: usize,
+    /// The line of each link, in `App::links` order.
+    link_lines: Vec<usize>,
+    /// The pieces of web addresses on the lines.
+    urls: Vec<UrlLine>,
+}
+
+/// The content of the pane at `w` columns; a profile's lines are built up to `max`, and
+/// only counted past it.
+fn build(app: &App, w: u16, max: usize) -> Built {
     let w = usize::from(w).max(1);
-    let mut urls = Vec::new();
     if app.shows_profile() {
-        return (profile(app, w), Vec::new(), urls);
+        let (lines, total) = profile(app, w, max);
+        return Built {
+            lines,
+            total,
+            link_lines: Vec::new(),
+            urls: Vec::new(),
+        };
     }
+    let (lines, link_lines, urls) = event_lines(app, w);
+    Built {
+        total: lines.len(),
+        lines,
+        link_lines,
+        urls,
+    }
+}
+
+/// The selected event's lines at `w` columns, the line of each link and the pieces of web
+/// addresses on them.
+fn event_lines(app: &App, w: usize) -> (Vec<Line<'static>>, Vec<usize>, Vec<UrlLine>) {
+    let mut urls = Vec::new();
     let graph = &app.dataset.graph;
     let theme = &app.theme;
     let mut out = Vec::new();
@@ -180,12 +217,12 @@ fn push_tags(
 }
 
 /// The chosen country's profile: name, stance, its people.
-fn profile(app: &App, w: usize) -> Vec<Line<'static>> {
+fn profile(app: &App, w: usize, max: usize) -> (Vec<Line<'static>>, usize) {
     let graph = &app.dataset.graph;
     let theme = &app.theme;
     let mut out = Vec::new();
     let Some(country) = app.country() else {
-        return out;
+        return (out, 0);
     };
     let a = graph.actor(country);
     push_wrapped(
@@ -219,15 +256,31 @@ fn profile(app: &App, w: usize) -> Vec<Line<'static>> {
     if !people.is_empty() {
         out.push(Line::default());
         out.push(Line::styled("People", theme.title));
+        let line = |p: &crate::graph::Actor| match &p.role {
+            Some(r) => format!("• {}, {r}", p.name),
+            None => format!("• {}", p.name),
+        };
+        let mut past = 0;
         for p in people {
-            let line = match &p.role {
-                Some(r) => format!("• {}, {r}", p.name),
-                None => format!("• {}", p.name),
+            if out.len() < max {
+                push_wrapped(&mut out, &line(p), w, 0, theme.text);
+                continue;
+            }
+            // Past what shows, only counted: a line that fits is one line (wrapping only
+            // joins words with single spaces), without being written out.
+            let one = 2 + width(&p.name) + p.role.as_deref().map_or(0, |r| 2 + width(r));
+            let plain = !p.name.contains('\n') && !p.role.as_deref().unwrap_or("").contains('\n');
+            past += if plain && one <= w {
+                1
+            } else {
+                wrap(&line(p), w, 0).len()
             };
-            push_wrapped(&mut out, &line, w, 0, theme.text);
         }
+        let total = out.len() + past;
+        return (out, total);
     }
-    out
+    let total = out.len();
+    (out, total)
 }
 
 /// Draws the event pane.
@@ -246,10 +299,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, links: &mut Vec<Hyperlink
     let block = pane_block(app, Pane::Event, Span::styled(extra, app.theme.dim));
     let inner = block.inner(area);
     block.render(area, buf);
-    let (shown, _, urls) = build(app, inner.width);
-    let total = shown.len();
-    render_lines(shown, app.event_scroll, inner, buf);
-    place(&urls, app.event_scroll, 0, inner, links);
+    let b = build(
+        app,
+        inner.width,
+        app.event_scroll + usize::from(inner.height),
+    );
+    let total = b.total;
+    render_lines(b.lines, app.event_scroll, inner, buf);
+    place(&b.urls, app.event_scroll, 0, inner, links);
     scrollbar(total, app.event_scroll, area, buf);
     let below = total.saturating_sub(app.event_scroll + usize::from(inner.height));
     if below > 0 && area.height > 2 {
@@ -258,5 +315,44 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, links: &mut Vec<Hyperlink
         let more_w = u16::try_from(crate::text::width(&more)).unwrap_or(u16::MAX);
         let x = area.x + area.width.saturating_sub(more_w.saturating_add(2));
         buf.set_string(x, area.bottom() - 1, more, app.theme.dim);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::dataset::Dataset;
+    use crate::load::Origin;
+    use crate::tui::action::Action;
+    use crate::tui::theme::Theme;
+
+    #[test]
+    fn a_profile_counted_past_what_shows_has_as_many_lines_as_one_built_whole() {
+        let dir = std::env::temp_dir().join(format!("aigov-profile-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("synth.toml");
+        let spec = crate::synth::Spec {
+            events: 3000,
+            quotes: 10,
+        };
+        std::fs::write(&file, crate::synth::generate(spec)).unwrap();
+        let ds = Dataset::load(&Origin::Path(file)).unwrap().unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        let mut app = App::new(Arc::new(ds), Theme::default(), Rect::new(0, 0, 120, 40));
+        app.update(Action::Focus(Pane::Countries));
+        app.update(Action::MoveDown);
+        assert!(app.shows_profile());
+        for w in [6, 9, 14, 23, 40, 80] {
+            let (all, _) = lines(&app, w);
+            assert_eq!(measure(&app, w).0, all.len(), "width {w}");
+            let part = build(&app, w, 5);
+            assert_eq!(part.total, all.len(), "width {w}");
+            assert!(part.lines.len() < all.len(), "width {w}");
+            assert_eq!(part.lines, all[..part.lines.len()], "width {w}");
+        }
     }
 }
