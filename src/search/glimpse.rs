@@ -53,20 +53,14 @@ impl SearchIndex {
         if q.is_empty() {
             return None;
         }
-        let all: Vec<u32>;
-        let docs = if let Some(w) = within {
-            w
-        } else {
-            all = self.in_scope(q);
-            &all
-        };
+        let docs = self.scope(q, within);
         if docs.len() <= slice {
             return None;
         }
-        let part = self.shortest(docs, slice);
+        let part = self.shortest(&docs, slice);
         let (mut cands, _) = on_every_core(&part, |c| self.scan(q, c, true, cancelled))?;
         if cands.is_empty() {
-            let part = self.shortest(docs, slice / 16);
+            let part = self.shortest(&docs, slice / 16);
             (cands, _) = on_every_core(&part, |c| self.scan(q, c, false, cancelled))?;
         }
         (!cands.is_empty()).then(|| Matches::new(cands, q.clone(), None))

@@ -3,6 +3,8 @@
 //! the keys [`rank`](super::rank) orders them by; a word that matches nothing is tried as
 //! the words an edit or two away. No I/O.
 
+use std::borrow::Cow;
+
 use chrono::Datelike;
 
 use super::ctx::{Ctx, is_whole_field};
@@ -134,17 +136,15 @@ impl SearchIndex {
         if q.is_empty() {
             return Some(Matches::default());
         }
-        let all: Vec<u32>;
-        let docs: &[u32] = if let Some(w) = within {
-            w
-        } else {
-            all = self.in_scope(q);
-            &all
-        };
-        let (cands, seen) = on_every_core(docs, |chunk| self.scan(q, chunk, false, cancelled))?;
+        let docs = self.scope(q, within);
+        let (cands, seen) = on_every_core(&docs, |chunk| self.scan(q, chunk, false, cancelled))?;
         let mut resolved = q.clone();
         if self.correct(&mut resolved, seen) {
-            let all = self.in_scope(q);
+            // Every record of the kinds searched (the list read above, when it was that).
+            let all = match docs {
+                Cow::Owned(all) => all,
+                Cow::Borrowed(_) => self.in_scope(q),
+            };
             let (cands, _) =
                 on_every_core(&all, |chunk| self.scan(&resolved, chunk, false, cancelled))?;
             return Some(Matches::new(cands, resolved, Some(all)));
@@ -196,15 +196,15 @@ impl SearchIndex {
         if q.is_empty() {
             return None;
         }
-        let all: Vec<u32>;
-        let docs = if let Some(w) = within {
-            w
-        } else {
-            all = self.in_scope(q);
-            &all
-        };
-        let (cands, _) = on_every_core(docs, |chunk| self.scan(q, chunk, true, cancelled))?;
+        let docs = self.scope(q, within);
+        let (cands, _) = on_every_core(&docs, |chunk| self.scan(q, chunk, true, cancelled))?;
         (cands.len() >= limit).then(|| Matches::new(cands, q.clone(), None))
+    }
+
+    /// The records a search reads: `within` when given, else those of the kinds `q`
+    /// searches.
+    pub(super) fn scope<'a>(&self, q: &Query, within: Option<&'a [u32]>) -> Cow<'a, [u32]> {
+        within.map_or_else(|| Cow::Owned(self.in_scope(q)), Cow::Borrowed)
     }
 
     /// The records of the kinds `q` searches, in index order.
