@@ -180,26 +180,13 @@ fn attrs<'a>(dom: &'a str, class: &str, attr: &str) -> Vec<&'a str> {
         .collect()
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A TimelineJS date object as TimelineJS reads it out: `1980`, `August 2023`,
 /// `July 20, 2017`.
 fn spoken(date: &Value) -> String {
     let year = date["year"].as_i64().unwrap();
-    let month = |m: &Value| MONTHS[usize::try_from(m.as_u64().unwrap()).unwrap() - 1];
+    let month = |m: &Value| {
+        aigov::graph::date::MONTHS_LONG[usize::try_from(m.as_u64().unwrap()).unwrap() - 1]
+    };
     match (date.get("month"), date.get("day")) {
         (None, _) => year.to_string(),
         (Some(m), None) => format!("{} {year}", month(m)),
