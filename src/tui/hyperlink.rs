@@ -25,7 +25,7 @@ pub struct Linked {
 pub fn cells(buf: &Buffer, links: &[Hyperlink]) -> Vec<Linked> {
     links
         .iter()
-        .filter(|l| buf.area.contains(l.area().as_position()) && linkable(&l.url).is_some())
+        .filter(|l| buf.area.contains(l.area().as_position()))
         .map(|l| {
             let area = l.area().intersection(buf.area);
             Linked {

@@ -25,7 +25,7 @@ pub struct Hyperlink {
 impl Hyperlink {
     /// The cells it covers.
     pub fn area(&self) -> Rect {
-        let w = u16::try_from(self.text.len()).unwrap_or(u16::MAX);
+        let w = u16::try_from(width(&self.text)).unwrap_or(u16::MAX);
         Rect::new(self.x, self.y, w, 1)
     }
 }
