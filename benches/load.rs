@@ -50,7 +50,7 @@ fn main() {
             events: n,
             quotes: n,
         });
-        if let Err(e) = write_parts(&path, &text) {
+        if let Err(e) = aigov::synth::write_dir(&path, &text) {
             eprintln!("cannot write {}: {e}", path.display());
             return;
         }
@@ -80,25 +80,6 @@ fn main() {
         println!("  {}", stages(&path));
     }
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-/// Writes `text` into the directory `dir` as `synth-NN.toml` files of at most 256 MiB,
-/// cut between tables (one file may hold at most 512 MiB).
-fn write_parts(dir: &Path, text: &str) -> std::io::Result<()> {
-    const PART: usize = 256 << 20;
-    std::fs::create_dir_all(dir)?;
-    let mut rest = text;
-    let mut i = 0;
-    while !rest.is_empty() {
-        let mut cut = rest.len();
-        if cut > PART {
-            cut = rest[..PART].rfind("\n[[").map_or(cut, |at| at + 1);
-        }
-        std::fs::write(dir.join(format!("synth-{i:02}.toml")), &rest[..cut])?;
-        rest = &rest[cut..];
-        i += 1;
-    }
-    Ok(())
 }
 
 /// The median time of the cache key (a hash of every file's contents) over 5 runs, in

@@ -24,28 +24,15 @@ const W: u16 = 200;
 const H: u16 = 60;
 
 /// The synthetic dataset of `aigov::synth` (as many quotes as events), written as TOML to
-/// a temp dir so that the whole load pipeline is timed: in files of at most 256 MiB, cut
-/// between tables (one file may hold at most 512 MiB).
+/// a temp dir (`synth::write_dir`) so that the whole load pipeline is timed.
 fn synthetic(events: usize) -> PathBuf {
-    const PART: usize = 256 << 20;
     let dir = std::env::temp_dir().join(format!("aigov-bench-render-{events}"));
     let _ = std::fs::remove_dir_all(&dir);
-    let _ = std::fs::create_dir_all(&dir);
     let text = generate(Spec {
         events,
         quotes: events,
     });
-    let mut rest = text.as_str();
-    let mut i = 0;
-    while !rest.is_empty() {
-        let mut cut = rest.len();
-        if cut > PART {
-            cut = rest[..PART].rfind("\n[[").map_or(cut, |at| at + 1);
-        }
-        let _ = std::fs::write(dir.join(format!("synthetic-{i:02}.toml")), &rest[..cut]);
-        rest = &rest[cut..];
-        i += 1;
-    }
+    let _ = aigov::synth::write_dir(&dir, &text);
     dir
 }
 

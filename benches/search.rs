@@ -42,7 +42,7 @@ fn main() {
         events: n,
         quotes: n,
     });
-    if let Err(e) = write_parts(&dir, &text) {
+    if let Err(e) = aigov::synth::write_dir(&dir, &text) {
         eprintln!("cannot write {}: {e}", dir.display());
         return;
     }
@@ -225,24 +225,6 @@ fn typing_in_the_explorer(ds: Dataset) {
         first.get(first.len() / 2).map_or(f64::NAN, |d| ms(*d)),
         ms(last_complete),
     );
-}
-
-/// Writes `text` as `synth-NN.toml` files of at most 256 MiB, cut between tables (one
-/// file may hold at most 512 MiB).
-fn write_parts(dir: &std::path::Path, text: &str) -> std::io::Result<()> {
-    const PART: usize = 256 << 20;
-    let mut rest = text;
-    let mut i = 0;
-    while !rest.is_empty() {
-        let mut cut = rest.len();
-        if cut > PART {
-            cut = rest[..PART].rfind("\n[[").map_or(cut, |at| at + 1);
-        }
-        std::fs::write(dir.join(format!("synth-{i:02}.toml")), &rest[..cut])?;
-        rest = &rest[cut..];
-        i += 1;
-    }
-    Ok(())
 }
 
 /// Every record as one line: the fields aigov searches, joined by spaces.

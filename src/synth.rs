@@ -1,5 +1,6 @@
 //! A generator of synthetic datasets in the bundled format, for benchmarks and stress
-//! tests: deterministic, any size, with accents, curly apostrophes, CJK and links. No I/O.
+//! tests: deterministic, any size, with accents, curly apostrophes, CJK and links. No I/O
+//! but [`write_dir`], which writes one as files.
 
 use std::fmt::Write as _;
 
@@ -107,6 +108,40 @@ impl Rng {
         }
         s
     }
+}
+
+/// The most bytes one file of a synthetic dataset holds (a data file may hold 512 MiB).
+const PART_BYTES: usize = 256 << 20;
+
+/// `text` (a dataset from [`generate`]) cut into pieces of at most `max` bytes, each
+/// before a `[[table]]` line, so that every piece is a dataset file of its own; a table
+/// longer than `max` stays whole.
+fn parts(text: &str, max: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let mut cut = rest.len();
+        if cut > max {
+            let mut end = max;
+            while !rest.is_char_boundary(end) {
+                end -= 1;
+            }
+            cut = rest[..end].rfind("\n[[").map_or(cut, |at| at + 1);
+        }
+        out.push(&rest[..cut]);
+        rest = &rest[cut..];
+    }
+    out
+}
+
+/// Writes `text` (a dataset from [`generate`]) into the directory `dir` as
+/// `synth-NN.toml` files cut by [`parts`] at [`PART_BYTES`].
+pub fn write_dir(dir: &std::path::Path, text: &str) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for (i, part) in parts(text, PART_BYTES).into_iter().enumerate() {
+        std::fs::write(dir.join(format!("synth-{i:02}.toml")), part)?;
+    }
+    Ok(())
 }
 
 /// The dataset as one TOML text: countries, people, sources, events and quotes.
@@ -232,5 +267,23 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
         let g = graph.unwrap();
         assert_eq!((g.events.len(), g.quotes.len()), (300, 200));
+    }
+
+    #[test]
+    fn parts_cut_before_tables_and_never_inside_a_character() {
+        let text = generate(Spec {
+            events: 200,
+            quotes: 200,
+        });
+        // Every cut point between 1,000 and 1,100 bytes: some fall inside an accented
+        // or CJK character.
+        for max in 1_000..1_100 {
+            let parts = parts(&text, max);
+            assert!(parts.len() > 1, "{max}");
+            assert_eq!(parts.concat(), text);
+            for p in &parts {
+                assert!(p.starts_with("[[") || p.as_ptr() == text.as_ptr(), "{max}");
+            }
+        }
     }
 }
