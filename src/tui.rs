@@ -29,6 +29,8 @@ use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::layout::Rect;
 
 use self::action::{Action, Effect};
@@ -156,6 +158,16 @@ enum Handled {
 
 impl Runtime {
     fn draw(&mut self) -> io::Result<()> {
+        // Synchronized output (DEC mode 2026): a terminal that knows it shows the frame
+        // and its links at once, never half drawn; others ignore the mode.
+        execute!(self.terminal.backend_mut(), BeginSynchronizedUpdate)?;
+        let drawn = self.draw_frame();
+        execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
+        drawn
+    }
+
+    /// Draws the frame, then writes the web addresses on it as OSC 8 links.
+    fn draw_frame(&mut self) -> io::Result<()> {
         let app = &self.app;
         let links = &mut self.links;
         let frame = self.terminal.draw(|frame| {

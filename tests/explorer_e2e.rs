@@ -170,8 +170,7 @@ fn search_popup_finds_fragmentee_enter_lands_and_esc_restores() {
     // Compared line by line without trailing blanks: a blank cell the popup covered is
     // written as a space when it closes, one never drawn on is not (vt100 tells them apart).
     let trimmed = |s: String| s.lines().map(str::trim_end).collect::<Vec<_>>().join("\n");
-    // The screen once it has stopped changing (a frame may follow the first one).
-    let before = trimmed(settled(&pty));
+    let before = trimmed(pty.contents());
     pty.send("/");
     pty.wait_text("type to search");
     pty.send("fragmentee");
@@ -202,20 +201,12 @@ fn search_popup_finds_fragmentee_enter_lands_and_esc_restores() {
     pty.wait_text("▸ 07-26 Li Qiang proposes a World AI Coope");
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
-}
-
-/// The screen's contents once they have not changed for 200 ms (at most 15 s).
-fn settled(pty: &Pty) -> String {
-    let start = std::time::Instant::now();
-    let mut last = pty.contents();
-    loop {
-        std::thread::sleep(std::time::Duration::from_millis(200));
-        let now = pty.contents();
-        if now == last || start.elapsed() > std::time::Duration::from_secs(15) {
-            return now;
-        }
-        last = now;
-    }
+    // Every frame is written as one synchronized update (DEC mode 2026).
+    let raw = pty.raw();
+    let count = |m: &[u8]| raw.windows(m.len()).filter(|w| *w == m).count();
+    let frames = count(b"\x1b[?2026h");
+    assert!(frames >= 3, "{frames} frames");
+    assert_eq!(count(b"\x1b[?2026l"), frames);
 }
 
 /// The row of the screen that contains every one of `parts`, if any.

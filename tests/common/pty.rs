@@ -52,6 +52,26 @@ fn nz(n: u16) -> NonZeroU16 {
 }
 
 /// How long a wait may take; generous for a loaded 2-core machine.
+/// The start and end of a frame drawn with synchronized output (DEC mode 2026).
+const FRAME_START: &[u8] = b"\x1b[?2026h";
+const FRAME_END: &[u8] = b"\x1b[?2026l";
+
+/// How much of `bytes` a terminal with synchronized output shows now: all of it, but for
+/// an unfinished frame (from its start) or what may be the beginning of a frame's start.
+fn shown_up_to(bytes: &[u8]) -> usize {
+    let last = |m: &[u8]| bytes.windows(m.len()).rposition(|w| w == m);
+    match (last(FRAME_START), last(FRAME_END)) {
+        (Some(s), e) if e.is_none_or(|e| e < s) => s,
+        _ => {
+            let partial = (1..FRAME_START.len())
+                .rev()
+                .find(|&k| bytes.ends_with(&FRAME_START[..k]))
+                .unwrap_or(0);
+            bytes.len() - partial
+        }
+    }
+}
+
 const TIMEOUT: Duration = Duration::from_secs(15);
 
 impl Pty {
@@ -103,17 +123,23 @@ impl Pty {
                 (parser.clone(), raw.clone(), writer.clone(), eof.clone());
             thread::spawn(move || {
                 let mut buf = [0u8; 8192];
+                // Bytes read but not shown yet: the rest of a frame still being written.
+                let mut held = Vec::new();
                 loop {
                     // Linux reports the end as EIO rather than Ok(0).
                     let n = match read.read(&mut buf) {
                         Ok(0) | Err(_) => break,
                         Ok(n) => n,
                     };
-                    let chunk = &buf[..n];
-                    raw.lock().unwrap().extend_from_slice(chunk);
+                    raw.lock().unwrap().extend_from_slice(&buf[..n]);
+                    held.extend_from_slice(&buf[..n]);
+                    // As a terminal with synchronized output does, a frame shows whole:
+                    // nothing after the start of an unfinished frame reaches the screen.
+                    let cut = shown_up_to(&held);
+                    let chunk: Vec<u8> = held.drain(..cut).collect();
                     let reply = {
                         let mut p = parser.lock().unwrap();
-                        p.process(chunk);
+                        p.process(&chunk);
                         let (r, c) = p.screen().cursor_position();
                         // vt100 never answers queries; a real terminal would.
                         chunk
@@ -125,6 +151,7 @@ impl Pty {
                         let _ = writer.lock().unwrap().write_all(reply.as_bytes());
                     }
                 }
+                parser.lock().unwrap().process(&held);
                 eof.store(true, Ordering::SeqCst);
             })
         };
