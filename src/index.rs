@@ -1,11 +1,15 @@
 //! Derived lookups over a `Graph`: the timeline order, backlinks, quotes by event,
 //! events by actor and by country, members of each country, and each country's timeline
-//! as the explorer shows it (worked out on first need). Rebuilt from the graph. No I/O.
+//! as the explorer shows it and its people measured for its profile (both worked out on
+//! first need). Rebuilt from the graph. No I/O.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, LazyLock, OnceLock};
 
-use crate::graph::{ActorIx, EventIx, Graph, LinkKind, QuoteIx, SourceIx, ThreadKind, to_u32};
+use crate::graph::{
+    ActorIx, ActorKind, EventIx, Graph, LinkKind, QuoteIx, SourceIx, ThreadKind, to_u32,
+};
+use crate::text::width;
 
 /// A link seen from its target: which event points here, and how.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +59,82 @@ pub struct Index {
         OnceLock<TimelineView>,
         HashMap<ActorIx, OnceLock<TimelineView>>,
     ),
+    /// Each country's people, kept once worked out.
+    people: HashMap<ActorIx, OnceLock<People>>,
+}
+
+/// A country's people as its profile lists them: the persons among its members, in
+/// member order, their names and roles measured word by word, so that a profile of
+/// thousands of people counts its wrapped lines without reading their text again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct People {
+    /// The persons among the members, in member order.
+    pub actors: Vec<ActorIx>,
+    /// The display widths of each one's name's words, then of its role's (words as
+    /// split at spaces).
+    widths: Vec<u32>,
+    /// For each person, its name's words and its role's in `widths`: where they start,
+    /// where the name's end, where the role's end; `None` for a name or role that is
+    /// not tidy text (a line break, a space ending the name, a name of no word).
+    words: Vec<Option<PersonWords>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PersonWords {
+    start: u32,
+    name_end: u32,
+    /// `None` without a role.
+    role_end: Option<u32>,
+}
+
+impl People {
+    /// The people among `members`.
+    pub fn of(g: &Graph, members: &[ActorIx]) -> Self {
+        let mut people = People::default();
+        let measure = |text: &str, widths: &mut Vec<u32>| {
+            let words = text.split(' ').filter(|w| !w.is_empty());
+            widths.extend(words.map(|w| u32::try_from(width(w)).unwrap_or(u32::MAX)));
+            to_u32(widths.len())
+        };
+        for &m in members {
+            let a = g.actor(m);
+            if a.kind != ActorKind::Person {
+                continue;
+            }
+            people.actors.push(m);
+            let role = a.role.as_deref();
+            let tidy = !a.name.contains('\n')
+                && !a.name.ends_with(' ')
+                && a.name.split(' ').any(|w| !w.is_empty())
+                && !role.is_some_and(|r| r.contains('\n'));
+            if !tidy {
+                people.words.push(None);
+                continue;
+            }
+            let start = to_u32(people.widths.len());
+            let name_end = measure(&a.name, &mut people.widths);
+            let role_end = role.map(|r| measure(r, &mut people.widths));
+            people.words.push(Some(PersonWords {
+                start,
+                name_end,
+                role_end,
+            }));
+        }
+        people
+    }
+
+    /// The widths of the words of the `i`th person's name and of its role (`None`
+    /// without one), or `None` when they are not tidy text (see [`People::of`]).
+    pub fn words(&self, i: usize) -> Option<(&[u32], Option<&[u32]>)> {
+        let p = (*self.words.get(i)?)?;
+        let at = |from: u32, to: u32| self.widths.get(from as usize..to as usize);
+        let name = at(p.start, p.name_end)?;
+        let role = match p.role_end {
+            Some(end) => Some(at(p.name_end, end)?),
+            None => None,
+        };
+        Some((name, role))
+    }
 }
 
 /// What a list of events in timeline order looks like on screen: where each year starts,
@@ -67,16 +147,19 @@ pub struct TimelineView {
     pub first_year: i32,
     /// Events per month.
     pub months: Vec<u32>,
-    /// The quotes of the events, event by event (only when asked for).
-    pub quotes: Vec<QuoteIx>,
+    /// The quotes of the events, event by event (only when asked for): shared, so that
+    /// the explorer takes a country's hundreds of thousands without copying them.
+    pub quotes: Arc<[QuoteIx]>,
 }
 
 /// The view of a country the index does not know: no events.
-static NO_EVENTS: TimelineView = TimelineView {
-    year_starts: Vec::new(),
-    first_year: 0,
-    months: Vec::new(),
-    quotes: Vec::new(),
+static NO_EVENTS: LazyLock<TimelineView> = LazyLock::new(TimelineView::default);
+
+/// The people of an actor that is not a country the index knows.
+static NO_PEOPLE: People = People {
+    actors: Vec::new(),
+    widths: Vec::new(),
+    words: Vec::new(),
 };
 
 impl TimelineView {
@@ -218,6 +301,7 @@ impl Index {
                 OnceLock::new(),
                 countries.iter().map(|&c| (c, OnceLock::new())).collect(),
             ),
+            people: countries.iter().map(|&c| (c, OnceLock::new())).collect(),
             countries,
             country_events,
         }
@@ -237,6 +321,15 @@ impl Index {
             None => TimelineView::of(g, self, &self.timeline, false),
             Some(c) => TimelineView::of(g, self, self.events_of_country(c), true),
         })
+    }
+
+    /// The people of a country or bloc (none for an actor that is not one), worked out
+    /// once.
+    pub fn people(&self, g: &Graph, country: ActorIx) -> &People {
+        match self.people.get(&country) {
+            Some(once) => once.get_or_init(|| People::of(g, &self.members[country.ix()])),
+            None => &NO_PEOPLE,
+        }
     }
 
     /// Events involving a country or bloc (or its members), in timeline order.
@@ -289,6 +382,79 @@ mod tests {
         let years: std::collections::BTreeSet<i32> =
             g.events.iter().map(|e| e.date.year()).collect();
         assert_eq!(all.year_starts.len(), years.len());
+    }
+
+    /// The people of every country worked out in full from the members and their text.
+    fn assert_people_measured(g: &Graph) {
+        let ix = Index::build(g);
+        let words = |t: &str| -> Vec<u32> {
+            t.split(' ')
+                .filter(|w| !w.is_empty())
+                .map(|w| width(w) as u32)
+                .collect()
+        };
+        let mut seen = 0;
+        for &c in &ix.countries {
+            let people = ix.people(g, c);
+            assert!(std::ptr::eq(people, ix.people(g, c)), "kept");
+            let persons: Vec<ActorIx> = ix.members[c.ix()]
+                .iter()
+                .copied()
+                .filter(|&m| g.actor(m).kind == ActorKind::Person)
+                .collect();
+            assert_eq!(people.actors, persons);
+            for (i, &p) in persons.iter().enumerate() {
+                let a = g.actor(p);
+                let role = a.role.as_deref();
+                let tidy = !a.name.contains('\n')
+                    && !a.name.ends_with(' ')
+                    && !words(&a.name).is_empty()
+                    && !role.unwrap_or("").contains('\n');
+                let expected = tidy.then(|| (words(&a.name), role.map(words)));
+                let got = people
+                    .words(i)
+                    .map(|(n, r)| (n.to_vec(), r.map(<[u32]>::to_vec)));
+                assert_eq!(got, expected, "{}", a.id);
+                seen += 1;
+            }
+            assert!(people.words(persons.len()).is_none());
+        }
+        assert!(seen > 0, "some people measured");
+        let not_a_country = ActorIx(to_u32(g.actors.len()));
+        assert!(ix.people(g, not_a_country).actors.is_empty());
+    }
+
+    #[test]
+    fn a_countrys_people_are_its_persons_measured_word_by_word() {
+        assert_people_measured(&graph());
+        let bundled = crate::dataset::Dataset::load(&crate::load::Origin::Bundled)
+            .unwrap()
+            .unwrap();
+        assert_people_measured(&bundled.graph);
+        // Names and roles that are not tidy text are left to be read whole.
+        let mut g = graph();
+        let odd = [
+            ("A  name ", Some("role")),
+            ("Two\nlines", None),
+            ("   ", Some("r")),
+            ("Name", Some("a\nrole")),
+            ("Nobody", Some("")),
+            ("人工智能 治理", None),
+        ];
+        let people: Vec<usize> = g
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kind == ActorKind::Person && a.country.is_some())
+            .map(|(i, _)| i)
+            .take(odd.len())
+            .collect();
+        assert_eq!(people.len(), odd.len());
+        for (&i, (name, role)) in people.iter().zip(odd) {
+            g.actors[i].name = name.to_string();
+            g.actors[i].role = role.map(str::to_string);
+        }
+        assert_people_measured(&g);
     }
 
     #[test]

@@ -99,7 +99,7 @@ pub struct App {
     pub year_starts: Vec<usize>,
     pub density: Density,
     /// Quotes of the events of the chosen country, in timeline order.
-    pub country_quotes: Vec<QuoteIx>,
+    pub country_quotes: Arc<[QuoteIx]>,
     /// The search popup, while open.
     pub search: Option<SearchBox>,
     /// The last accepted search.
@@ -174,7 +174,7 @@ impl App {
             history: Vec::new(),
             year_starts: Vec::new(),
             density: Density::default(),
-            country_quotes: Vec::new(),
+            country_quotes: Arc::default(),
             search: None,
             found: Found::default(),
             landed_quote: None,

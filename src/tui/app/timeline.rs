@@ -181,7 +181,7 @@ impl App {
             first_year: view.first_year,
             months: view.months.clone(),
         };
-        let country_quotes = view.quotes.clone();
+        let country_quotes = std::sync::Arc::clone(&view.quotes);
         let g = &self.dataset.graph;
         let countries_w = (0..self.country_rows())
             .map(|row| {

@@ -11,14 +11,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::graph::ActorKind;
 use crate::text::{escape_controls, pad, truncate, width};
 use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::app::timeline::When;
 use crate::tui::theme::MARKER;
 use crate::tui::view::link::{Hyperlink, UrlLine, place, push_url};
-use crate::tui::view::wrap::wrap;
+use crate::tui::view::wrap::{self, wrap};
 use crate::tui::view::{pane_block, render_lines, scrollbar};
 
 /// Adds `text` wrapped to `w` columns in `style`, each line after `indent` spaces.
@@ -248,12 +247,10 @@ fn profile(app: &App, w: usize, max: usize) -> (Vec<Line<'static>>, usize) {
         out.push(Line::default());
         push_wrapped(&mut out, s, w, 0, theme.text);
     }
-    let people: Vec<_> = app.dataset.index.members[country.ix()]
-        .iter()
-        .map(|&m| graph.actor(m))
-        .filter(|m| m.kind == ActorKind::Person)
-        .collect();
-    if !people.is_empty() {
+    // Measured once per country by the index: past what shows, each person's lines are
+    // counted from the widths of its words, the text not read again.
+    let people = app.dataset.index.people(graph, country);
+    if !people.actors.is_empty() {
         out.push(Line::default());
         out.push(Line::styled("People", theme.title));
         let line = |p: &crate::graph::Actor| match &p.role {
@@ -261,26 +258,36 @@ fn profile(app: &App, w: usize, max: usize) -> (Vec<Line<'static>>, usize) {
             None => format!("• {}", p.name),
         };
         let mut past = 0;
-        for p in people {
+        for (i, &m) in people.actors.iter().enumerate() {
             if out.len() < max {
-                push_wrapped(&mut out, &line(p), w, 0, theme.text);
+                push_wrapped(&mut out, &line(graph.actor(m)), w, 0, theme.text);
                 continue;
             }
-            // Past what shows, only counted: a line that fits is one line (wrapping only
-            // joins words with single spaces), without being written out.
-            let one = 2 + width(&p.name) + p.role.as_deref().map_or(0, |r| 2 + width(r));
-            let plain = !p.name.contains('\n') && !p.role.as_deref().unwrap_or("").contains('\n');
-            past += if plain && one <= w {
-                1
-            } else {
-                wrap(&line(p), w, 0).len()
-            };
+            past += people
+                .words(i)
+                .and_then(|(name, role)| wrap::count(line_words(name, role), w))
+                .unwrap_or_else(|| wrap::wrap(&line(graph.actor(m)), w, 0).len());
         }
         let total = out.len() + past;
         return (out, total);
     }
     let total = out.len();
     (out, total)
+}
+
+/// The widths of the words of a person's line, "• name, role", from those of its name
+/// and role: the bullet, the name's (the comma on its last when a role follows), the
+/// role's.
+fn line_words<'a>(name: &'a [u32], role: Option<&'a [u32]>) -> impl Iterator<Item = usize> + 'a {
+    let comma = usize::from(role.is_some());
+    let last = name.len().saturating_sub(1);
+    std::iter::once(width("•"))
+        .chain(
+            name.iter()
+                .enumerate()
+                .map(move |(j, &w)| w as usize + if j == last { comma } else { 0 }),
+        )
+        .chain(role.unwrap_or_default().iter().map(|&w| w as usize))
 }
 
 /// Draws the event pane.
@@ -330,6 +337,26 @@ mod tests {
     use crate::tui::action::Action;
     use crate::tui::theme::Theme;
 
+    /// The profile of each country counted past what shows has as many lines as built
+    /// whole, at widths narrow and wide.
+    fn assert_profiles_counted_as_built(ds: Dataset) {
+        let mut app = App::new(Arc::new(ds), Theme::default(), Rect::new(0, 0, 120, 40));
+        app.update(Action::Focus(Pane::Countries));
+        for _ in 0..app.dataset.index.countries.len() {
+            app.update(Action::MoveDown);
+            assert!(app.shows_profile());
+            for w in [1, 6, 9, 14, 23, 40, 80] {
+                let (all, _) = lines(&app, w);
+                assert_eq!(measure(&app, w).0, all.len(), "width {w}");
+                for max in [0, 5, 12] {
+                    let part = build(&app, w, max);
+                    assert_eq!(part.total, all.len(), "width {w}");
+                    assert_eq!(part.lines, all[..part.lines.len()], "width {w}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_profile_counted_past_what_shows_has_as_many_lines_as_one_built_whole() {
         let dir = std::env::temp_dir().join(format!("aigov-profile-{}", std::process::id()));
@@ -339,20 +366,31 @@ mod tests {
             events: 3000,
             quotes: 10,
         };
-        std::fs::write(&file, crate::synth::generate(spec)).unwrap();
+        // People whose lines wrap oddly: spaces, line breaks, words wider than the pane.
+        let mut text = crate::synth::generate(spec);
+        let odd = [
+            ("odd-1", "A  name ", "role"),
+            ("odd-2", "Two\\nlines", "a role"),
+            ("odd-3", "Name", "a\\nrole over lines"),
+            ("odd-4", "Nobody", ""),
+            (
+                "odd-5",
+                "人工智能治理人工智能治理",
+                "la gouvernance de l’IA",
+            ),
+            ("odd-6", "https://example.org/a-very-long-address", "x"),
+        ];
+        for (id, name, role) in odd {
+            text.push_str(&format!(
+                "\n[[actor]]\nid = \"{id}\"\nname = \"{name}\"\nkind = \"person\"\ncountry = \"cn\"\nrole = \"{role}\"\n"
+            ));
+        }
+        std::fs::write(&file, text).unwrap();
         let ds = Dataset::load(&Origin::Path(file)).unwrap().unwrap();
         let _ = std::fs::remove_dir_all(&dir);
-        let mut app = App::new(Arc::new(ds), Theme::default(), Rect::new(0, 0, 120, 40));
-        app.update(Action::Focus(Pane::Countries));
-        app.update(Action::MoveDown);
-        assert!(app.shows_profile());
-        for w in [6, 9, 14, 23, 40, 80] {
-            let (all, _) = lines(&app, w);
-            assert_eq!(measure(&app, w).0, all.len(), "width {w}");
-            let part = build(&app, w, 5);
-            assert_eq!(part.total, all.len(), "width {w}");
-            assert!(part.lines.len() < all.len(), "width {w}");
-            assert_eq!(part.lines, all[..part.lines.len()], "width {w}");
-        }
+        let odd_people = ds.graph.actors.iter().filter(|a| a.id.starts_with("odd-"));
+        assert_eq!(odd_people.count(), odd.len());
+        assert_profiles_counted_as_built(ds);
+        assert_profiles_counted_as_built(Dataset::load(&Origin::Bundled).unwrap().unwrap());
     }
 }

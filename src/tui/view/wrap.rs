@@ -55,6 +55,27 @@ pub fn wrap(text: &str, max: usize, first: usize) -> Vec<String> {
     lines
 }
 
+/// How many lines [`wrap`] gives (with no `first`) for one paragraph of words of these
+/// widths, counted without writing them; `None` when a word is wider than `max` (it would
+/// be broken between characters, which needs the text).
+pub fn count(words: impl IntoIterator<Item = usize>, max: usize) -> Option<usize> {
+    let max = max.max(1);
+    let (mut lines, mut used) = (1, 0);
+    for w in words {
+        if w > max {
+            return None;
+        }
+        let gap = usize::from(used > 0);
+        if used + gap + w <= max {
+            used += gap + w;
+        } else {
+            lines += 1;
+            used = w;
+        }
+    }
+    Some(lines)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,6 +91,31 @@ mod tests {
             2,
         ) {
             assert!(width(&l) <= 7, "{l}");
+        }
+    }
+
+    #[test]
+    fn counting_by_word_widths_gives_as_many_lines_as_wrapping() {
+        let texts = [
+            "",
+            "a",
+            "a bb ccc dddd",
+            "  spaced   out  words ",
+            "le développement global de la gouvernance de l’IA",
+            "人工智能 全球 治理 une coopération mondiale",
+            "Person 12 sécurité, talents modèles exportations risques",
+        ];
+        for text in texts {
+            let words = text.split(' ').filter(|w| !w.is_empty()).map(width);
+            for max in 0..60 {
+                let widest = words.clone().max().unwrap_or(0);
+                let counted = count(words.clone(), max);
+                if widest > max.max(1) {
+                    assert_eq!(counted, None, "{text:?} at {max}");
+                } else {
+                    assert_eq!(counted, Some(wrap(text, max, 0).len()), "{text:?} at {max}");
+                }
+            }
         }
     }
 }
