@@ -107,6 +107,15 @@ impl App {
         usize::from(self.panes().rect(pane).height.saturating_sub(3)).max(MIN_PAGE)
     }
 
+    /// The page `moved` needs for `action`: laid out only for a page up or down (laying
+    /// out the panes wraps the quotes pane, work a step by one row does not need).
+    fn page_for(&self, pane: Pane, action: Action) -> usize {
+        match action {
+            Action::PageUp | Action::PageDown => self.page(pane),
+            _ => 0,
+        }
+    }
+
     pub(super) fn focus(&mut self, pane: Pane) {
         if (self.focus == Pane::Countries) != (pane == Pane::Countries) {
             self.quotes_scroll = 0;
@@ -133,7 +142,12 @@ impl App {
                     }
                 } else {
                     let rows = self.country_rows();
-                    let to = moved(self.countries.selected, rows, self.page(pane), action);
+                    let to = moved(
+                        self.countries.selected,
+                        rows,
+                        self.page_for(pane, action),
+                        action,
+                    );
                     self.choose_country(to);
                 }
             }
@@ -159,7 +173,7 @@ impl App {
                             .copied()
                             .unwrap_or(self.timeline.selected)
                     }
-                    a => moved(self.timeline.selected, n, self.page(pane), a),
+                    a => moved(self.timeline.selected, n, self.page_for(pane, a), a),
                 };
                 self.select_event(to);
             }
