@@ -100,6 +100,10 @@ impl App {
 
     /// Keeps the selected node in view.
     pub(super) fn keep_graph_in_view(&mut self) {
+        // Laid out only while open: the layout wraps the quotes pane.
+        if self.graph.is_none() {
+            return;
+        }
         let body = self.panes().body;
         if let Some(gv) = self.graph.as_mut() {
             gv.selected = gv.selected.min(gv.hood.nodes.len().saturating_sub(1));

@@ -60,9 +60,12 @@ impl App {
         self.keep_compare_in_view();
         self.keep_graph_in_view();
         self.keep_page_in_view();
-        let help_total = view::help::lines(self).len();
-        let help_h = usize::from(self.viewport.height.saturating_sub(4));
-        self.help_scroll = self.help_scroll.min(help_total.saturating_sub(help_h));
+        // The help scrolls only while open (toggling it resets the scroll).
+        if self.help {
+            let help_total = view::help::lines(self).len();
+            let help_h = usize::from(self.viewport.height.saturating_sub(4));
+            self.help_scroll = self.help_scroll.min(help_total.saturating_sub(help_h));
+        }
     }
 }
 
