@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, OnceLock};
 
 use crate::graph::{
-    ActorIx, ActorKind, EventIx, Graph, LinkKind, QuoteIx, SourceIx, ThreadKind, to_u32,
+    ActorIx, ActorKind, EventIx, Graph, LinkKind, QuoteIx, SourceIx, Status, ThreadKind, to_u32,
 };
 use crate::text::width;
 
@@ -150,6 +150,11 @@ pub struct TimelineView {
     /// The quotes of the events, event by event (only when asked for): shared, so that
     /// the explorer takes a country's hundreds of thousands without copying them.
     pub quotes: Arc<[QuoteIx]>,
+    /// Positions in the list of the events announced as scheduled, and of those
+    /// unconfirmed: whether an event is upcoming or unconfirmed as of a day depends on
+    /// its date and these, so that a year of any size is counted by binary search.
+    pub scheduled: Arc<[usize]>,
+    pub unconfirmed: Arc<[usize]>,
 }
 
 /// The view of a country the index does not know: no events.
@@ -167,13 +172,22 @@ impl TimelineView {
     pub fn of(g: &Graph, ix: &Index, events: &[EventIx], quotes: bool) -> Self {
         let mut view = TimelineView::default();
         let mut last = None;
+        let (mut scheduled, mut unconfirmed) = (Vec::new(), Vec::new());
         for (pos, &e) in events.iter().enumerate() {
-            let y = g.event(e).date.year();
+            let ev = g.event(e);
+            let y = ev.date.year();
             if last != Some(y) {
                 view.year_starts.push(pos);
                 last = Some(y);
             }
+            match ev.status {
+                Status::Happened => {}
+                Status::Scheduled => scheduled.push(pos),
+                Status::Unconfirmed => unconfirmed.push(pos),
+            }
         }
+        view.scheduled = scheduled.into();
+        view.unconfirmed = unconfirmed.into();
         if let (Some(&first), Some(&end)) = (events.first(), events.last()) {
             let y0 = g.event(first).date.year();
             let y1 = g.event(end).date.year();

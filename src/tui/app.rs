@@ -97,6 +97,10 @@ pub struct App {
     pub history: Vec<Place>,
     /// Positions in `timeline()` where a new year begins.
     pub year_starts: Vec<usize>,
+    /// Positions in `timeline()` of the events scheduled, and of those unconfirmed
+    /// (`TimelineView::scheduled`, `unconfirmed`).
+    pub scheduled: Arc<[usize]>,
+    pub unconfirmed: Arc<[usize]>,
     pub density: Density,
     /// Quotes of the events of the chosen country, in timeline order.
     pub country_quotes: Arc<[QuoteIx]>,
@@ -173,6 +177,8 @@ impl App {
             quotes_scroll: 0,
             history: Vec::new(),
             year_starts: Vec::new(),
+            scheduled: Arc::default(),
+            unconfirmed: Arc::default(),
             density: Density::default(),
             country_quotes: Arc::default(),
             search: None,

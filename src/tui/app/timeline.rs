@@ -1,6 +1,8 @@
 //! What the timeline shows: the chosen country's events that pass the filter, their year
 //! starts, density and counts, and the widths the layout gives them. No I/O.
 
+use std::sync::Arc;
+
 use crate::filter::Filter;
 use crate::filter::query::QueryError;
 use crate::graph::{EventIx, Status};
@@ -117,6 +119,32 @@ impl App {
         }
     }
 
+    /// How many of the events at positions `range` of the timeline are upcoming and how
+    /// many unconfirmed as of `today` (as [`App::when`] says of each), by binary search:
+    /// the events are in date order, and the scheduled and unconfirmed ones are listed.
+    pub fn upcoming_unconfirmed(
+        &self,
+        range: std::ops::Range<usize>,
+        today: chrono::NaiveDate,
+    ) -> (usize, usize) {
+        let g = &self.dataset.graph;
+        let events = self.timeline_events();
+        let (start, end) = (range.start.min(events.len()), range.end.min(events.len()));
+        let Some(slice) = events.get(start..end) else {
+            return (0, 0);
+        };
+        let later = start + slice.partition_point(|&e| g.event(e).date.start() <= today);
+        let within = |list: &[usize], from: usize, to: usize| {
+            list.partition_point(|&p| p < to) - list.partition_point(|&p| p < from)
+        };
+        // Dated after today: upcoming, unless unconfirmed. Unconfirmed: so marked, or
+        // scheduled for a day that has passed.
+        let upcoming = (end - later) - within(&self.unconfirmed, later, end);
+        let unconfirmed =
+            within(&self.unconfirmed, start, end) + within(&self.scheduled, start, later);
+        (upcoming, unconfirmed)
+    }
+
     /// The position of the most recent event dated on or before `today` (else the first).
     pub fn latest_by(&self, today: chrono::NaiveDate) -> usize {
         let g = &self.dataset.graph;
@@ -181,7 +209,9 @@ impl App {
             first_year: view.first_year,
             months: view.months.clone(),
         };
-        let country_quotes = std::sync::Arc::clone(&view.quotes);
+        let country_quotes = Arc::clone(&view.quotes);
+        let scheduled = Arc::clone(&view.scheduled);
+        let unconfirmed = Arc::clone(&view.unconfirmed);
         let g = &self.dataset.graph;
         let countries_w = (0..self.country_rows())
             .map(|row| {
@@ -195,6 +225,106 @@ impl App {
         self.year_starts = year_starts;
         self.density = density;
         self.country_quotes = country_quotes;
+        self.scheduled = scheduled;
+        self.unconfirmed = unconfirmed;
         self.countries_w = u16::try_from(countries_w).unwrap_or(u16::MAX);
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use std::sync::Arc;
+
+    use ratatui::layout::Rect;
+
+    use super::When;
+    use crate::dataset::Dataset;
+    use crate::graph::Status;
+    use crate::load::Origin;
+    use crate::tui::action::{Action, Pane};
+    use crate::tui::app::App;
+    use crate::tui::theme::Theme;
+    use crate::tui::update::Msg;
+
+    /// A synthetic dataset with every 7th event scheduled and every 11th unconfirmed.
+    fn synthetic() -> Dataset {
+        let dir = std::env::temp_dir().join(format!("aigov-unsettled-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("synth.toml");
+        let spec = crate::synth::Spec {
+            events: 2000,
+            quotes: 10,
+        };
+        std::fs::write(&file, crate::synth::generate(spec)).unwrap();
+        let mut ds = Dataset::load(&Origin::Path(file)).unwrap().unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        for (i, e) in ds.graph.events.iter_mut().enumerate() {
+            if i % 7 == 0 {
+                e.status = Status::Scheduled;
+            } else if i % 11 == 0 {
+                e.status = Status::Unconfirmed;
+            }
+        }
+        ds.index = crate::index::Index::build(&ds.graph);
+        ds
+    }
+
+    /// Upcoming and unconfirmed events counted by binary search over every year of the
+    /// timeline (and a few other ranges) are those `when` finds one by one, on several
+    /// days; returns how many of each were found.
+    fn assert_counted_as_one_by_one(app: &App) -> (usize, usize) {
+        let n = app.timeline_events().len();
+        let mut bounds = app.year_starts.clone();
+        bounds.push(n);
+        let mut ranges: Vec<_> = bounds.windows(2).map(|w| w[0]..w[1]).collect();
+        ranges.extend([0..n, n / 3..n / 2, n..n, 0..n + 5]);
+        let mut found = (0, 0);
+        for day in ["2016-01-01", "2019-06-15", "2024-12-31", "2026-03-01", "2030-01-01"] {
+            let today = day.parse().unwrap();
+            let mut app = app.clone();
+            app.update(Msg::StartOn(today));
+            for r in &ranges {
+                let mut each = (0, 0);
+                for &e in app.timeline_events().get(r.start..r.end.min(n)).unwrap() {
+                    match app.when(e) {
+                        When::Upcoming => each.0 += 1,
+                        When::Unconfirmed => each.1 += 1,
+                        When::Past => {}
+                    }
+                }
+                let counted = app.upcoming_unconfirmed(r.clone(), today);
+                assert_eq!(counted, each, "{day}, positions {r:?}");
+                found = (found.0 + each.0, found.1 + each.1);
+            }
+        }
+        found
+    }
+
+    /// The whole timeline, each country's, and the same under `filter`.
+    fn assert_every_view(ds: Dataset, filter: &str) {
+        let mut app = App::new(Arc::new(ds), Theme::default(), Rect::new(0, 0, 160, 50));
+        let mut found = assert_counted_as_one_by_one(&app);
+        app.update(Action::Focus(Pane::Countries));
+        for _ in 0..app.dataset.index.countries.len() {
+            app.update(Action::MoveDown);
+            let f = assert_counted_as_one_by_one(&app);
+            found = (found.0 + f.0, found.1 + f.1);
+        }
+        app.update(Action::OpenFilter);
+        for c in filter.chars() {
+            app.update(Action::FilterInput(c));
+        }
+        app.update(Action::FilterAccept);
+        assert!(app.shown.is_some(), "filter {filter} applied");
+        let f = assert_counted_as_one_by_one(&app);
+        found = (found.0 + f.0, found.1 + f.1);
+        assert!(found.0 > 0 && found.1 > 0, "both kinds met: {found:?}");
+    }
+
+    #[test]
+    fn years_count_upcoming_and_unconfirmed_events_as_each_event_is_drawn() {
+        assert_every_view(synthetic(), "tag:tag-3 from:2020");
+        assert_every_view(Dataset::load(&Origin::Bundled).unwrap().unwrap(), "from:2024");
     }
 }

@@ -110,16 +110,10 @@ fn year_line(app: &App, pos: usize, sticky: bool) -> Line<'static> {
         .map_or(pos, |&s| s);
     let end = next_year_start(app, pos);
     let n = end - start;
-    let (mut soon, mut unconfirmed) = (0, 0);
-    if app.today.is_some_and(|t| year >= t.year()) {
-        for &e in events.get(start..end).unwrap_or_default() {
-            match app.when(e) {
-                When::Upcoming => soon += 1,
-                When::Unconfirmed => unconfirmed += 1,
-                When::Past => {}
-            }
-        }
-    }
+    let (soon, unconfirmed) = match app.today {
+        Some(t) if year >= t.year() => app.upcoming_unconfirmed(start..end, t),
+        _ => (0, 0),
+    };
     let mut extra = String::new();
     if soon > 0 {
         let _ = write!(extra, " · {soon} upcoming");
