@@ -1,7 +1,8 @@
 //! Render timings: one frame at 200×60 on a synthetic dataset of 100k events
 //! (`AIGOV_BENCH_EVENTS` to change it), and launch to first frame (load, index,
 //! `App::new`, first render) for the bundled data and the synthetic one, and the worst
-//! step on an event 10,000 others link to.
+//! step on an event 10,000 others link to. Each frame's update (the state change of a
+//! key) and draw are also timed apart.
 //! Run with `cargo bench --bench render`. The dataset is written as TOML to a temp dir so
 //! that the whole load pipeline is timed.
 
@@ -15,6 +16,7 @@ use aigov::synth::{Spec, generate};
 use aigov::tui::action::Action;
 use aigov::tui::app::App;
 use aigov::tui::theme::Theme;
+use aigov::tui::update::Msg;
 use aigov::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -61,6 +63,9 @@ fn per_frame(mut app: App, label: &str) {
     }
     let n: u32 = 200;
     let mut times = Vec::with_capacity(n as usize);
+    // The update (the state change a key makes) and the draw, timed apart as well.
+    let mut updates = Vec::with_capacity(n as usize);
+    let mut draws = Vec::with_capacity(n as usize);
     let start = Instant::now();
     for i in 0..n {
         let one = Instant::now();
@@ -70,14 +75,21 @@ fn per_frame(mut app: App, label: &str) {
         } else {
             Action::MoveUp
         });
+        let updated = Instant::now();
         frame(&app, &mut t);
-        times.push(one.elapsed());
+        let end = Instant::now();
+        times.push(end - one);
+        updates.push(updated - one);
+        draws.push(end - updated);
     }
     let each = start.elapsed() / n;
-    times.sort();
-    let median = times[times.len() / 2];
+    let median = |mut v: Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    let (update, draw, median) = (median(updates), median(draws), median(times));
     println!(
-        "{label}: update + frame at {W}x{H}: {each:?} per frame, median {median:?} ({n} frames)"
+        "{label}: update + frame at {W}x{H}: {each:?} per frame, median {median:?} (update {update:?}, draw {draw:?}; {n} frames)"
     );
 }
 
@@ -121,6 +133,12 @@ fn main() {
         start.elapsed()
     );
     per_frame(filtered, &format!("synthetic {size}, filter active"));
+    // As the explorer starts: today known, on the latest events, whose year's header
+    // counts those upcoming and unconfirmed (a tenth of the events here).
+    let mut latest = app.clone();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap_or_default();
+    latest.update(Msg::StartOn(today));
+    per_frame(latest, &format!("synthetic {size}, latest events, today {today}"));
     app.update(Action::Focus(aigov::tui::action::Pane::Countries));
     let start = Instant::now();
     app.update(Action::MoveDown);
