@@ -138,7 +138,10 @@ fn main() {
     let mut latest = app.clone();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap_or_default();
     latest.update(Msg::StartOn(today));
-    per_frame(latest, &format!("synthetic {size}, latest events, today {today}"));
+    per_frame(
+        latest,
+        &format!("synthetic {size}, latest events, today {today}"),
+    );
     app.update(Action::Focus(aigov::tui::action::Pane::Countries));
     let start = Instant::now();
     app.update(Action::MoveDown);

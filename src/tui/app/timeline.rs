@@ -280,7 +280,13 @@ mod tests {
         let mut ranges: Vec<_> = bounds.windows(2).map(|w| w[0]..w[1]).collect();
         ranges.extend([0..n, n / 3..n / 2, n..n, 0..n + 5]);
         let mut found = (0, 0);
-        for day in ["2016-01-01", "2019-06-15", "2024-12-31", "2026-03-01", "2030-01-01"] {
+        for day in [
+            "2016-01-01",
+            "2019-06-15",
+            "2024-12-31",
+            "2026-03-01",
+            "2030-01-01",
+        ] {
             let today = day.parse().unwrap();
             let mut app = app.clone();
             app.update(Msg::StartOn(today));
@@ -325,6 +331,9 @@ mod tests {
     #[test]
     fn years_count_upcoming_and_unconfirmed_events_as_each_event_is_drawn() {
         assert_every_view(synthetic(), "tag:tag-3 from:2020");
-        assert_every_view(Dataset::load(&Origin::Bundled).unwrap().unwrap(), "from:2024");
+        assert_every_view(
+            Dataset::load(&Origin::Bundled).unwrap().unwrap(),
+            "from:2024",
+        );
     }
 }
