@@ -75,12 +75,12 @@ fn per_frame(mut app: App, label: &str) {
         } else {
             Action::MoveUp
         });
-        let updated = Instant::now();
+        let drawn_from = Instant::now();
         frame(&app, &mut t);
         let end = Instant::now();
         times.push(end - one);
-        updates.push(updated - one);
-        draws.push(end - updated);
+        updates.push(drawn_from - one);
+        draws.push(end - drawn_from);
     }
     let each = start.elapsed() / n;
     let median = |mut v: Vec<Duration>| {

@@ -404,7 +404,7 @@ mod tests {
         let words = |t: &str| -> Vec<u32> {
             t.split(' ')
                 .filter(|w| !w.is_empty())
-                .map(|w| width(w) as u32)
+                .map(|w| u32::try_from(width(w)).unwrap())
                 .collect()
         };
         let mut seen = 0;

@@ -381,9 +381,10 @@ mod tests {
             ("odd-6", "https://example.org/a-very-long-address", "x"),
         ];
         for (id, name, role) in odd {
-            text.push_str(&format!(
+            let _ = write!(
+                text,
                 "\n[[actor]]\nid = \"{id}\"\nname = \"{name}\"\nkind = \"person\"\ncountry = \"cn\"\nrole = \"{role}\"\n"
-            ));
+            );
         }
         std::fs::write(&file, text).unwrap();
         let ds = Dataset::load(&Origin::Path(file)).unwrap().unwrap();
