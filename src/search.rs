@@ -22,6 +22,7 @@ use crate::graph::{ActorIx, Entity, EventIx, Graph, PartialDate, QuoteIx, Source
 pub use field::{Field, JOIN, actor_names, date_forms};
 pub use query::Query;
 pub use rank::{Hit, Matches};
+pub use scan::Pass;
 
 /// One searchable field: where its folded text is, and which characters it has.
 #[derive(Debug, Clone, Copy)]
@@ -301,5 +302,7 @@ fn item(i: usize) -> u16 {
     u16::try_from(i).unwrap_or(u16::MAX)
 }
 
+#[cfg(test)]
+mod narrow_tests;
 #[cfg(test)]
 mod tests;

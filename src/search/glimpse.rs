@@ -58,10 +58,10 @@ impl SearchIndex {
             return None;
         }
         let part = self.shortest(&docs, slice);
-        let (mut cands, _) = on_every_core(&part, |c| self.scan(q, c, true, cancelled))?;
+        let (mut cands, _) = on_every_core(&part, |c| self.scan(q, c, true, cancelled)).ok()?;
         if cands.is_empty() {
             let part = self.shortest(&docs, slice / 16);
-            (cands, _) = on_every_core(&part, |c| self.scan(q, c, false, cancelled))?;
+            (cands, _) = on_every_core(&part, |c| self.scan(q, c, false, cancelled)).ok()?;
         }
         (!cands.is_empty()).then(|| Matches::new(cands, q.clone(), None))
     }

@@ -124,32 +124,78 @@ impl SearchIndex {
     }
 
     /// Every record matching `q`, searched among `within` (positions from an earlier,
-    /// wider query's [`Matches::docs`]) or among all; `None` when `cancelled` said so.
-    /// A word that matches nothing is searched again as the words of names, aliases and
-    /// titles an edit or two away.
+    /// wider query's [`Matches::docs`] or [`Pass::Cancelled`]) or among all; `None` when
+    /// `cancelled` said so. A word that matches nothing is searched again as the words of
+    /// names, aliases and titles an edit or two away.
     pub fn matches(
         &self,
         q: &Query,
         within: Option<&[u32]>,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Matches> {
+        match self.pass(q, within, cancelled) {
+            Pass::Done(m) => Some(m),
+            Pass::Cancelled(_) => None,
+        }
+    }
+
+    /// [`SearchIndex::matches`], and when `cancelled` stops it, what it established: the
+    /// records it read and found matching and those it had not read yet, among which a
+    /// narrower query's matches all are. The same matches as a pass over every record:
+    /// when a word matches nothing closely among `within`, whether to correct it as a
+    /// typo is for every record to say, so the pass starts over from all of them.
+    pub fn pass(
+        &self,
+        q: &Query,
+        within: Option<&[u32]>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Pass {
         if q.is_empty() {
-            return Some(Matches::default());
+            return Pass::Done(Matches::default());
         }
         let docs = self.scope(q, within);
-        let (cands, seen) = on_every_core(&docs, |chunk| self.scan(q, chunk, false, cancelled))?;
+        let (cands, seen) =
+            match on_every_core(&docs, |chunk| self.scan(q, chunk, false, cancelled)) {
+                Ok(found) => found,
+                Err(left) => return Pass::Cancelled(left),
+            };
         let mut resolved = q.clone();
         if self.correct(&mut resolved, seen) {
+            if within.is_some_and(|w| !self.covers(q, w)) {
+                // A record outside `within` may match the word closely: ask them all.
+                return self.pass(q, None, cancelled);
+            }
             // Every record of the kinds searched (the list read above, when it was that).
             let all = match docs {
                 Cow::Owned(all) => all,
                 Cow::Borrowed(_) => self.in_scope(q),
             };
-            let (cands, _) =
-                on_every_core(&all, |chunk| self.scan(&resolved, chunk, false, cancelled))?;
-            return Some(Matches::new(cands, resolved, Some(all)));
+            return match on_every_core(&all, |chunk| self.scan(&resolved, chunk, false, cancelled))
+            {
+                Ok((cands, _)) => Pass::Done(Matches::new(cands, resolved, Some(all))),
+                // The corrected query matches wherever `q` does (and more).
+                Err(left) => Pass::Cancelled(left),
+            };
         }
-        Some(Matches::new(cands, resolved, None))
+        Pass::Done(Matches::new(cands, resolved, None))
+    }
+
+    /// Whether `within` holds every record of the kinds `q` searches.
+    fn covers(&self, q: &Query, within: &[u32]) -> bool {
+        let kinds = [EVENTS, QUOTES, ACTORS, SOURCES];
+        let wanted = |d: u32| {
+            kinds
+                .iter()
+                .zip(&self.kinds)
+                .any(|(k, r)| q.kinds & k != 0 && r.contains(&d))
+        };
+        let size: usize = kinds
+            .iter()
+            .zip(&self.kinds)
+            .filter(|(k, _)| q.kinds & **k != 0)
+            .map(|(_, r)| r.len())
+            .sum();
+        within.iter().filter(|&&d| wanted(d)).count() == size
     }
 
     /// Gives each fuzzy word of four letters or more that matched nothing (no bit in
@@ -197,7 +243,7 @@ impl SearchIndex {
             return None;
         }
         let docs = self.scope(q, within);
-        let (cands, _) = on_every_core(&docs, |chunk| self.scan(q, chunk, true, cancelled))?;
+        let (cands, _) = on_every_core(&docs, |chunk| self.scan(q, chunk, true, cancelled)).ok()?;
         (cands.len() >= limit).then(|| Matches::new(cands, q.clone(), None))
     }
 
@@ -220,23 +266,26 @@ impl SearchIndex {
 
     /// The candidates among `docs` (with `titles`: only those every word of which
     /// matches closely in a tier-0 field, or with a field equal to the query), and the
-    /// words matched better than loosely anywhere.
+    /// words matched better than loosely anywhere; when `cancelled`, those of the records
+    /// read until then.
     pub(super) fn scan(
         &self,
         q: &Query,
         docs: &[u32],
         titles: bool,
         cancelled: &dyn Fn() -> bool,
-    ) -> Option<(Vec<Cand>, u64)> {
+    ) -> Scanned {
         let ctx = Ctx::new(q);
         let mut best = Vec::new();
         let mut seen = 0u64;
         let mut out = Vec::new();
         let top = quality(CLOSE, 0, 0);
+        let mut read = 0;
         for chunk in docs.chunks(CHUNK) {
             if cancelled() {
-                return None;
+                break;
             }
+            read += chunk.len();
             for &d in chunk {
                 let doc = &self.docs[d as usize];
                 if !kind_ok(q, doc) {
@@ -276,8 +325,30 @@ impl SearchIndex {
                 }
             }
         }
-        Some((out, seen))
+        Scanned {
+            cands: out,
+            seen,
+            read,
+        }
     }
+}
+
+/// What a pass found: every match, or what it established before it was cancelled.
+#[derive(Debug)]
+pub enum Pass {
+    Done(Matches),
+    /// The records a query narrowing this one (see [`Query::narrows`]) is to be searched
+    /// among, in index order: those read and found matching, and those not read.
+    Cancelled(Vec<u32>),
+}
+
+/// What [`SearchIndex::scan`] found among some records.
+pub(super) struct Scanned {
+    pub cands: Vec<Cand>,
+    /// The words matched better than loosely.
+    pub seen: u64,
+    /// How many of the records were read: fewer than all when cancelled.
+    pub read: usize,
 }
 
 /// Whether `q` searches records of `doc`'s kind.
@@ -315,33 +386,48 @@ pub(super) fn settle_allocators() {
 }
 
 /// Runs `scan` over `docs` split across the cores (on one below [`PARALLEL_FROM`]) and
-/// joins the candidates in order; `None` when any part was cancelled.
+/// joins the candidates in order with the words seen; when any part was cancelled, the
+/// records a narrower query is to be searched among instead (see [`Pass::Cancelled`]).
 pub(super) fn on_every_core(
     docs: &[u32],
-    scan: impl Fn(&[u32]) -> Option<(Vec<Cand>, u64)> + Sync,
-) -> Option<(Vec<Cand>, u64)> {
+    scan: impl Fn(&[u32]) -> Scanned + Sync,
+) -> Result<(Vec<Cand>, u64), Vec<u32>> {
     let workers = std::thread::available_parallelism().map_or(1, usize::from);
-    if docs.len() < PARALLEL_FROM || workers < 2 {
-        return scan(docs);
+    let parts: Vec<(&[u32], Scanned)> = if docs.len() < PARALLEL_FROM || workers < 2 {
+        vec![(docs, scan(docs))]
+    } else {
+        let part = docs.len().div_ceil(workers);
+        let scan = &scan;
+        std::thread::scope(|s| {
+            let handles: Vec<_> = docs
+                .chunks(part)
+                .map(|chunk| (chunk, s.spawn(move || scan(chunk))))
+                .collect();
+            handles
+                .into_iter()
+                // A part's panic is the search's (its worker reports it).
+                .map(|(chunk, h)| {
+                    (
+                        chunk,
+                        h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                    )
+                })
+                .collect()
+        })
+    };
+    if parts.iter().any(|(chunk, p)| p.read < chunk.len()) {
+        let mut left = Vec::new();
+        for (chunk, p) in parts {
+            left.extend(p.cands.iter().map(|c| c.doc));
+            left.extend_from_slice(&chunk[p.read..]);
+        }
+        return Err(left);
     }
-    let part = docs.len().div_ceil(workers);
-    let scan = &scan;
-    let parts: Vec<Option<(Vec<Cand>, u64)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = docs
-            .chunks(part)
-            .map(|chunk| s.spawn(move || scan(chunk)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().ok().flatten())
-            .collect()
-    });
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(parts.iter().map(|(_, p)| p.cands.len()).sum());
     let mut seen = 0;
-    for p in parts {
-        let (c, s) = p?;
-        out.extend(c);
-        seen |= s;
+    for (_, p) in parts {
+        out.extend(p.cands);
+        seen |= p.seen;
     }
-    Some((out, seen))
+    Ok((out, seen))
 }

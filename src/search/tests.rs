@@ -336,7 +336,9 @@ fn the_scan_on_every_core_finds_and_ranks_as_one_core_does_ties_included() {
         "gouvernanec",
     ] {
         let q = Query::parse(typed);
-        let (one, one_seen) = ix.scan(&q, &all, false, &|| false).unwrap();
+        let scanned = ix.scan(&q, &all, false, &|| false);
+        assert_eq!(scanned.read, all.len());
+        let (one, one_seen) = (scanned.cands, scanned.seen);
         let (every, every_seen) =
             scan::on_every_core(&all, |c| ix.scan(&q, c, false, &|| false)).unwrap();
         assert_eq!(one_seen, every_seen, "{typed}");

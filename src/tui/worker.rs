@@ -2,7 +2,9 @@
 //! A newer request cancels an older one through a generation counter (television's
 //! model); the first screenful is sent as soon as it is ranked (from a glimpse at the
 //! shortest titles of a large scope, or from titles alone when they hold enough), then
-//! every hit with the full count. A panic fails the running
+//! every hit with the full count. A search a keystroke cancels leaves what it read: the
+//! next query, when it narrows this one, reads only the matches so far and the records
+//! not reached. A panic fails the running
 //! search (`Input::SearchFailed`) and the worker serves the next one.
 
 use std::sync::Arc;
@@ -13,7 +15,7 @@ use std::thread;
 use super::app::{MAX_HITS, Searched};
 use super::input::{Input, supervised};
 use crate::dataset::Dataset;
-use crate::search::{Matches, Query};
+use crate::search::{Matches, Pass, Query};
 
 /// Hits in the first answer: more than any screen shows.
 const FIRST_SCREEN: usize = 60;
@@ -87,7 +89,8 @@ fn serve(
     out: &Sender<Input>,
 ) {
     let ix = dataset.search();
-    // The last search's query and matches, to narrow the next one from.
+    // The last search's query and matches (or, cancelled, what it left to read), to
+    // narrow the next one from.
     let mut last: Option<(Query, Vec<u32>)> = None;
     while let Ok(first) = rx.recv() {
         let Some((generation, input)) = std::iter::once(first).chain(rx.try_iter()).last() else {
@@ -127,8 +130,14 @@ fn serve(
         {
             return;
         }
-        let Some(m) = ix.matches(&q, within, &cancelled) else {
-            continue;
+        let m = match ix.pass(&q, within, &cancelled) {
+            Pass::Done(m) => m,
+            // What it read stays read: the next keystroke, narrowing this query, searches
+            // only its matches so far and the records it did not reach.
+            Pass::Cancelled(left) => {
+                last = Some((q, left));
+                continue;
+            }
         };
         // Then (unless a newer search came) every hit, with the full count.
         let more = m.total() > FIRST_SCREEN;
