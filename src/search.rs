@@ -64,6 +64,9 @@ pub struct SearchIndex {
     /// The length of each record's name or title (its first tier-0 field), at most 254;
     /// 255 without one: a glimpse reads the shortest, which likely rank first.
     pub(crate) short: Vec<u8>,
+    /// Every record by `short`, shortest first (ties in index order): a glimpse at every
+    /// record takes the first of them.
+    pub(crate) by_short: Vec<u32>,
     /// The words of names, aliases and titles, for typos (built on first need).
     pub(crate) words: OnceLock<Vec<Box<str>>>,
 }
@@ -95,6 +98,7 @@ impl SearchIndex {
             + self.fields.capacity() * size_of::<FieldRec>()
             + self.docs.capacity() * size_of::<Doc>()
             + self.short.capacity()
+            + self.by_short.capacity() * size_of::<u32>()
     }
 
     /// The best `limit` hits of what the user typed, and how many records match.

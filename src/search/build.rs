@@ -41,13 +41,17 @@ impl SearchIndex {
             cut += 1;
         }
         let (mut ix, second) = std::thread::scope(|s| {
-            let second = s.spawn(|| part(g, cut..n, total - half));
+            let second = s.spawn(|| part(g, cut..n, n - cut, total - half));
             // The first part reserves room for the second, appended without a move.
-            let first = part(g, 0..cut, total);
-            (first, second.join().unwrap_or_else(|_| part(g, cut..n, 0)))
+            let first = part(g, 0..cut, n, total);
+            (
+                first,
+                second.join().unwrap_or_else(|_| part(g, cut..n, 0, 0)),
+            )
         });
         ix.append(second);
         ix.text.shrink_to_fit();
+        ix.fields.shrink_to_fit();
         let mut at = 0;
         for (kind, len) in [
             g.events.len(),
@@ -62,6 +66,7 @@ impl SearchIndex {
             at += len;
         }
         ix.short = ix.docs.iter().map(|d| ix.short_len(d)).collect();
+        ix.by_short = ix.order_by_short();
         scan::settle_allocators();
         ix
     }
@@ -159,12 +164,13 @@ impl SearchIndex {
 }
 
 /// The index of the records `range` of `g` (events, then quotes, actors and sources,
-/// numbered on), with room for about `bytes` of text.
-fn part(g: &Graph, range: Range<usize>, bytes: usize) -> SearchIndex {
+/// numbered on), with room for about `records` records and `bytes` of text.
+fn part(g: &Graph, range: Range<usize>, records: usize, bytes: usize) -> SearchIndex {
     let mut ix = SearchIndex::default();
     ix.text.reserve(bytes);
-    ix.docs.reserve(range.len());
-    ix.fields.reserve(range.len() * 8);
+    ix.docs.reserve(records);
+    // Seven fields a record on average (a synthetic event has seven, a quote six).
+    ix.fields.reserve(records * 7);
     let mut dates = Dates::default();
     let mut batch: Batch = Vec::new();
     for i in range {

@@ -155,3 +155,36 @@ fn a_deleted_letter_does_not_narrow_and_a_missing_word_is_corrected_from_every_r
     let narrowed = ix.matches(&q, Some(&gouv.docs()), &never).unwrap();
     assert_same(ix, &q, &narrowed, &scratch, "gouv zebulin");
 }
+
+#[test]
+fn a_glimpse_at_every_record_reads_the_records_a_glimpse_at_a_list_of_them_reads() {
+    let ds = synthetic();
+    let ix = ds.search();
+    let never = || false;
+    for typed in [
+        "g",
+        "gouvernance m",
+        "'l’ia",
+        "e: sommet",
+        "q: pékin",
+        "zzz",
+    ] {
+        let q = Query::parse(typed);
+        let scope = ix.in_scope(&q);
+        let (from_order, from_list) = (
+            ix.glimpse(&q, None, 1_000, &never),
+            ix.glimpse(&q, Some(&scope), 1_000, &never),
+        );
+        assert_eq!(from_order.is_some(), from_list.is_some(), "{typed}");
+        if let (Some(a), Some(b)) = (from_order, from_list) {
+            assert_eq!(a.total(), b.total(), "{typed}");
+            assert_eq!(a.docs(), b.docs(), "{typed}");
+            assert_eq!(a.rank(ix, &q, 60), b.rank(ix, &q, 60), "{typed}");
+        }
+        assert_eq!(
+            ix.shortest_in(&q, None, 500),
+            ix.shortest(&scope, 500),
+            "{typed}"
+        );
+    }
+}

@@ -189,13 +189,7 @@ impl SearchIndex {
                 .zip(&self.kinds)
                 .any(|(k, r)| q.kinds & k != 0 && r.contains(&d))
         };
-        let size: usize = kinds
-            .iter()
-            .zip(&self.kinds)
-            .filter(|(k, _)| q.kinds & **k != 0)
-            .map(|(_, r)| r.len())
-            .sum();
-        within.iter().filter(|&&d| wanted(d)).count() == size
+        within.iter().filter(|&&d| wanted(d)).count() == self.scope_len(q)
     }
 
     /// Gives each fuzzy word of four letters or more that matched nothing (no bit in
@@ -251,6 +245,16 @@ impl SearchIndex {
     /// searches.
     pub(super) fn scope<'a>(&self, q: &Query, within: Option<&'a [u32]>) -> Cow<'a, [u32]> {
         within.map_or_else(|| Cow::Owned(self.in_scope(q)), Cow::Borrowed)
+    }
+
+    /// How many records are of the kinds `q` searches.
+    pub(super) fn scope_len(&self, q: &Query) -> usize {
+        [EVENTS, QUOTES, ACTORS, SOURCES]
+            .iter()
+            .zip(&self.kinds)
+            .filter(|(k, _)| q.kinds & **k != 0)
+            .map(|(_, r)| r.len())
+            .sum()
     }
 
     /// The records of the kinds `q` searches, in index order.
@@ -352,7 +356,7 @@ pub(super) struct Scanned {
 }
 
 /// Whether `q` searches records of `doc`'s kind.
-fn kind_ok(q: &Query, doc: &Doc) -> bool {
+pub(super) fn kind_ok(q: &Query, doc: &Doc) -> bool {
     let bit = match doc.entity {
         Entity::Event(_) => EVENTS,
         Entity::Quote(_) => QUOTES,
