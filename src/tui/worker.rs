@@ -19,9 +19,10 @@ use crate::search::{Matches, Pass, Query};
 
 /// Hits in the first answer: more than any screen shows.
 const FIRST_SCREEN: usize = 60;
-/// Records a glimpse reads before the whole scope (about 8 ms on one of two cores):
-/// below that, the first screenful is exact at once.
-pub const GLIMPSE: usize = 1 << 17;
+/// Records a glimpse reads before the whole scope (about 4 ms on one of two cores, so
+/// that a busy machine still shows the first screenful within 16 ms): below that, the
+/// first screenful is exact at once.
+pub const GLIMPSE: usize = 1 << 16;
 /// The worker's name in `Input::Crashed`.
 pub const THREAD: &str = "search";
 /// No search has this generation: storing it cancels whatever runs.
