@@ -1,5 +1,5 @@
-//! `SearchIndex`: every searchable field of every record, folded once (see [`fold`]) into
-//! one text with a character mask per field; `query` parses, matches and ranks into
+//! `SearchIndex`: every searchable field of every record, folded once (see [`fold`], built
+//! in `search::build`) into one text with a character mask per field; `query` parses, matches and ranks into
 //! [`Hit`]s whose positions point into the original field text. No I/O.
 
 mod build;

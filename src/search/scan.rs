@@ -1,7 +1,8 @@
 //! Matching: a pass over every record of the query's scope (on every core, in chunks
 //! between looks at a cancel flag) keeps those where every word matches some field, with
 //! the keys [`rank`](super::rank) orders them by; a word that matches nothing is tried as
-//! the words an edit or two away. No I/O.
+//! the words an edit or two away. A cancelled pass gives back what it established (its
+//! matches so far and the records not read), the scope of a narrower query. No I/O.
 
 use std::borrow::Cow;
 
