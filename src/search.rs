@@ -125,6 +125,4 @@ pub(crate) fn initials(folded: &str) -> u32 {
 }
 
 #[cfg(test)]
-mod narrow_tests;
-#[cfg(test)]
 mod tests;

@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod narrow;
+
 use std::path::PathBuf;
 
 use super::*;

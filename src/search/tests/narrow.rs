@@ -6,9 +6,9 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::*;
 use crate::dataset::Dataset;
 use crate::load::Origin;
+use crate::search::*;
 
 /// Two events for the typo case: `zebulan` matches closely only in the second, which
 /// does not match `gouv`; the first would match it only as a typo of `zebulon`.
