@@ -1,6 +1,7 @@
 //! `SearchIndex`: every searchable field of every record, folded once (see [`fold`], built
-//! in `search::build`) into one text with a character mask per field; `query` parses, matches and ranks into
-//! [`Hit`]s whose positions point into the original field text. No I/O.
+//! in `search::build`) into one text (in two halves) with a character mask per field;
+//! `query` parses, matches and ranks into [`Hit`]s whose positions point into the original
+//! field text. No I/O.
 
 mod build;
 mod ctx;
@@ -57,6 +58,9 @@ pub(crate) struct Doc {
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     pub(crate) text: String,
+    /// The folded text of the records of the second thread that built the index, its
+    /// offsets counted on from the end of `text` (joined without a copy).
+    pub(crate) tail: String,
     pub(crate) fields: Vec<FieldRec>,
     /// Events, then quotes, actors and sources (the ranges below).
     pub(crate) docs: Vec<Doc>,
@@ -95,6 +99,7 @@ impl SearchIndex {
     /// Bytes of folded text and tables, for the memory report.
     pub fn heap_bytes(&self) -> usize {
         self.text.capacity()
+            + self.tail.capacity()
             + self.fields.capacity() * size_of::<FieldRec>()
             + self.docs.capacity() * size_of::<Doc>()
             + self.short.capacity()

@@ -1,6 +1,7 @@
 //! Building the [`SearchIndex`]: every searchable field of every record folded straight
-//! from the graph into one text (no copy of a field on the way), on two threads that
-//! each fold half the text's records, joined in index order. No I/O.
+//! from the graph (no copy of a field on the way), on two threads that each fold half the
+//! text's records into a text of their own, joined in index order (the texts are not
+//! copied into one: the second is the index's `tail`). No I/O.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -42,8 +43,8 @@ impl SearchIndex {
         }
         let (mut ix, second) = std::thread::scope(|s| {
             let second = s.spawn(|| part(g, cut..n, n - cut, total - half));
-            // The first part reserves room for the second, appended without a move.
-            let first = part(g, 0..cut, n, total);
+            // The first part reserves room for the second's fields and records.
+            let first = part(g, 0..cut, n, half);
             (
                 first,
                 second.join().unwrap_or_else(|_| part(g, cut..n, 0, 0)),
@@ -51,6 +52,7 @@ impl SearchIndex {
         });
         ix.append(second);
         ix.text.shrink_to_fit();
+        ix.tail.shrink_to_fit();
         ix.fields.shrink_to_fit();
         let mut at = 0;
         for (kind, len) in [
@@ -71,11 +73,12 @@ impl SearchIndex {
         ix
     }
 
-    /// Appends an index built alone (its text, fields and docs from 0) after this one.
+    /// Appends an index built alone (its text, fields and docs from 0) after this one,
+    /// its text as the `tail` (this one has none).
     fn append(&mut self, part: SearchIndex) {
         let text = to_u32(self.text.len());
         let fields = to_u32(self.fields.len());
-        self.text.push_str(&part.text);
+        self.tail = part.text;
         self.fields
             .extend(part.fields.into_iter().map(|f| FieldRec {
                 start: f.start + text,

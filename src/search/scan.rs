@@ -22,10 +22,15 @@ const CHUNK: usize = 2048;
 pub(super) const PARALLEL_FROM: usize = 20_000;
 
 impl SearchIndex {
+    /// A field's folded text, in `text` or after it in `tail`.
     pub(crate) fn field_text(&self, f: &super::FieldRec) -> &str {
-        self.text
-            .get(f.start as usize..f.end as usize)
-            .unwrap_or("")
+        let (start, end, split) = (f.start as usize, f.end as usize, self.text.len());
+        if start < split {
+            self.text.get(start..end)
+        } else {
+            self.tail.get(start - split..end - split)
+        }
+        .unwrap_or("")
     }
 
     /// Whether a field of `doc` is the whole query: 2 for its own name or title, 1 for
