@@ -21,7 +21,7 @@ use aigov::tui::input::Input;
 use aigov::tui::theme::Theme;
 use aigov::tui::update::Msg;
 use aigov::tui::view;
-use aigov::tui::worker::{GLIMPSE, Worker};
+use aigov::tui::worker::{AGAIN, GLIMPSE, Worker};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -75,6 +75,7 @@ fn main() {
         let mut times = Vec::new();
         let mut finals = Vec::new();
         let mut last: Option<(Query, Vec<u32>)> = None;
+        let mut glimpsed: Option<(Query, Vec<u32>)> = None;
         if round == 0 {
             println!(
                 "{:<16} {:>9} {:>10} {:>8} {:>12}",
@@ -90,9 +91,18 @@ fn main() {
                 .filter(|(old, _)| q.narrows(old))
                 .map(|(_, d)| d.as_slice());
             // As the worker does it: the first screenful from a glimpse at a large
-            // scope, else from titles when they hold enough, then every match, counted
-            // and ranked.
-            let glimpse = ix.glimpse(&q, within, GLIMPSE, &|| false);
+            // scope (from the last glimpse's matches when they still fill a screen),
+            // else from titles when they hold enough, then every match, counted and
+            // ranked.
+            let large = ix.scope_size(&q, within) > GLIMPSE;
+            let again = glimpsed
+                .as_ref()
+                .filter(|(old, d)| large && (SCREEN..=AGAIN).contains(&d.len()) && q.narrows(old))
+                .and_then(|(_, d)| ix.glimpse_among(&q, d, &|| false))
+                .filter(|m| m.total() >= SCREEN);
+            let from_again = again.is_some();
+            let glimpse = again.or_else(|| ix.glimpse(&q, within, GLIMPSE, &|| false));
+            glimpsed = glimpse.as_ref().map(|m| (q.clone(), m.docs()));
             let from_glimpse = glimpse.is_some();
             let first = glimpse.or_else(|| ix.first_screen(&q, within, SCREEN, &|| false));
             let from_titles = first.is_some();
@@ -115,6 +125,7 @@ fn main() {
                     m.total(),
                     ms(screen),
                     match (from_glimpse, from_titles) {
+                        (true, _) if from_again => "again",
                         (true, _) => "glimpse",
                         (_, true) => "titles",
                         _ => "all",

@@ -89,8 +89,7 @@ impl SearchIndex {
         if q.is_empty() {
             return None;
         }
-        let size = within.map_or_else(|| self.scope_len(q), <[u32]>::len);
-        if size <= slice {
+        if self.scope_size(q, within) <= slice {
             return None;
         }
         let part = self.shortest_in(q, within, slice);
@@ -100,5 +99,29 @@ impl SearchIndex {
             (cands, _) = on_every_core(&part, |c| self.scan(q, c, false, cancelled)).ok()?;
         }
         (!cands.is_empty()).then(|| Matches::new(cands, q.clone(), None))
+    }
+
+    /// A glimpse for a query narrowing the query of an earlier glimpse, from that
+    /// glimpse's matches (`docs`, a few thousand at most) alone: those of them that
+    /// match, read in full (no pass over a large scope, so the keystroke's full pass
+    /// starts at once). Each was among the shortest of the wider scope, so it is among
+    /// the shortest of the narrower one; never a record that does not match. `None` when
+    /// none matches, or when `cancelled`.
+    pub fn glimpse_among(
+        &self,
+        q: &Query,
+        docs: &[u32],
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Matches> {
+        if q.is_empty() {
+            return None;
+        }
+        let (cands, _) = on_every_core(docs, |c| self.scan(q, c, false, cancelled)).ok()?;
+        (!cands.is_empty()).then(|| Matches::new(cands, q.clone(), None))
+    }
+
+    /// How many records a search of `q` reads: `within`, else every record of its kinds.
+    pub fn scope_size(&self, q: &Query, within: Option<&[u32]>) -> usize {
+        within.map_or_else(|| self.scope_len(q), <[u32]>::len)
     }
 }

@@ -188,3 +188,45 @@ fn a_glimpse_at_every_record_reads_the_records_a_glimpse_at_a_list_of_them_reads
         );
     }
 }
+
+#[test]
+fn a_glimpse_from_the_last_glimpse_finds_only_real_matches_among_the_shortest() {
+    let ds = synthetic();
+    let ix = ds.search();
+    let never = || false;
+    let mut again = 0;
+    for (wide, narrow) in [
+        ("gouv", "gouvernance"),
+        ("gouvernance", "gouvernance m"),
+        ("sécu", "sécurité équi"),
+        ("'l’", "'l’ia"),
+    ] {
+        let (wide, narrow) = (Query::parse(wide), Query::parse(narrow));
+        let Some(first) = ix.glimpse(&wide, None, 1_000, &never) else {
+            continue;
+        };
+        let all = ix.matches(&narrow, None, &never).unwrap();
+        let every: Vec<Entity> = all
+            .rank(ix, &narrow, all.total())
+            .iter()
+            .map(|h| h.entity)
+            .collect();
+        // Among the records a glimpse of the narrower query reads (or, when it falls
+        // back, its shortest sixteenth).
+        let slice = ix.shortest_in(&narrow, None, 1_000);
+        let Some(m) = ix.glimpse_among(&narrow, &first.docs(), &never) else {
+            continue;
+        };
+        again += 1;
+        assert!(m.total() <= all.total());
+        for h in m.rank(ix, &narrow, 60) {
+            assert!(every.contains(&h.entity), "{h:?}");
+        }
+        assert!(m.docs().iter().all(|d| slice.binary_search(d).is_ok()));
+    }
+    assert!(again >= 3, "only {again} glimpses from the last");
+    assert!(
+        ix.glimpse_among(&Query::parse("g"), &[0, 1], &|| true)
+            .is_none()
+    );
+}
