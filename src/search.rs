@@ -4,6 +4,7 @@
 //! field text. No I/O.
 
 mod build;
+mod cores;
 mod ctx;
 mod field;
 pub mod fold;

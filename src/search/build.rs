@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::{Doc, Field, FieldRec, JOIN, SearchIndex, date_forms, fold, initials, query, scan};
+use super::{Doc, Field, FieldRec, JOIN, SearchIndex, cores, date_forms, fold, initials, query};
 use crate::graph::{ActorIx, Entity, EventIx, Graph, PartialDate, QuoteIx, SourceIx, to_u32};
 
 /// Where a field's text is in the graph: folded into the index as it is read.
@@ -69,7 +69,7 @@ impl SearchIndex {
         }
         ix.short = ix.docs.iter().map(|d| ix.short_len(d)).collect();
         ix.by_short = ix.order_by_short();
-        scan::settle_allocators();
+        cores::settle_allocators();
         ix
     }
 

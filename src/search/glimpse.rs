@@ -2,9 +2,10 @@
 //! names and titles (what most likely ranks first), before every record is read. No I/O.
 
 use super::SearchIndex;
+use super::cores::on_every_core;
 use super::query::Query;
 use super::rank::Matches;
-use super::scan::{kind_ok, on_every_core};
+use super::scan::kind_ok;
 use crate::graph::to_u32;
 
 impl SearchIndex {
