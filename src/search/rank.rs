@@ -106,32 +106,41 @@ impl Matches {
         let ctx = Ctx::new(&self.resolved);
         let shown = |c: &&Cand| !(self.close && c.is_loose());
         let key = |c: &Cand| (c.exact, c.min);
-        let mut hits = Vec::new();
-        // Group by group, best first: one pass finds the best key left, one gathers its
-        // records (the first group nearly always fills the screen).
-        let mut below: Option<(u8, u16)> = None;
-        loop {
-            let need = limit.saturating_sub(hits.len());
-            let Some(top) = self
-                .cands
-                .iter()
-                .filter(shown)
-                .map(key)
-                .filter(|k| below.is_none_or(|b| *k < b))
-                .max()
-            else {
+        // One pass counts each key's records; the best keys that fill `limit` are the
+        // groups read, gathered in one more pass (in the order of the candidates).
+        let slot =
+            |(exact, min): (u8, u16)| usize::from(exact.min(2)) * 256 + usize::from(min.min(255));
+        let mut counts = vec![0usize; 3 * 256];
+        for c in self.cands.iter().filter(shown) {
+            counts[slot(key(c))] += 1;
+        }
+        let mut wanted = vec![usize::MAX; 3 * 256];
+        let mut groups: Vec<Vec<&Cand>> = Vec::new();
+        let mut room = limit;
+        for s in (0..3 * 256).rev() {
+            if room == 0 {
                 break;
-            };
+            }
+            if counts[s] > 0 {
+                wanted[s] = groups.len();
+                groups.push(Vec::with_capacity(counts[s]));
+                room = room.saturating_sub(counts[s]);
+            }
+        }
+        if !groups.is_empty() {
+            for c in self.cands.iter().filter(shown) {
+                if let Some(g) = groups.get_mut(wanted[slot(key(c))]) {
+                    g.push(c);
+                }
+            }
+        }
+        let mut hits = Vec::new();
+        // Group by group, best first (the first group nearly always fills the screen).
+        for mut group in groups {
+            let need = limit.saturating_sub(hits.len());
             if need == 0 {
                 break;
             }
-            below = Some(top);
-            let mut group: Vec<&Cand> = self
-                .cands
-                .iter()
-                .filter(shown)
-                .filter(|c| key(c) == top)
-                .collect();
             // The finer keys are read for the best of the group by the sum of the words'
             // matches, then the newest.
             let keep = (need * 4).max(120);

@@ -1,12 +1,15 @@
 //! Matching: a pass over every record of the query's scope (on every core, in chunks
 //! between looks at a cancel flag) keeps those where every word matches some field, with
 //! the keys [`rank`](super::rank) orders them by; a word that matches nothing is tried as
-//! the words an edit or two away. No I/O.
+//! the words an edit or two away. A cancelled pass gives back what it established (its
+//! matches so far and the records not read), the scope of a narrower query. No I/O.
 
 use std::borrow::Cow;
 
 use chrono::Datelike;
 
+use super::cores::Scanned;
+use super::cores::on_every_core;
 use super::ctx::{Ctx, is_whole_field};
 use super::query::{ACTORS, EVENTS, How, QUOTES, Query, SOURCES};
 use super::rank::{Cand, Matches};
@@ -17,14 +20,17 @@ use crate::graph::Entity;
 
 /// Records scanned between two looks at the cancel flag.
 const CHUNK: usize = 2048;
-/// Below this many records one core does it all.
-pub(super) const PARALLEL_FROM: usize = 20_000;
 
 impl SearchIndex {
+    /// A field's folded text, in `text` or after it in `tail`.
     pub(crate) fn field_text(&self, f: &super::FieldRec) -> &str {
-        self.text
-            .get(f.start as usize..f.end as usize)
-            .unwrap_or("")
+        let (start, end, split) = (f.start as usize, f.end as usize, self.text.len());
+        if start < split {
+            self.text.get(start..end)
+        } else {
+            self.tail.get(start - split..end - split)
+        }
+        .unwrap_or("")
     }
 
     /// Whether a field of `doc` is the whole query: 2 for its own name or title, 1 for
@@ -124,32 +130,72 @@ impl SearchIndex {
     }
 
     /// Every record matching `q`, searched among `within` (positions from an earlier,
-    /// wider query's [`Matches::docs`]) or among all; `None` when `cancelled` said so.
-    /// A word that matches nothing is searched again as the words of names, aliases and
-    /// titles an edit or two away.
+    /// wider query's [`Matches::docs`] or [`Pass::Cancelled`]) or among all; `None` when
+    /// `cancelled` said so. A word that matches nothing is searched again as the words of
+    /// names, aliases and titles an edit or two away.
     pub fn matches(
         &self,
         q: &Query,
         within: Option<&[u32]>,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Matches> {
+        match self.pass(q, within, cancelled) {
+            Pass::Done(m) => Some(m),
+            Pass::Cancelled(_) => None,
+        }
+    }
+
+    /// [`SearchIndex::matches`], and when `cancelled` stops it, what it established: the
+    /// records it read and found matching and those it had not read yet, among which a
+    /// narrower query's matches all are. The same matches as a pass over every record:
+    /// when a word matches nothing closely among `within`, whether to correct it as a
+    /// typo is for every record to say, so the pass starts over from all of them.
+    pub fn pass(
+        &self,
+        q: &Query,
+        within: Option<&[u32]>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Pass {
         if q.is_empty() {
-            return Some(Matches::default());
+            return Pass::Done(Matches::default());
         }
         let docs = self.scope(q, within);
-        let (cands, seen) = on_every_core(&docs, |chunk| self.scan(q, chunk, false, cancelled))?;
+        let (cands, seen) =
+            match on_every_core(&docs, |chunk| self.scan(q, chunk, false, cancelled)) {
+                Ok(found) => found,
+                Err(left) => return Pass::Cancelled(left),
+            };
         let mut resolved = q.clone();
         if self.correct(&mut resolved, seen) {
+            if within.is_some_and(|w| !self.covers(q, w)) {
+                // A record outside `within` may match the word closely: ask them all.
+                return self.pass(q, None, cancelled);
+            }
             // Every record of the kinds searched (the list read above, when it was that).
             let all = match docs {
                 Cow::Owned(all) => all,
                 Cow::Borrowed(_) => self.in_scope(q),
             };
-            let (cands, _) =
-                on_every_core(&all, |chunk| self.scan(&resolved, chunk, false, cancelled))?;
-            return Some(Matches::new(cands, resolved, Some(all)));
+            return match on_every_core(&all, |chunk| self.scan(&resolved, chunk, false, cancelled))
+            {
+                Ok((cands, _)) => Pass::Done(Matches::new(cands, resolved, Some(all))),
+                // The corrected query matches wherever `q` does (and more).
+                Err(left) => Pass::Cancelled(left),
+            };
         }
-        Some(Matches::new(cands, resolved, None))
+        Pass::Done(Matches::new(cands, resolved, None))
+    }
+
+    /// Whether `within` holds every record of the kinds `q` searches.
+    fn covers(&self, q: &Query, within: &[u32]) -> bool {
+        let kinds = [EVENTS, QUOTES, ACTORS, SOURCES];
+        let wanted = |d: u32| {
+            kinds
+                .iter()
+                .zip(&self.kinds)
+                .any(|(k, r)| q.kinds & k != 0 && r.contains(&d))
+        };
+        within.iter().filter(|&&d| wanted(d)).count() == self.scope_len(q)
     }
 
     /// Gives each fuzzy word of four letters or more that matched nothing (no bit in
@@ -197,7 +243,7 @@ impl SearchIndex {
             return None;
         }
         let docs = self.scope(q, within);
-        let (cands, _) = on_every_core(&docs, |chunk| self.scan(q, chunk, true, cancelled))?;
+        let (cands, _) = on_every_core(&docs, |chunk| self.scan(q, chunk, true, cancelled)).ok()?;
         (cands.len() >= limit).then(|| Matches::new(cands, q.clone(), None))
     }
 
@@ -205,6 +251,16 @@ impl SearchIndex {
     /// searches.
     pub(super) fn scope<'a>(&self, q: &Query, within: Option<&'a [u32]>) -> Cow<'a, [u32]> {
         within.map_or_else(|| Cow::Owned(self.in_scope(q)), Cow::Borrowed)
+    }
+
+    /// How many records are of the kinds `q` searches.
+    pub(super) fn scope_len(&self, q: &Query) -> usize {
+        [EVENTS, QUOTES, ACTORS, SOURCES]
+            .iter()
+            .zip(&self.kinds)
+            .filter(|(k, _)| q.kinds & **k != 0)
+            .map(|(_, r)| r.len())
+            .sum()
     }
 
     /// The records of the kinds `q` searches, in index order.
@@ -220,23 +276,26 @@ impl SearchIndex {
 
     /// The candidates among `docs` (with `titles`: only those every word of which
     /// matches closely in a tier-0 field, or with a field equal to the query), and the
-    /// words matched better than loosely anywhere.
+    /// words matched better than loosely anywhere; when `cancelled`, those of the records
+    /// read until then.
     pub(super) fn scan(
         &self,
         q: &Query,
         docs: &[u32],
         titles: bool,
         cancelled: &dyn Fn() -> bool,
-    ) -> Option<(Vec<Cand>, u64)> {
+    ) -> Scanned {
         let ctx = Ctx::new(q);
         let mut best = Vec::new();
         let mut seen = 0u64;
         let mut out = Vec::new();
         let top = quality(CLOSE, 0, 0);
+        let mut read = 0;
         for chunk in docs.chunks(CHUNK) {
             if cancelled() {
-                return None;
+                break;
             }
+            read += chunk.len();
             for &d in chunk {
                 let doc = &self.docs[d as usize];
                 if !kind_ok(q, doc) {
@@ -276,12 +335,25 @@ impl SearchIndex {
                 }
             }
         }
-        Some((out, seen))
+        Scanned {
+            cands: out,
+            seen,
+            read,
+        }
     }
 }
 
+/// What a pass found: every match, or what it established before it was cancelled.
+#[derive(Debug)]
+pub enum Pass {
+    Done(Matches),
+    /// The records a query narrowing this one (see [`Query::narrows`]) is to be searched
+    /// among, in index order: those read and found matching, and those not read.
+    Cancelled(Vec<u32>),
+}
+
 /// Whether `q` searches records of `doc`'s kind.
-fn kind_ok(q: &Query, doc: &Doc) -> bool {
+pub(super) fn kind_ok(q: &Query, doc: &Doc) -> bool {
     let bit = match doc.entity {
         Entity::Event(_) => EVENTS,
         Entity::Quote(_) => QUOTES,
@@ -289,59 +361,4 @@ fn kind_ok(q: &Query, doc: &Doc) -> bool {
         Entity::Source(_) => SOURCES,
     };
     q.kinds & bit != 0
-}
-
-/// Makes the allocator of each thread a search will run on tidy up now: with glibc, the
-/// first sizeable allocation in an arena merges every small block freed there (the
-/// loader's and the index build's millions: half a second at 1M, paid by the first
-/// keystroke before this). Threads ending give their arenas back to be reused by the next
-/// ones, so threads spawned as [`on_every_core`] spawns them take the arenas a search
-/// will take.
-pub(super) fn settle_allocators() {
-    let sizeable = || std::hint::black_box(Vec::<u8>::with_capacity(16 << 10));
-    drop(sizeable());
-    let workers = std::thread::available_parallelism().map_or(1, usize::from);
-    // All alive at once, as a search's are: each takes an arena of its own.
-    let together = std::sync::Barrier::new(workers);
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| {
-                let v = sizeable();
-                together.wait();
-                drop(v);
-            });
-        }
-    });
-}
-
-/// Runs `scan` over `docs` split across the cores (on one below [`PARALLEL_FROM`]) and
-/// joins the candidates in order; `None` when any part was cancelled.
-pub(super) fn on_every_core(
-    docs: &[u32],
-    scan: impl Fn(&[u32]) -> Option<(Vec<Cand>, u64)> + Sync,
-) -> Option<(Vec<Cand>, u64)> {
-    let workers = std::thread::available_parallelism().map_or(1, usize::from);
-    if docs.len() < PARALLEL_FROM || workers < 2 {
-        return scan(docs);
-    }
-    let part = docs.len().div_ceil(workers);
-    let scan = &scan;
-    let parts: Vec<Option<(Vec<Cand>, u64)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = docs
-            .chunks(part)
-            .map(|chunk| s.spawn(move || scan(chunk)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().ok().flatten())
-            .collect()
-    });
-    let mut out = Vec::new();
-    let mut seen = 0;
-    for p in parts {
-        let (c, s) = p?;
-        out.extend(c);
-        seen |= s;
-    }
-    Some((out, seen))
 }

@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod narrow;
+
 use std::path::PathBuf;
 
 use super::*;
@@ -325,7 +327,7 @@ fn the_scan_on_every_core_finds_and_ranks_as_one_core_does_ties_included() {
         .unwrap();
     let ix = ds.search();
     let all: Vec<u32> = (0..crate::graph::to_u32(ix.len())).collect();
-    assert!(all.len() >= scan::PARALLEL_FROM);
+    assert!(all.len() >= cores::PARALLEL_FROM);
     let key = |c: &rank::Cand| (c.doc, c.exact, c.min, c.sum, c.date);
     for typed in [
         "g",
@@ -336,9 +338,11 @@ fn the_scan_on_every_core_finds_and_ranks_as_one_core_does_ties_included() {
         "gouvernanec",
     ] {
         let q = Query::parse(typed);
-        let (one, one_seen) = ix.scan(&q, &all, false, &|| false).unwrap();
+        let scanned = ix.scan(&q, &all, false, &|| false);
+        assert_eq!(scanned.read, all.len());
+        let (one, one_seen) = (scanned.cands, scanned.seen);
         let (every, every_seen) =
-            scan::on_every_core(&all, |c| ix.scan(&q, c, false, &|| false)).unwrap();
+            cores::on_every_core(&all, |c| ix.scan(&q, c, false, &|| false)).unwrap();
         assert_eq!(one_seen, every_seen, "{typed}");
         assert_eq!(
             one.iter().map(key).collect::<Vec<_>>(),

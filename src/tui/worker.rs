@@ -2,7 +2,10 @@
 //! A newer request cancels an older one through a generation counter (television's
 //! model); the first screenful is sent as soon as it is ranked (from a glimpse at the
 //! shortest titles of a large scope, or from titles alone when they hold enough), then
-//! every hit with the full count. A panic fails the running
+//! every hit with the full count. A search a keystroke cancels leaves what it read: the
+//! next query, when it narrows this one, reads only the matches so far and the records
+//! not reached, and takes its glimpse from the last glimpse's matches, so that typing
+//! fast gives most of each keystroke to the full pass. A panic fails the running
 //! search (`Input::SearchFailed`) and the worker serves the next one.
 
 use std::sync::Arc;
@@ -13,13 +16,17 @@ use std::thread;
 use super::app::{MAX_HITS, Searched};
 use super::input::{Input, supervised};
 use crate::dataset::Dataset;
-use crate::search::{Matches, Query};
+use crate::search::{Matches, Pass, Query};
 
 /// Hits in the first answer: more than any screen shows.
 const FIRST_SCREEN: usize = 60;
-/// Records a glimpse reads before the whole scope (about 8 ms on one of two cores):
-/// below that, the first screenful is exact at once.
-pub const GLIMPSE: usize = 1 << 17;
+/// Records a glimpse reads before the whole scope (about 4 ms on one of two cores, so
+/// that a busy machine still shows the first screenful within 16 ms): below that, the
+/// first screenful is exact at once.
+pub const GLIMPSE: usize = 1 << 16;
+/// The most matches of a glimpse the next keystroke's glimpse reads again (in full, on
+/// one core: about as long as a glimpse).
+pub const AGAIN: usize = 1 << 12;
 /// The worker's name in `Input::Crashed`.
 pub const THREAD: &str = "search";
 /// No search has this generation: storing it cancels whatever runs.
@@ -87,8 +94,11 @@ fn serve(
     out: &Sender<Input>,
 ) {
     let ix = dataset.search();
-    // The last search's query and matches, to narrow the next one from.
+    // The last search's query and matches (or, cancelled, what it left to read), to
+    // narrow the next one from.
     let mut last: Option<(Query, Vec<u32>)> = None;
+    // The last glimpse's query and matches, for the next keystroke's first screenful.
+    let mut glimpsed: Option<(Query, Vec<u32>)> = None;
     while let Ok(first) = rx.recv() {
         let Some((generation, input)) = std::iter::once(first).chain(rx.try_iter()).last() else {
             continue;
@@ -114,12 +124,29 @@ fn serve(
             }))
         };
         // The first screenful at once: from a glimpse at a large scope's shortest
-        // titles, or from titles alone when they hold enough (their count is then a
-        // lower bound), else from every match. After a glimpse, the full count comes
-        // sooner without the titles pass.
-        let first = match ix.glimpse(&q, within, GLIMPSE, &cancelled) {
+        // titles (typing on, from the last glimpse's matches when they still fill a
+        // screen: the full pass then starts at once), or from titles alone when they
+        // hold enough (their count is then a lower bound), else from every match. After
+        // a glimpse, the full count comes sooner without the titles pass.
+        let large = ix.scope_size(&q, within) > GLIMPSE;
+        let again = glimpsed
+            .as_ref()
+            .filter(|(old, docs)| {
+                large && (FIRST_SCREEN..=AGAIN).contains(&docs.len()) && q.narrows(old)
+            })
+            .and_then(|(_, docs)| ix.glimpse_among(&q, docs, &cancelled))
+            .filter(|m| m.total() >= FIRST_SCREEN);
+        let glimpse = match again {
             Some(m) => Some(m),
             None if cancelled() => continue,
+            None => ix.glimpse(&q, within, GLIMPSE, &cancelled),
+        };
+        if glimpse.is_none() && cancelled() {
+            continue;
+        }
+        glimpsed = glimpse.as_ref().map(|m| (q.clone(), m.docs()));
+        let first = match glimpse {
+            Some(m) => Some(m),
             None => ix.first_screen(&q, within, FIRST_SCREEN, &cancelled),
         };
         if let Some(m) = &first
@@ -127,8 +154,14 @@ fn serve(
         {
             return;
         }
-        let Some(m) = ix.matches(&q, within, &cancelled) else {
-            continue;
+        let m = match ix.pass(&q, within, &cancelled) {
+            Pass::Done(m) => m,
+            // What it read stays read: the next keystroke, narrowing this query, searches
+            // only its matches so far and the records it did not reach.
+            Pass::Cancelled(left) => {
+                last = Some((q, left));
+                continue;
+            }
         };
         // Then (unless a newer search came) every hit, with the full count.
         let more = m.total() > FIRST_SCREEN;
