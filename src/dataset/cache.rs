@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-use crate::graph::{Actor, Entity, Event, Graph, Meta, Quote, Source};
+use crate::graph::{Actor, Event, Graph, Meta, Quote, Source};
 use crate::index::Index;
 use crate::load::DataFile;
 use crate::text::has_unsafe_char;
@@ -136,40 +136,21 @@ impl Verified {
             sources,
             events,
             quotes,
-            ids: std::collections::HashMap::new(),
+            ids: crate::graph::IdMap::default(),
             meta,
         };
         if !in_range(&graph) {
             return None;
         }
+        // Two records with one id were never written by aigov: `None`, a full load.
         let (ids, index) = std::thread::scope(|s| {
-            let ids = s.spawn(|| ids(&graph));
+            let ids = s.spawn(|| graph.map_ids());
             let index = Index::build(&graph);
-            (ids.join().ok(), index)
+            (ids.join().ok().flatten(), index)
         });
         graph.ids = ids?;
         Some((graph, index))
     }
-}
-
-/// Every record's id, as validation maps them.
-fn ids(g: &Graph) -> std::collections::HashMap<String, Entity> {
-    use crate::graph::{ActorIx, EventIx, QuoteIx, SourceIx, to_u32};
-    let n = g.actors.len() + g.sources.len() + g.events.len() + g.quotes.len();
-    let mut ids = std::collections::HashMap::with_capacity(n);
-    for (i, a) in g.actors.iter().enumerate() {
-        ids.insert(a.id.clone(), Entity::Actor(ActorIx(to_u32(i))));
-    }
-    for (i, s) in g.sources.iter().enumerate() {
-        ids.insert(s.id.clone(), Entity::Source(SourceIx(to_u32(i))));
-    }
-    for (i, e) in g.events.iter().enumerate() {
-        ids.insert(e.id.clone(), Entity::Event(EventIx(to_u32(i))));
-    }
-    for (i, q) in g.quotes.iter().enumerate() {
-        ids.insert(q.id.clone(), Entity::Quote(QuoteIx(to_u32(i))));
-    }
-    ids
 }
 
 /// The cache of `root` if there is one for exactly these files and its checksum holds.
@@ -367,12 +348,6 @@ fn in_range(g: &Graph) -> bool {
                 && q.original_source.is_none_or(source_ok)
                 && q.links.iter().all(|l| l.to.ix() < g.quotes.len())
         })
-        && g.ids.values().all(|&e| match e {
-            crate::graph::Entity::Actor(a) => actor_ok(a),
-            crate::graph::Entity::Source(s) => source_ok(s),
-            crate::graph::Entity::Event(x) => event_ok(x),
-            crate::graph::Entity::Quote(q) => q.ix() < g.quotes.len(),
-        })
 }
 
 #[cfg(test)]
@@ -413,7 +388,7 @@ mod tests {
             sources,
             events: postcard::from_bytes(&body[r..r + e]).unwrap(),
             quotes: postcard::from_bytes(&body[r + e..]).unwrap(),
-            ids: std::collections::HashMap::new(),
+            ids: crate::graph::IdMap::default(),
             meta,
         };
         edit(&mut graph);
