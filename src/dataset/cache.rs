@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::graph::{Actor, Event, Graph, Meta, Quote, Source};
-use crate::index::Index;
+use crate::index::{EventLists, Index, QuoteLists};
 use crate::load::DataFile;
 use crate::text::has_unsafe_char;
 
@@ -109,8 +109,8 @@ impl Verified {
     }
 
     /// [`Verified::decode`] and the graph's lookups: the quotes decode on a thread of
-    /// their own while the rest decodes here, then the id map is rebuilt on one while the
-    /// lookups are built on the other.
+    /// their own while the rest decodes here, then the id map and the quotes' lookups are
+    /// built on one while the events' lookups are built on the other.
     pub fn decode_indexed(self) -> Option<(Graph, Index)> {
         let body = &self.bytes[self.body..];
         let [rest, events] = self.parts.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
@@ -143,10 +143,14 @@ impl Verified {
             return None;
         }
         // Two records with one id were never written by aigov: `None`, a full load.
+        // The id map and the quotes' lists on one core, the events' lists on the other.
         let (ids, index) = std::thread::scope(|s| {
-            let ids = s.spawn(|| graph.map_ids());
-            let index = Index::build(&graph);
-            (ids.join().ok().flatten(), index)
+            let other = s.spawn(|| (graph.map_ids(), QuoteLists::of(&graph)));
+            let events = EventLists::of(&graph);
+            let (ids, quotes) = other
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (ids, Index::from_lists(&graph, events, quotes))
         });
         graph.ids = ids?;
         Some((graph, index))
