@@ -2,7 +2,8 @@
 //! events (and as many quotes), beside what the TOML parser alone costs, then the same
 //! load from the cache of unchanged files, and with the search index built. Each run is
 //! a fresh process, so that times and peak memory (`VmHWM`) do not inflate each other.
-//! Under each row, where a full load's time goes (read, parse, validate, index) and the
+//! Under each row, where a full load's time goes (read, parse, validate, index: wall
+//! time, and CPU time of all threads, which a busy machine inflates less) and the
 //! peak memory reached by the end of each stage (the stage that raises it is the one
 //! to look at).
 //! `AIGOV_BENCH_SIZES=100000,1000000` picks the sizes (each written as files of at most
@@ -162,9 +163,14 @@ fn stages(path: &Path) -> String {
             m_parse,
             m_validate,
             m_index,
+            c_read,
+            c_parse,
+            c_validate,
+            c_index,
         ] => format!(
-            "a full load: read {:.0} ms, parse {:.0} ms, validate {:.0} ms, index {:.0} ms; \
-             peak memory after each {:.0}, {:.0}, {:.0}, {:.0} MiB",
+            "a full load: read {:.0} ms, parse {:.0} ms, validate {:.0} ms, index {:.0} ms \
+             (CPU time, all threads: {c_read:.0}, {c_parse:.0}, {c_validate:.0}, \
+             {c_index:.0} ms); peak memory after each {:.0}, {:.0}, {:.0}, {:.0} MiB",
             read / 1e3,
             parse / 1e3,
             validate / 1e3,
@@ -204,6 +210,7 @@ fn child(job: &str) {
             };
             let read_us = t.elapsed().as_micros();
             let read_kb = peak_kb();
+            let read_cpu = cpu_ms();
             let mut raw = aigov::load::parse::RawDataset::default();
             let mut diags = Vec::new();
             for (i, f) in read.files.iter().enumerate() {
@@ -211,9 +218,11 @@ fn child(job: &str) {
             }
             let parsed_us = t.elapsed().as_micros();
             let parsed_kb = peak_kb();
+            let parsed_cpu = cpu_ms();
             let graph = aigov::validate::validate(raw, &mut diags);
             let validated_us = t.elapsed().as_micros();
             let validated_kb = peak_kb();
+            let validated_cpu = cpu_ms();
             // As a load does: the text is freed once the graph is valid.
             drop(read);
             if let Some(g) = graph {
@@ -221,13 +230,34 @@ fn child(job: &str) {
             }
             std::mem::forget(diags);
             let indexed_us = t.elapsed().as_micros();
+            let indexed_cpu = cpu_ms();
             extra = format!(
-                " {read_us} {} {} {} {read_kb} {parsed_kb} {validated_kb} {}",
+                " {read_us} {} {} {} {read_kb} {parsed_kb} {validated_kb} {} \
+                 {read_cpu} {} {} {}",
                 parsed_us - read_us,
                 validated_us - parsed_us,
                 indexed_us - validated_us,
                 peak_kb(),
+                parsed_cpu - read_cpu,
+                validated_cpu - parsed_cpu,
+                indexed_cpu - validated_cpu,
             );
+        }
+        "write" => {
+            // `AIGOV_BENCH_CHILD=write:DIR` with `AIGOV_BENCH_SIZES=N`: writes the dataset
+            // of N events and N quotes to DIR and keeps it, to profile one stage by hand
+            // (`AIGOV_BENCH_CHILD=stages:DIR perf record -g …`).
+            let n = std::env::var("AIGOV_BENCH_SIZES")
+                .ok()
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(100_000);
+            let text = generate(Spec {
+                events: n,
+                quotes: n,
+            });
+            if let Err(e) = aigov::synth::write_dir(&path, &text) {
+                eprintln!("cannot write {}: {e}", path.display());
+            }
         }
         "parse" => {
             // Each file of the directory in turn, as one parser would.
@@ -257,6 +287,22 @@ fn child(job: &str) {
     }
     let elapsed = t.elapsed();
     println!("{} {}{extra}", elapsed.as_micros(), peak_kb());
+}
+
+/// The CPU time this process has used so far, all threads, in ms (`/proc/self/stat`,
+/// in ticks of 10 ms): the work a stage did, whatever else the machine was running.
+fn cpu_ms() -> u64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the command name (which may hold spaces): utime and stime are
+    // the 12th and 13th.
+    let after = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let ticks: u64 = after
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|n| n.parse::<u64>().ok())
+        .sum();
+    ticks * 10
 }
 
 /// This process's peak resident memory so far (`VmHWM`), in kB.

@@ -2,13 +2,13 @@
 //! indices. Built only by `validate`; every reference in it resolves. No I/O.
 
 pub mod date;
+pub mod ids;
 pub mod link;
-
-use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
 pub use date::{PartialDate, Precision};
+pub use ids::IdMap;
 pub use link::{LinkKind, ThreadKind};
 
 macro_rules! index_type {
@@ -246,8 +246,10 @@ pub struct Graph {
     pub sources: Vec<Source>,
     pub events: Vec<Event>,
     pub quotes: Vec<Quote>,
-    /// Every id, whatever its kind (ids are unique across kinds).
-    pub ids: HashMap<String, Entity>,
+    /// Every id, whatever its kind (ids are unique across kinds): see [`Graph::lookup`].
+    /// Not serialized: rebuilt from the records ([`Graph::map_ids`]).
+    #[serde(skip)]
+    pub ids: IdMap,
     /// The `[dataset]` table.
     pub meta: Meta,
 }
@@ -255,7 +257,32 @@ pub struct Graph {
 impl Graph {
     /// The record with this id.
     pub fn lookup(&self, id: &str) -> Option<Entity> {
-        self.ids.get(id).copied()
+        self.ids.get(id, |(), e| self.id_of(e))
+    }
+
+    /// Every record's id, in the order of the records (actors, sources, events, quotes).
+    pub fn all_ids(&self) -> impl Iterator<Item = &str> {
+        let actors = self.actors.iter().map(|a| a.id.as_str());
+        let sources = self.sources.iter().map(|s| s.id.as_str());
+        let events = self.events.iter().map(|e| e.id.as_str());
+        let quotes = self.quotes.iter().map(|q| q.id.as_str());
+        actors.chain(sources).chain(events).chain(quotes)
+    }
+
+    /// The map of every record's id, built from the records; `None` when two records
+    /// have the same id (validation never builds such a graph).
+    pub fn map_ids(&self) -> Option<IdMap> {
+        let n = self.actors.len() + self.sources.len() + self.events.len() + self.quotes.len();
+        let mut ids = IdMap::with_capacity(n);
+        let actors = (0..self.actors.len()).map(|i| Entity::Actor(ActorIx(to_u32(i))));
+        let sources = (0..self.sources.len()).map(|i| Entity::Source(SourceIx(to_u32(i))));
+        let events = (0..self.events.len()).map(|i| Entity::Event(EventIx(to_u32(i))));
+        let quotes = (0..self.quotes.len()).map(|i| Entity::Quote(QuoteIx(to_u32(i))));
+        for e in actors.chain(sources).chain(events).chain(quotes) {
+            ids.insert(self.id_of(e), (), e, |(), e| self.id_of(e))
+                .ok()?;
+        }
+        Some(ids)
     }
 
     pub fn actor(&self, ix: ActorIx) -> &Actor {

@@ -3,8 +3,12 @@
 //! as the explorer shows it and its people measured for its profile (both worked out on
 //! first need). Rebuilt from the graph. No I/O.
 
+pub(crate) mod lists;
+
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, OnceLock};
+
+pub(crate) use lists::{EventLists, QuoteLists};
 
 use crate::graph::{
     ActorIx, ActorKind, EventIx, Graph, LinkKind, QuoteIx, SourceIx, Status, ThreadKind, to_u32,
@@ -216,61 +220,33 @@ impl TimelineView {
 impl Index {
     /// Builds every lookup in one pass or two over the graph.
     pub fn build(g: &Graph) -> Self {
-        let n_events = g.events.len();
+        Self::from_lists(g, EventLists::of(g), QuoteLists::of(g))
+    }
+
+    /// Builds every lookup from the events' and the quotes' lists of `g` (which a caller
+    /// may build on two threads: the load cache does, where the second core would idle).
+    pub(crate) fn from_lists(g: &Graph, events: EventLists, quotes: QuoteLists) -> Self {
         let n_actors = g.actors.len();
-        let mut timeline: Vec<EventIx> = (0..n_events).map(|i| EventIx(to_u32(i))).collect();
-        // Stable: events of the same date keep the order they are written in, so that
-        // authors decide how a day reads.
-        timeline.sort_by_key(|&e| g.event(e).date);
-        let mut timeline_pos = vec![0u32; n_events];
-        for (pos, e) in timeline.iter().enumerate() {
-            timeline_pos[e.ix()] = to_u32(pos);
-        }
-
-        let mut backlinks = vec![Vec::new(); n_events];
-        let mut events_by_actor = vec![Vec::new(); n_actors];
-        let mut events_by_source = vec![Vec::new(); g.sources.len()];
-        for &e in &timeline {
-            let ev = g.event(e);
-            for (link, l) in ev.links.iter().enumerate() {
-                backlinks[l.to.ix()].push(Backlink {
-                    from: e,
-                    kind: l.kind,
-                    link,
-                });
-            }
-            for a in &ev.actors {
-                let list: &mut Vec<EventIx> = &mut events_by_actor[a.ix()];
-                if list.last() != Some(&e) {
-                    list.push(e);
-                }
-            }
-            for s in &ev.sources {
-                let list: &mut Vec<EventIx> = &mut events_by_source[s.ix()];
-                if list.last() != Some(&e) {
-                    list.push(e);
-                }
-            }
-        }
-
-        let mut quotes_by_event = vec![Vec::new(); n_events];
+        let EventLists {
+            timeline,
+            timeline_pos,
+            backlinks,
+            events_by_actor,
+            events_by_source,
+        } = events;
+        let QuoteLists {
+            quotes_by_event,
+            quote_backlinks,
+            speaker,
+        } = quotes;
+        // What someone said over time: by the date of the quote's event, then file order
+        // (the order of `quotes_by_event`).
         let mut quotes_by_speaker = vec![Vec::new(); n_actors];
-        let mut quote_backlinks = vec![Vec::new(); g.quotes.len()];
-        for (i, q) in g.quotes.iter().enumerate() {
-            let from = QuoteIx(to_u32(i));
-            quotes_by_event[q.event.ix()].push(from);
-            quotes_by_speaker[q.speaker.ix()].push(from);
-            for (link, l) in q.links.iter().enumerate() {
-                quote_backlinks[l.to.ix()].push(QuoteBacklink {
-                    from,
-                    kind: l.kind,
-                    link,
-                });
+        for &e in &timeline {
+            for &q in &quotes_by_event[e.ix()] {
+                let list: &mut Vec<QuoteIx> = &mut quotes_by_speaker[speaker[q.ix()] as usize];
+                list.push(q);
             }
-        }
-        // What someone said over time: by the date of the quote's event (stable).
-        for list in &mut quotes_by_speaker {
-            list.sort_by_key(|q| timeline_pos[g.quote(*q).event.ix()]);
         }
 
         let mut members = vec![Vec::new(); n_actors];
@@ -494,6 +470,21 @@ mod tests {
         backward.sort();
         assert!(!forward.is_empty());
         assert_eq!(forward, backward);
+    }
+
+    #[test]
+    fn a_speakers_quotes_are_in_the_order_of_their_events_then_of_the_file() {
+        let g = graph();
+        let ix = Index::build(&g);
+        let mut expected = vec![Vec::new(); g.actors.len()];
+        for (i, q) in g.quotes.iter().enumerate() {
+            expected[q.speaker.ix()].push(QuoteIx(to_u32(i)));
+        }
+        for list in &mut expected {
+            list.sort_by_key(|q| ix.timeline_pos[g.quote(*q).event.ix()]);
+        }
+        assert_eq!(ix.quotes_by_speaker, expected);
+        assert!(expected.iter().any(|l| l.len() > 1));
     }
 
     #[test]

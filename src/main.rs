@@ -147,7 +147,7 @@ fn explore(cli: &Cli, env: &Env, no_color: bool) -> ExitCode {
     };
     let goto = cli.goto.as_deref().map(|id| (id, dataset.graph.lookup(id)));
     if let Some((id, None)) = goto {
-        let ids = dataset.graph.ids.keys().map(String::as_str);
+        let ids = dataset.graph.all_ids();
         let hint = closest(id, ids).map_or_else(
             || "`aigov search` finds records by their words".to_string(),
             |c| format!("did you mean \"{c}\"?"),

@@ -4,19 +4,20 @@
 
 mod cycles;
 mod fill;
+mod ids;
 mod records;
 pub mod schedule;
 
-use std::collections::HashMap;
-
 use crate::diagnostic::{Diagnostic, Location, closest};
-use crate::graph::{Graph, Meta, Source};
+use ids::{Entry, Ids, find, raw_id, register_ids};
+
+use crate::graph::{Graph, Meta, Source, to_u32};
 use crate::load::parse::{RawDataset, Sp};
 
 /// How many unknown references get a "did you mean" (each costs a scan of the ids).
 const MAX_SUGGESTIONS: usize = 200;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Kind {
     Actor,
     Source,
@@ -35,28 +36,6 @@ impl Kind {
     }
 }
 
-/// Where an id is defined: its record's kind and position (8 bytes, for millions of ids).
-#[derive(Clone, Copy)]
-struct Entry {
-    kind: Kind,
-    ix: u32,
-}
-
-impl Entry {
-    /// The `[[kind]]` header of the record.
-    fn at(self, raw: &RawDataset) -> &Location {
-        let ix = self.ix as usize;
-        match self.kind {
-            Kind::Actor => &raw.actors[ix].at,
-            Kind::Source => &raw.sources[ix].at,
-            Kind::Event => &raw.events[ix].at,
-            Kind::Quote => &raw.quotes[ix].at,
-        }
-    }
-}
-
-type Ids<'r> = HashMap<&'r str, Entry>;
-
 /// Resolves the references of some kinds of records against every id; one per thread,
 /// their diagnostics joined in the order one resolver would have found them.
 struct Resolver<'r> {
@@ -68,7 +47,14 @@ struct Resolver<'r> {
     /// diagnostic's index, the word, the kind wanted), whose "did you mean" waits until
     /// the earlier one's count of suggestions is known.
     deferred: Option<Vec<(usize, String, Kind)>>,
+    /// The answers for the next references, looked up together ([`Resolver::prefetch`])
+    /// and taken in order by [`Resolver::lookup`].
+    memo: Vec<(&'r Sp<String>, Option<Entry>)>,
+    memo_at: usize,
 }
+
+/// How many records' references are looked up together.
+const PREFETCH: usize = 512;
 
 /// Checks a raw dataset. Returns the graph when no problem is an error; every problem,
 /// errors and warnings, goes to `diags`. The records' text is moved from `raw` into the
@@ -77,60 +63,20 @@ pub fn validate(raw: RawDataset, diags: &mut Vec<Diagnostic>) -> Option<Graph> {
     let (ids, mut found) = register_ids(&raw);
     let resolved = resolve(&raw, &ids, &mut found);
     diags.append(&mut found);
-    drop(ids);
     let resolved = resolved.filter(|_| {
         !diags
             .iter()
             .any(|d| d.severity == crate::diagnostic::Severity::Error)
     })?;
-    Some(fill::fill(resolved, raw))
-}
-
-/// Every id and where it is first defined; a duplicate is an error.
-fn register_ids(raw: &RawDataset) -> (Ids<'_>, Vec<Diagnostic>) {
-    let mut ids: Ids<'_> = HashMap::with_capacity(raw.len());
-    let mut diags = Vec::new();
-    let all = raw
-        .actors
-        .iter()
-        .map(|a| (Kind::Actor, &a.at, &a.id))
-        .chain(raw.sources.iter().map(|s| (Kind::Source, &s.at, &s.id)))
-        .chain(raw.events.iter().map(|e| (Kind::Event, &e.at, &e.id)))
-        .chain(raw.quotes.iter().map(|q| (Kind::Quote, &q.at, &q.id)));
-    let mut counters = [0u32; 4];
-    for (kind, at, id) in all {
-        let ix = counters[kind as usize];
-        counters[kind as usize] += 1;
-        let Some(id) = id else { continue };
-        if let Some(first) = ids.get(id.value.as_str()) {
-            let d = Diagnostic::error(
-                at.file,
-                id.span.clone(),
-                format!("duplicate id \"{}\"", id.value),
-            )
-            .with_related(
-                first.at(raw).clone(),
-                format!(
-                    "\"{}\" is first defined by this [[{}]]",
-                    id.value,
-                    first.kind.name()
-                ),
-            )
-            .with_hint(
-                "ids are unique across the whole dataset (all files, all kinds): rename one",
-            );
-            diags.push(d);
-            continue;
-        }
-        ids.insert(id.value.as_str(), Entry { kind, ix });
-    }
-    (ids, diags)
+    // The graph's map is this one: its records hold the same ids (moved, never copied) at
+    // the same positions.
+    let Ids { table, .. } = ids;
+    Some(fill::fill(resolved, raw, table))
 }
 
 /// Resolves every record: actors, sources and events (and their `part_of` cycles) here,
-/// quotes on a second thread. Events and quotes come out without their text, and the
-/// graph's id map is not built yet (see `fill`): built now, they would be held beside
-/// every raw record. The diagnostics come out as one resolver going through the kinds in that
+/// quotes on a second thread. Events and quotes come out without their text (see
+/// `fill`): built now, they would be held beside every raw record. The diagnostics come out as one resolver going through the kinds in that
 /// order would push them, the first `MAX_SUGGESTIONS` unknown references with a "did you
 /// mean".
 fn resolve<'r>(
@@ -144,6 +90,8 @@ fn resolve<'r>(
         diags: Vec::new(),
         suggestions: 0,
         deferred,
+        memo: Vec::new(),
+        memo_at: 0,
     };
     let (mut first, mut second) = (resolver(None), resolver(Some(Vec::new())));
     let mut referenced = vec![false; raw.actors.len()];
@@ -202,10 +150,17 @@ fn joined<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
     h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
 
-impl Resolver<'_> {
+impl<'r> Resolver<'r> {
     /// Resolves a reference to a record of kind `want`, reporting it when it does not.
     fn lookup(&mut self, file: usize, r: &Sp<String>, want: Kind, role: &str) -> Option<u32> {
-        match self.ids.get(r.value.as_str()) {
+        let found = match self.memo.get(self.memo_at) {
+            Some(&(m, found)) if std::ptr::eq(m, r) => {
+                self.memo_at += 1;
+                found
+            }
+            _ => find(self.ids, &r.value),
+        };
+        match found {
             Some(e) if e.kind == want => return Some(e.ix),
             Some(e) => {
                 let msg = format!(
@@ -252,17 +207,44 @@ impl Resolver<'_> {
         None
     }
 
+    /// Looks up the references that the next calls of [`Resolver::lookup`] will ask for,
+    /// in that order, all at once (see [`crate::graph::ids::IdTable::get_many`]); a reference asked for out
+    /// of this order is looked up alone, so that the order is only a matter of speed.
+    fn prefetch(&mut self, refs: impl Iterator<Item = &'r Sp<String>>) {
+        let refs: Vec<&'r Sp<String>> = refs.collect();
+        let words: Vec<&str> = refs.iter().map(|r| r.value.as_str()).collect();
+        let mut found = Vec::with_capacity(words.len());
+        let raw = self.raw;
+        self.ids
+            .table
+            .get_many(&words, |(), e| raw_id(raw, e), &mut found);
+        self.memo.clear();
+        self.memo_at = 0;
+        self.memo.extend(
+            refs.into_iter()
+                .zip(found.into_iter().map(|f| f.map(Entry::of))),
+        );
+    }
+
     /// "did you mean": the closest id of the wanted kind, or an actor whose name or alias
     /// is what was written.
     fn suggest(&self, word: &str, want: Kind) -> Option<String> {
-        let ids = self
-            .ids
-            .iter()
-            .filter(|(_, e)| e.kind == want)
-            .map(|(id, _)| *id);
+        let raw = self.raw;
+        let ids: Box<dyn Iterator<Item = &'r Option<Sp<String>>>> = match want {
+            Kind::Actor => Box::new(raw.actors.iter().map(|a| &a.id)),
+            Kind::Source => Box::new(raw.sources.iter().map(|s| &s.id)),
+            Kind::Event => Box::new(raw.events.iter().map(|e| &e.id)),
+            Kind::Quote => Box::new(raw.quotes.iter().map(|q| &q.id)),
+        };
+        // The ids of the wanted kind as the map has them: a duplicate is not one.
+        let dups = &self.ids.duplicates;
+        let ids = ids.enumerate().filter_map(|(ix, id)| {
+            let first = dups.is_empty() || !dups.contains(&(want as usize, to_u32(ix)));
+            id.as_ref().filter(|_| first).map(|i| i.value.as_str())
+        });
         if let Some(c) = closest(word, ids) {
-            let name = match want {
-                Kind::Actor => self.raw.actors[self.ids[c].ix as usize].name.as_deref(),
+            let name = match (want, find(self.ids, c)) {
+                (Kind::Actor, Some(e)) => raw.actors[e.ix as usize].name.as_deref(),
                 _ => None,
             };
             return Some(match name {

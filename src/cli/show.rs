@@ -21,7 +21,7 @@ pub fn run(
 ) -> io::Result<Outcome> {
     let g = &ds.graph;
     let Some(entity) = g.lookup(id) else {
-        let hint = closest(id, g.ids.keys().map(String::as_str)).map_or_else(
+        let hint = closest(id, g.all_ids()).map_or_else(
             || "`aigov list events` (or quotes, actors, sources) shows the ids".to_string(),
             |c| format!("did you mean \"{c}\"?"),
         );

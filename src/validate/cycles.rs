@@ -1,6 +1,6 @@
 //! `part_of` cycles: an event cannot be part of itself, however far round. No I/O.
 
-use super::{Kind, Resolver};
+use super::{Kind, Resolver, find};
 use crate::diagnostic::Diagnostic;
 use crate::graph::LinkKind;
 
@@ -17,7 +17,7 @@ impl Resolver<'_> {
                     .iter()
                     .enumerate()
                     .filter(|(_, l)| l.kind == LinkKind::PartOf)
-                    .filter_map(|(li, l)| match self.ids.get(l.to.value.as_str()) {
+                    .filter_map(|(li, l)| match find(self.ids, &l.to.value) {
                         Some(t) if t.kind == Kind::Event => Some((t.ix, li)),
                         _ => None,
                     })

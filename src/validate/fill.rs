@@ -1,13 +1,9 @@
 //! Raw records' text → graph records: once every record resolved, the strings of each raw
-//! record are moved (never copied) into its graph record, a kind per core, and the map of
-//! every id is built. No I/O.
-
-use std::collections::HashMap;
+//! record are moved (never copied) into its graph record, a kind per core, beside the map
+//! of every id that validation built. No I/O.
 
 use super::records::{EventRefs, QuoteRefs};
-use crate::graph::{
-    Actor, ActorIx, Entity, Event, EventIx, Graph, Meta, Quote, QuoteIx, Source, SourceIx, to_u32,
-};
+use crate::graph::{Actor, Event, Graph, IdMap, Meta, Quote, Source};
 use crate::load::parse::{RawActor, RawDataset, RawEvent, RawQuote, RawSource, Sp};
 
 /// A dataset whose every record resolved: actors and sources without their text, events
@@ -24,10 +20,9 @@ pub(super) struct Resolved {
 /// one for one: a graph exists only when every record resolved). Events and quotes are
 /// built in the memory of their raw lists (a collect in place), so that the two are never
 /// held side by side. Quotes are filled on a second thread while the other kinds are
-/// filled here and their ids mapped; each raw list is freed as soon as it has been
-/// emptied, before the quotes' ids join the map (ids are unique across kinds: validation
-/// checked it).
-pub(super) fn fill(resolved: Resolved, raw: RawDataset) -> Graph {
+/// filled here; each raw list is freed as soon as it has been emptied. `ids` maps every
+/// raw record's id to its position, which is its graph record's.
+pub(super) fn fill(resolved: Resolved, raw: RawDataset, ids: IdMap) -> Graph {
     let Resolved {
         mut actors,
         mut sources,
@@ -42,31 +37,14 @@ pub(super) fn fill(resolved: Resolved, raw: RawDataset) -> Graph {
         quotes: raw_quotes,
         meta: _,
     } = raw;
-    let records = actors.len() + sources.len() + events.len() + quotes.len();
-    let mut ids = HashMap::new();
     let (events, quotes) = std::thread::scope(|s| {
         let q = s.spawn(|| fill_quotes(quotes, raw_quotes));
         fill_actors(&mut actors, raw_actors);
         fill_sources(&mut sources, raw_sources);
         let events = fill_events(events, raw_events);
-        // Only now, once the raw events are graph events: the map is not held beside them.
-        ids.reserve(records);
-        let mut add = |id: &String, e: Entity| ids.insert(id.clone(), e);
-        for (i, a) in actors.iter().enumerate() {
-            add(&a.id, Entity::Actor(ActorIx(to_u32(i))));
-        }
-        for (i, s) in sources.iter().enumerate() {
-            add(&s.id, Entity::Source(SourceIx(to_u32(i))));
-        }
-        for (i, e) in events.iter().enumerate() {
-            add(&e.id, Entity::Event(EventIx(to_u32(i))));
-        }
         let quotes = q.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         (events, quotes)
     });
-    for (i, q) in quotes.iter().enumerate() {
-        ids.insert(q.id.clone(), Entity::Quote(QuoteIx(to_u32(i))));
-    }
     Graph {
         actors,
         sources,

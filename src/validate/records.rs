@@ -1,7 +1,7 @@
 //! Raw records → graph records: every reference of actors, events and quotes resolved
 //! (with "did you mean"), dates in order, links checked, the warnings of each kind. No I/O.
 
-use super::{Kind, Resolver, id_suffix};
+use super::{Kind, PREFETCH, Resolver, id_suffix};
 use crate::diagnostic::Diagnostic;
 use crate::graph::{
     Actor, ActorIx, ActorKind, EventIx, Link, PartialDate, QuoteIx, QuoteLink, SourceIx, Status,
@@ -80,78 +80,86 @@ impl Resolver<'_> {
     ) -> Vec<EventRefs> {
         let raw = self.raw;
         let mut events = Vec::with_capacity(raw.events.len());
-        for e in &raw.events {
-            let file = e.at.file;
-            let mut actor_ix = Vec::with_capacity(e.actors.len());
-            for a in &e.actors {
-                match self.lookup(file, a, Kind::Actor, "actor") {
-                    Some(ix) => {
-                        referenced[ix as usize] = true;
-                        actor_ix.push(ActorIx(ix));
+        for chunk in raw.events.chunks(PREFETCH) {
+            // In the order of the loop below, self-links (never looked up) left out.
+            self.prefetch(chunk.iter().flat_map(|e| {
+                let links = e.links.iter().map(|l| &l.to);
+                let links = links.filter(|to| e.id.as_ref().is_none_or(|id| id.value != to.value));
+                e.actors.iter().chain(&e.sources).chain(links)
+            }));
+            for e in chunk {
+                let file = e.at.file;
+                let mut actor_ix = Vec::with_capacity(e.actors.len());
+                for a in &e.actors {
+                    match self.lookup(file, a, Kind::Actor, "actor") {
+                        Some(ix) => {
+                            referenced[ix as usize] = true;
+                            actor_ix.push(ActorIx(ix));
+                        }
+                        None => *ok = false,
                     }
-                    None => *ok = false,
                 }
-            }
-            let mut source_ix = Vec::with_capacity(e.sources.len());
-            for s in &e.sources {
-                match self.lookup(file, s, Kind::Source, "source") {
-                    Some(ix) => source_ix.push(SourceIx(ix)),
-                    None => *ok = false,
+                let mut source_ix = Vec::with_capacity(e.sources.len());
+                for s in &e.sources {
+                    match self.lookup(file, s, Kind::Source, "source") {
+                        Some(ix) => source_ix.push(SourceIx(ix)),
+                        None => *ok = false,
+                    }
                 }
-            }
-            let mut links = Vec::with_capacity(e.links.len());
-            for l in &e.links {
-                if e.id.as_ref().is_some_and(|id| id.value == l.to.value) {
+                let mut links = Vec::with_capacity(e.links.len());
+                for l in &e.links {
+                    if e.id.as_ref().is_some_and(|id| id.value == l.to.value) {
+                        self.diags.push(
+                            Diagnostic::error(
+                                file,
+                                l.to.span.clone(),
+                                format!("event \"{}\" links to itself", l.to.value),
+                            )
+                            .with_hint("a link goes to another event"),
+                        );
+                        *ok = false;
+                        continue;
+                    }
+                    match self.lookup(file, &l.to, Kind::Event, "link target") {
+                        Some(ix) => links.push(Link {
+                            to: EventIx(ix),
+                            kind: l.kind,
+                            note: None,
+                        }),
+                        None => *ok = false,
+                    }
+                }
+                if let (Some(date), Some(end)) = (&e.date, &e.end)
+                    && end.value.last_day() < date.value.start()
+                {
                     self.diags.push(
                         Diagnostic::error(
                             file,
-                            l.to.span.clone(),
-                            format!("event \"{}\" links to itself", l.to.value),
+                            end.span.clone(),
+                            format!("end {} is before date {}", end.value, date.value),
                         )
-                        .with_hint("a link goes to another event"),
+                        .with_hint("`end` is the last day of a span and comes after `date`"),
                     );
                     *ok = false;
-                    continue;
                 }
-                match self.lookup(file, &l.to, Kind::Event, "link target") {
-                    Some(ix) => links.push(Link {
-                        to: EventIx(ix),
-                        kind: l.kind,
-                        note: None,
+                if e.sources.is_empty() {
+                    self.warn_at(
+                        &e.at,
+                        format!("event{} cites no source", id_suffix(e.id.as_ref())),
+                        "add sources = [\"…\"] with the id of a [[source]] that reports it",
+                    );
+                }
+                match (&e.id, &e.date, &e.title) {
+                    (Some(_), Some(date), Some(_)) => events.push(EventRefs {
+                        date: date.value,
+                        end: e.end.as_ref().map(|d| d.value),
+                        actors: actor_ix,
+                        sources: source_ix,
+                        links,
+                        status: e.status.as_ref().map(|s| s.value).unwrap_or_default(),
                     }),
-                    None => *ok = false,
+                    _ => *ok = false,
                 }
-            }
-            if let (Some(date), Some(end)) = (&e.date, &e.end)
-                && end.value.last_day() < date.value.start()
-            {
-                self.diags.push(
-                    Diagnostic::error(
-                        file,
-                        end.span.clone(),
-                        format!("end {} is before date {}", end.value, date.value),
-                    )
-                    .with_hint("`end` is the last day of a span and comes after `date`"),
-                );
-                *ok = false;
-            }
-            if e.sources.is_empty() {
-                self.warn_at(
-                    &e.at,
-                    format!("event{} cites no source", id_suffix(e.id.as_ref())),
-                    "add sources = [\"…\"] with the id of a [[source]] that reports it",
-                );
-            }
-            match (&e.id, &e.date, &e.title) {
-                (Some(_), Some(date), Some(_)) => events.push(EventRefs {
-                    date: date.value,
-                    end: e.end.as_ref().map(|d| d.value),
-                    actors: actor_ix,
-                    sources: source_ix,
-                    links,
-                    status: e.status.as_ref().map(|s| s.value).unwrap_or_default(),
-                }),
-                _ => *ok = false,
             }
         }
 
@@ -165,80 +173,91 @@ impl Resolver<'_> {
     ) -> Vec<QuoteRefs> {
         let raw = self.raw;
         let mut quotes = Vec::with_capacity(raw.quotes.len());
-        for q in &raw.quotes {
-            let file = q.at.file;
-            let speaker = q
-                .speaker
-                .as_ref()
-                .and_then(|s| self.lookup(file, s, Kind::Actor, "speaker"));
-            if let Some(ix) = speaker {
-                referenced[ix as usize] = true;
-            }
-            let event = q
-                .event
-                .as_ref()
-                .and_then(|s| self.lookup(file, s, Kind::Event, "event"));
-            let source = q
-                .source
-                .as_ref()
-                .and_then(|s| self.lookup(file, s, Kind::Source, "source"));
-            let original_source = match &q.original_source {
-                Some(s) => {
-                    if let Some(ix) = self.lookup(file, s, Kind::Source, "original source") {
-                        Some(SourceIx(ix))
-                    } else {
-                        *ok = false;
-                        None
+        for chunk in raw.quotes.chunks(PREFETCH) {
+            // In the order of the loop below, self-links (never looked up) left out.
+            self.prefetch(chunk.iter().flat_map(|q| {
+                let one = [&q.speaker, &q.event, &q.source, &q.original_source];
+                let links = q.links.iter().map(|l| &l.to);
+                let links = links.filter(|to| q.id.as_ref().is_none_or(|id| id.value != to.value));
+                one.into_iter().flatten().chain(links)
+            }));
+            for q in chunk {
+                let file = q.at.file;
+                let speaker = q
+                    .speaker
+                    .as_ref()
+                    .and_then(|s| self.lookup(file, s, Kind::Actor, "speaker"));
+                if let Some(ix) = speaker {
+                    referenced[ix as usize] = true;
+                }
+                let event = q
+                    .event
+                    .as_ref()
+                    .and_then(|s| self.lookup(file, s, Kind::Event, "event"));
+                let source = q
+                    .source
+                    .as_ref()
+                    .and_then(|s| self.lookup(file, s, Kind::Source, "source"));
+                let original_source = match &q.original_source {
+                    Some(s) => {
+                        if let Some(ix) = self.lookup(file, s, Kind::Source, "original source") {
+                            Some(SourceIx(ix))
+                        } else {
+                            *ok = false;
+                            None
+                        }
                     }
+                    None => None,
+                };
+                if q.original.is_none()
+                    && (q.original_lang.is_some() || q.original_source.is_some())
+                {
+                    self.error_at(
+                        &q.at,
+                        format!(
+                            "quote{} has `original_lang` or `original_source` but no `original`",
+                            id_suffix(q.id.as_ref())
+                        ),
+                        "add original = \"…\" (the speaker's own words), or remove the other two",
+                    );
+                    *ok = false;
                 }
-                None => None,
-            };
-            if q.original.is_none() && (q.original_lang.is_some() || q.original_source.is_some()) {
-                self.error_at(
-                    &q.at,
-                    format!(
-                        "quote{} has `original_lang` or `original_source` but no `original`",
-                        id_suffix(q.id.as_ref())
-                    ),
-                    "add original = \"…\" (the speaker's own words), or remove the other two",
-                );
-                *ok = false;
-            }
-            if q.original.is_some() && q.original_lang.is_none() {
-                self.error_at(
-                    &q.at,
-                    format!(
-                        "quote{} has `original` but no `original_lang`",
-                        id_suffix(q.id.as_ref())
-                    ),
-                    "add original_lang = \"en\" (or the language of the original)",
-                );
-                *ok = false;
-            }
-            let links = self.resolve_threads(q, ok);
-            let lang = q.lang.as_ref().map(|l| l.value.as_str());
-            if lang.is_some_and(|l| l != "en") && q.translation.is_none() {
-                self.warn_at(
-                    &q.at,
-                    format!(
-                        "quote{} in \"{}\" has no translation",
-                        id_suffix(q.id.as_ref()),
-                        lang.unwrap_or_default()
-                    ),
-                    "add translation = \"…\" in English",
-                );
-            }
-            match (&q.id, speaker, event, source, &q.lang, &q.text) {
-                (Some(_), Some(speaker), Some(event), Some(source), Some(_), Some(_)) => {
-                    quotes.push(QuoteRefs {
-                        speaker: ActorIx(speaker),
-                        event: EventIx(event),
-                        source: SourceIx(source),
-                        original_source,
-                        links,
-                    });
+                if q.original.is_some() && q.original_lang.is_none() {
+                    self.error_at(
+                        &q.at,
+                        format!(
+                            "quote{} has `original` but no `original_lang`",
+                            id_suffix(q.id.as_ref())
+                        ),
+                        "add original_lang = \"en\" (or the language of the original)",
+                    );
+                    *ok = false;
                 }
-                _ => *ok = false,
+                let links = self.resolve_threads(q, ok);
+                let lang = q.lang.as_ref().map(|l| l.value.as_str());
+                if lang.is_some_and(|l| l != "en") && q.translation.is_none() {
+                    self.warn_at(
+                        &q.at,
+                        format!(
+                            "quote{} in \"{}\" has no translation",
+                            id_suffix(q.id.as_ref()),
+                            lang.unwrap_or_default()
+                        ),
+                        "add translation = \"…\" in English",
+                    );
+                }
+                match (&q.id, speaker, event, source, &q.lang, &q.text) {
+                    (Some(_), Some(speaker), Some(event), Some(source), Some(_), Some(_)) => {
+                        quotes.push(QuoteRefs {
+                            speaker: ActorIx(speaker),
+                            event: EventIx(event),
+                            source: SourceIx(source),
+                            original_source,
+                            links,
+                        });
+                    }
+                    _ => *ok = false,
+                }
             }
         }
 

@@ -66,3 +66,80 @@ fn the_first_unknown_references_get_a_suggestion_whichever_thread_finds_them() {
             .all(|d| d.message == "unknown speaker \"speaker-onf\"")
     );
 }
+
+fn messages(text: &str) -> Vec<(String, Option<String>)> {
+    let mut raw = RawDataset::default();
+    let mut diags = Vec::new();
+    parse_file(0, text, &mut raw, &mut diags);
+    assert!(diags.is_empty(), "{diags:?}");
+    validate(raw, &mut diags);
+    diags.into_iter().map(|d| (d.message, d.hint)).collect()
+}
+
+#[test]
+fn a_duplicate_id_is_no_suggestion_of_its_kind_and_the_first_keeps_it() {
+    // "alpha" is an actor, then an event (a duplicate): a reference to an event "alphb"
+    // is not told of "alpha", which names an actor; one to an actor "alphb" is.
+    let text = "[[actor]]\nid = \"alpha\"\nname = \"Alpha\"\nkind = \"person\"\n\n\
+        [[event]]\nid = \"alpha\"\ndate = \"2025\"\ntitle = \"E\"\n\n\
+        [[event]]\nid = \"e1\"\ndate = \"2025\"\ntitle = \"E\"\nactors = [\"alphb\"]\n\
+        links = [{ to = \"alphb\", kind = \"related\" }]\n";
+    let found = messages(text);
+    let hint = |m: &str| {
+        found
+            .iter()
+            .find(|(msg, _)| msg == m)
+            .and_then(|(_, h)| h.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        hint("unknown actor \"alphb\""),
+        "did you mean \"alpha\" (Alpha)?"
+    );
+    assert_eq!(
+        hint("unknown link target \"alphb\""),
+        "no [[event]] has id = \"alphb\""
+    );
+    assert!(found.iter().any(|(m, _)| m == "duplicate id \"alpha\""));
+}
+
+#[test]
+fn references_resolve_alike_in_any_order_around_self_links() {
+    // Many records (more than one group looked up together), with self-links between
+    // other links and references of every kind, some unknown: each diagnostic in the
+    // order of the file, every known reference resolved.
+    let mut t = String::from(
+        "[[actor]]\nid = \"a\"\nname = \"A\"\nkind = \"person\"\n\n\
+         [[source]]\nid = \"s\"\ntitle = \"T\"\npublisher = \"P\"\n\n",
+    );
+    for i in 0..1500 {
+        let _ = write!(
+            t,
+            "[[event]]\nid = \"e{i}\"\ndate = \"2025\"\ntitle = \"E\"\nsources = [\"s\"]\n\
+             actors = [\"a\"]\nlinks = [{{ to = \"e{i}\", kind = \"related\" }}, \
+             {{ to = \"e{}\", kind = \"related\" }}, {{ to = \"nowhere{i}\", kind = \"related\" }}]\n\n",
+            (i + 1) % 1500
+        );
+    }
+    for i in 0..1500 {
+        let _ = write!(
+            t,
+            "[[quote]]\nid = \"q{i}\"\nspeaker = \"a\"\nevent = \"e{i}\"\nsource = \"s\"\n\
+             lang = \"en\"\ntext = \"T\"\nlinks = [{{ to = \"q{i}\", kind = \"reaffirms\" }}, \
+             {{ to = \"q{}\", kind = \"reaffirms\" }}]\n\n",
+            (i + 7) % 1500
+        );
+    }
+    let found = messages(&t);
+    let expected: Vec<String> = (0..1500)
+        .flat_map(|i| {
+            [
+                format!("event \"e{i}\" links to itself"),
+                format!("unknown link target \"nowhere{i}\""),
+            ]
+        })
+        .chain((0..1500).map(|i| format!("quote \"q{i}\" links to itself")))
+        .collect();
+    let got: Vec<String> = found.into_iter().map(|(m, _)| m).collect();
+    assert_eq!(got, expected);
+}
