@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::graph::ActorKind;
-use crate::text::width;
 use crate::synth::{Spec, generate};
+use crate::text::width;
 
 fn graph() -> Graph {
     let text = generate(Spec {
