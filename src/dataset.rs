@@ -150,8 +150,7 @@ fn check_read_on(
     if let Some(today) = today {
         crate::validate::schedule::passed(&raw, today, &mut diagnostics);
     }
-    progress::stage(progress, Stage::Validating, 0);
-    let graph = crate::validate::validate(raw, &mut diagnostics);
+    let graph = crate::validate::validate_with(raw, &mut diagnostics, progress);
     sort(&mut diagnostics);
     Checked {
         origin: origin.clone(),

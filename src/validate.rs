@@ -13,6 +13,7 @@ use ids::{Entry, Ids, find, raw_id, register_ids};
 
 use crate::graph::{Graph, Meta, Source, to_u32};
 use crate::load::parse::{RawDataset, Sp};
+use crate::progress::{self, Progress, Stage};
 
 /// How many unknown references get a "did you mean" (each costs a scan of the ids).
 const MAX_SUGGESTIONS: usize = 200;
@@ -41,6 +42,8 @@ impl Kind {
 struct Resolver<'r> {
     raw: &'r RawDataset,
     ids: &'r Ids<'r>,
+    /// Counts the events and quotes resolved.
+    progress: Option<&'r Progress>,
     diags: Vec<Diagnostic>,
     suggestions: usize,
     /// For a resolver that runs beside an earlier one: its unknown references (the
@@ -60,8 +63,20 @@ const PREFETCH: usize = 512;
 /// errors and warnings, goes to `diags`. The records' text is moved from `raw` into the
 /// graph, never copied, so that a large dataset is not held twice.
 pub fn validate(raw: RawDataset, diags: &mut Vec<Diagnostic>) -> Option<Graph> {
+    validate_with(raw, diags, None)
+}
+
+/// [`validate`], counting in `progress` the events and quotes whose references are
+/// resolved, then those built into the graph (twice their number in all).
+pub fn validate_with(
+    raw: RawDataset,
+    diags: &mut Vec<Diagnostic>,
+    progress: Option<&Progress>,
+) -> Option<Graph> {
+    let records = raw.events.len() + raw.quotes.len();
+    progress::stage(progress, Stage::Validating, 2 * records);
     let (ids, mut found) = register_ids(&raw);
-    let resolved = resolve(&raw, &ids, &mut found);
+    let resolved = resolve(&raw, &ids, &mut found, progress);
     diags.append(&mut found);
     let resolved = resolved.filter(|_| {
         !diags
@@ -71,7 +86,7 @@ pub fn validate(raw: RawDataset, diags: &mut Vec<Diagnostic>) -> Option<Graph> {
     // The graph's map is this one: its records hold the same ids (moved, never copied) at
     // the same positions.
     let Ids { table, .. } = ids;
-    Some(fill::fill(resolved, raw, table))
+    Some(fill::fill(resolved, raw, table, progress))
 }
 
 /// Resolves every record: actors, sources and events (and their `part_of` cycles) here,
@@ -83,10 +98,12 @@ fn resolve<'r>(
     raw: &'r RawDataset,
     ids: &'r Ids<'r>,
     diags: &mut Vec<Diagnostic>,
+    progress: Option<&'r Progress>,
 ) -> Option<fill::Resolved> {
     let resolver = |deferred| Resolver {
         raw,
         ids,
+        progress,
         diags: Vec::new(),
         suggestions: 0,
         deferred,

@@ -11,7 +11,9 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::crossterm::terminal;
 
-use crate::progress::{Progress, Snapshot};
+use std::fmt::Write as _;
+
+use crate::progress::{Progress, Snapshot, Stage};
 use crate::text::truncate;
 
 /// A load shorter than this shows nothing.
@@ -119,16 +121,16 @@ pub fn line(s: &Snapshot, keys: bool) -> String {
     if s.total > 0 {
         let done = s.done.min(s.total);
         let filled = usize::try_from(done * BAR as u64 / s.total).unwrap_or(BAR);
-        let _ = std::fmt::Write::write_fmt(
-            &mut out,
-            format_args!(
-                " {} of {} MiB ▕{}{}▏ {}%",
-                mib(done),
-                mib(s.total),
-                "█".repeat(filled),
-                " ".repeat(BAR - filled.min(BAR)),
-                done * 100 / s.total
-            ),
+        // Bytes for the steps that read text; checking counts records, shown as a share.
+        if s.stage != Stage::Validating {
+            let _ = write!(out, " {} of {} MiB", mib(done), mib(s.total));
+        }
+        let _ = write!(
+            out,
+            " ▕{}{}▏ {}%",
+            "█".repeat(filled),
+            " ".repeat(BAR - filled.min(BAR)),
+            done * 100 / s.total
         );
     } else {
         out.push('…');
@@ -142,7 +144,6 @@ pub fn line(s: &Snapshot, keys: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::Stage;
 
     #[test]
     fn the_line_says_the_file_the_step_and_how_far() {
@@ -163,9 +164,20 @@ mod tests {
         assert!(line(&over, false).ends_with("▕████████████████████▏ 100%"));
         let checking = Snapshot {
             stage: Stage::Validating,
+            done: 3,
+            total: 4,
+            ..s.clone()
+        };
+        // Checking counts records, not bytes: a share, no MiB.
+        assert_eq!(
+            line(&checking, false),
+            "aigov: data.toml · checking ▕███████████████     ▏ 75%"
+        );
+        let indexing = Snapshot {
+            stage: Stage::Indexing,
             total: 0,
             ..s
         };
-        assert_eq!(line(&checking, false), "aigov: data.toml · checking…");
+        assert_eq!(line(&indexing, false), "aigov: data.toml · indexing…");
     }
 }

@@ -5,6 +5,7 @@
 use super::records::{EventRefs, QuoteRefs};
 use crate::graph::{Actor, Event, Graph, IdMap, Meta, Quote, Source};
 use crate::load::parse::{RawActor, RawDataset, RawEvent, RawQuote, RawSource, Sp};
+use crate::progress::Progress;
 
 /// A dataset whose every record resolved: actors and sources without their text, events
 /// and quotes as their references only.
@@ -22,7 +23,12 @@ pub(super) struct Resolved {
 /// held side by side. Quotes are filled on a second thread while the other kinds are
 /// filled here; each raw list is freed as soon as it has been emptied. `ids` maps every
 /// raw record's id to its position, which is its graph record's.
-pub(super) fn fill(resolved: Resolved, raw: RawDataset, ids: IdMap) -> Graph {
+pub(super) fn fill(
+    resolved: Resolved,
+    raw: RawDataset,
+    ids: IdMap,
+    progress: Option<&Progress>,
+) -> Graph {
     let Resolved {
         mut actors,
         mut sources,
@@ -38,10 +44,10 @@ pub(super) fn fill(resolved: Resolved, raw: RawDataset, ids: IdMap) -> Graph {
         meta: _,
     } = raw;
     let (events, quotes) = std::thread::scope(|s| {
-        let q = s.spawn(|| fill_quotes(quotes, raw_quotes));
+        let q = s.spawn(|| fill_quotes(quotes, raw_quotes, progress));
         fill_actors(&mut actors, raw_actors);
         fill_sources(&mut sources, raw_sources);
-        let events = fill_events(events, raw_events);
+        let events = fill_events(events, raw_events, progress);
         let quotes = q.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         (events, quotes)
     });
@@ -52,6 +58,14 @@ pub(super) fn fill(resolved: Resolved, raw: RawDataset, ids: IdMap) -> Graph {
         quotes,
         ids,
         meta,
+    }
+}
+
+/// Counts a block of records built, at the first record of each.
+fn counted(progress: Option<&Progress>, i: usize) {
+    const BLOCK: usize = 4096;
+    if i.is_multiple_of(BLOCK) {
+        crate::progress::advance(progress, BLOCK);
     }
 }
 
@@ -83,11 +97,17 @@ fn fill_sources(sources: &mut [Source], raw: Vec<RawSource>) {
     }
 }
 
-fn fill_events(refs: Vec<EventRefs>, raw: Vec<RawEvent>) -> Vec<Event> {
+fn fill_events(
+    refs: Vec<EventRefs>,
+    raw: Vec<RawEvent>,
+    progress: Option<&Progress>,
+) -> Vec<Event> {
     let mut events: Vec<Event> = raw
         .into_iter()
         .zip(refs)
-        .map(|(r, x)| {
+        .enumerate()
+        .map(|(i, (r, x))| {
+            counted(progress, i);
             let mut links = x.links;
             // Self-links and unknown targets are errors, so every raw link became one.
             for (l, rl) in links.iter_mut().zip(r.links) {
@@ -114,11 +134,17 @@ fn fill_events(refs: Vec<EventRefs>, raw: Vec<RawEvent>) -> Vec<Event> {
     events
 }
 
-fn fill_quotes(refs: Vec<QuoteRefs>, raw: Vec<RawQuote>) -> Vec<Quote> {
+fn fill_quotes(
+    refs: Vec<QuoteRefs>,
+    raw: Vec<RawQuote>,
+    progress: Option<&Progress>,
+) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = raw
         .into_iter()
         .zip(refs)
-        .map(|(r, x)| {
+        .enumerate()
+        .map(|(i, (r, x))| {
+            counted(progress, i);
             let mut links = x.links;
             for (l, rl) in links.iter_mut().zip(r.links) {
                 l.note = rl.note;

@@ -87,6 +87,7 @@ impl Resolver<'_> {
                 let links = links.filter(|to| e.id.as_ref().is_none_or(|id| id.value != to.value));
                 e.actors.iter().chain(&e.sources).chain(links)
             }));
+            crate::progress::advance(self.progress, chunk.len());
             for e in chunk {
                 let file = e.at.file;
                 let mut actor_ix = Vec::with_capacity(e.actors.len());
@@ -181,6 +182,7 @@ impl Resolver<'_> {
                 let links = links.filter(|to| q.id.as_ref().is_none_or(|id| id.value != to.value));
                 one.into_iter().flatten().chain(links)
             }));
+            crate::progress::advance(self.progress, chunk.len());
             for q in chunk {
                 let file = q.at.file;
                 let speaker = q

@@ -143,3 +143,22 @@ fn references_resolve_alike_in_any_order_around_self_links() {
     let got: Vec<String> = found.into_iter().map(|(m, _)| m).collect();
     assert_eq!(got, expected);
 }
+
+#[test]
+fn checking_counts_its_records_to_the_end_once_resolved_and_once_built() {
+    let text = crate::synth::generate(crate::synth::Spec {
+        events: 5_000,
+        quotes: 3_000,
+    });
+    let mut raw = RawDataset::default();
+    let mut diags = Vec::new();
+    parse_file(0, &text, &mut raw, &mut diags);
+    let p = crate::progress::Progress::default();
+    let graph = super::validate_with(raw, &mut diags, Some(&p));
+    assert!(graph.is_some(), "{diags:?}");
+    let s = p.snapshot();
+    assert_eq!(s.stage, crate::progress::Stage::Validating);
+    assert_eq!(s.total, 16_000, "each event and quote twice");
+    // Blocks are counted from their first record, so the count reaches the total.
+    assert!(s.done >= s.total, "{} of {}", s.done, s.total);
+}
