@@ -116,6 +116,18 @@ pub fn check_read(origin: &Origin, read: load::ReadFiles) -> Checked {
     check_read_on(origin, read, None, None)
 }
 
+/// The valid dataset of one file's TOML text, read from memory: for tests, which build
+/// synthetic data and need no file for it.
+#[cfg(test)]
+#[allow(clippy::panic)] // a test's own data
+pub(crate) fn from_toml(text: String) -> Dataset {
+    let read = load::ReadFiles::from_memory(vec![("synth.toml", text.into_bytes())]);
+    match check_read(&Origin::Bundled, read).into_dataset() {
+        Ok(ds) => ds,
+        Err(checked) => panic!("invalid test data: {:?}", checked.diagnostics),
+    }
+}
+
 fn check_read_on(
     origin: &Origin,
     read: load::ReadFiles,

@@ -162,12 +162,7 @@ fn the_first_screenful_from_titles_is_the_first_screenful_of_everything() {
         events: 11_000,
         quotes: 11_000,
     });
-    let dir = std::env::temp_dir().join(format!("aigov-first-screen-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("synth.toml");
-    std::fs::write(&path, text).unwrap();
-    let ds = Dataset::load(&Origin::Path(path)).unwrap().unwrap();
-    std::fs::remove_dir_all(&dir).unwrap();
+    let ds = crate::dataset::from_toml(text);
     let ix = ds.search();
     let mut from_titles = 0;
     for typed in [
@@ -210,10 +205,7 @@ fn a_glimpse_reads_the_shortest_titles_of_a_large_scope_and_finds_only_real_matc
         events: 2_000,
         quotes: 2_000,
     });
-    let read = crate::load::ReadFiles::from_memory(vec![("synth.toml", text.into_bytes())]);
-    let ds = crate::dataset::check_read(&Origin::Bundled, read)
-        .into_dataset()
-        .unwrap();
+    let ds = crate::dataset::from_toml(text);
     let ix = ds.search();
     // The slice: the shortest names and titles, in index order.
     let all: Vec<u32> = (0..crate::graph::to_u32(ix.len())).collect();
@@ -321,10 +313,7 @@ fn the_scan_on_every_core_finds_and_ranks_as_one_core_does_ties_included() {
         events: 11_000,
         quotes: 11_000,
     });
-    let read = crate::load::ReadFiles::from_memory(vec![("synth.toml", text.into_bytes())]);
-    let ds = crate::dataset::check_read(&Origin::Bundled, read)
-        .into_dataset()
-        .unwrap();
+    let ds = crate::dataset::from_toml(text);
     let ix = ds.search();
     let all: Vec<u32> = (0..crate::graph::to_u32(ix.len())).collect();
     assert!(all.len() >= cores::PARALLEL_FROM);

@@ -7,7 +7,6 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::dataset::Dataset;
-use crate::load::Origin;
 use crate::search::*;
 
 /// Two events for the typo case: `zebulan` matches closely only in the second, which
@@ -36,10 +35,7 @@ fn synthetic() -> Dataset {
         quotes: 11_000,
     });
     text.push_str(EXTRA);
-    let read = crate::load::ReadFiles::from_memory(vec![("synth.toml", text.into_bytes())]);
-    crate::dataset::check_read(&Origin::Bundled, read)
-        .into_dataset()
-        .unwrap()
+    crate::dataset::from_toml(text)
 }
 
 /// A cancel flag that goes up after `n` looks (looks from every core counted together).

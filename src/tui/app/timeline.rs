@@ -249,16 +249,11 @@ mod tests {
 
     /// A synthetic dataset with every 7th event scheduled and every 11th unconfirmed.
     fn synthetic() -> Dataset {
-        let dir = std::env::temp_dir().join(format!("aigov-unsettled-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("synth.toml");
         let spec = crate::synth::Spec {
             events: 2000,
             quotes: 10,
         };
-        std::fs::write(&file, crate::synth::generate(spec)).unwrap();
-        let mut ds = Dataset::load(&Origin::Path(file)).unwrap().unwrap();
-        let _ = std::fs::remove_dir_all(&dir);
+        let mut ds = crate::dataset::from_toml(crate::synth::generate(spec));
         for (i, e) in ds.graph.events.iter_mut().enumerate() {
             if i % 7 == 0 {
                 e.status = Status::Scheduled;

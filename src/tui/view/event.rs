@@ -359,9 +359,6 @@ mod tests {
 
     #[test]
     fn a_profile_counted_past_what_shows_has_as_many_lines_as_one_built_whole() {
-        let dir = std::env::temp_dir().join(format!("aigov-profile-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("synth.toml");
         let spec = crate::synth::Spec {
             events: 3000,
             quotes: 10,
@@ -386,9 +383,7 @@ mod tests {
                 "\n[[actor]]\nid = \"{id}\"\nname = \"{name}\"\nkind = \"person\"\ncountry = \"cn\"\nrole = \"{role}\"\n"
             );
         }
-        std::fs::write(&file, text).unwrap();
-        let ds = Dataset::load(&Origin::Path(file)).unwrap().unwrap();
-        let _ = std::fs::remove_dir_all(&dir);
+        let ds = crate::dataset::from_toml(text);
         let odd_people = ds.graph.actors.iter().filter(|a| a.id.starts_with("odd-"));
         assert_eq!(odd_people.count(), odd.len());
         assert_profiles_counted_as_built(ds);
