@@ -61,12 +61,30 @@ pub(super) fn fill(
     }
 }
 
-/// Counts a block of records built, at the first record of each.
-fn counted(progress: Option<&Progress>, i: usize) {
+/// Each raw record and its resolved references made into a graph record by `make`, in
+/// the memory of the raw list (a collect in place), counted in `progress` by blocks.
+fn built<R, X, T>(
+    raw: Vec<R>,
+    refs: Vec<X>,
+    progress: Option<&Progress>,
+    mut make: impl FnMut(R, X) -> T,
+) -> Vec<T> {
     const BLOCK: usize = 4096;
-    if i.is_multiple_of(BLOCK) {
-        crate::progress::advance(progress, BLOCK);
-    }
+    let mut out: Vec<T> = raw
+        .into_iter()
+        .zip(refs)
+        .enumerate()
+        .map(|(i, (r, x))| {
+            // A block is counted at its first record, so that the count reaches the total.
+            if i.is_multiple_of(BLOCK) {
+                crate::progress::advance(progress, BLOCK);
+            }
+            make(r, x)
+        })
+        .collect();
+    // The raw records were larger: give back the end of their memory.
+    out.shrink_to_fit();
+    out
 }
 
 fn id(s: Option<Sp<String>>) -> String {
@@ -102,36 +120,27 @@ fn fill_events(
     raw: Vec<RawEvent>,
     progress: Option<&Progress>,
 ) -> Vec<Event> {
-    let mut events: Vec<Event> = raw
-        .into_iter()
-        .zip(refs)
-        .enumerate()
-        .map(|(i, (r, x))| {
-            counted(progress, i);
-            let mut links = x.links;
-            // Self-links and unknown targets are errors, so every raw link became one.
-            for (l, rl) in links.iter_mut().zip(r.links) {
-                l.note = rl.note;
-            }
-            Event {
-                id: id(r.id),
-                date: x.date,
-                end: x.end,
-                title: r.title.unwrap_or_default(),
-                place: r.place,
-                summary: r.summary,
-                actors: x.actors,
-                tags: r.tags.into_iter().map(|t| t.value).collect(),
-                sources: x.sources,
-                links,
-                note: r.note,
-                status: x.status,
-            }
-        })
-        .collect();
-    // The raw records were larger: give back the end of their memory.
-    events.shrink_to_fit();
-    events
+    built(raw, refs, progress, |r, x| {
+        let mut links = x.links;
+        // Self-links and unknown targets are errors, so every raw link became one.
+        for (l, rl) in links.iter_mut().zip(r.links) {
+            l.note = rl.note;
+        }
+        Event {
+            id: id(r.id),
+            date: x.date,
+            end: x.end,
+            title: r.title.unwrap_or_default(),
+            place: r.place,
+            summary: r.summary,
+            actors: x.actors,
+            tags: r.tags.into_iter().map(|t| t.value).collect(),
+            sources: x.sources,
+            links,
+            note: r.note,
+            status: x.status,
+        }
+    })
 }
 
 fn fill_quotes(
@@ -139,32 +148,24 @@ fn fill_quotes(
     raw: Vec<RawQuote>,
     progress: Option<&Progress>,
 ) -> Vec<Quote> {
-    let mut quotes: Vec<Quote> = raw
-        .into_iter()
-        .zip(refs)
-        .enumerate()
-        .map(|(i, (r, x))| {
-            counted(progress, i);
-            let mut links = x.links;
-            for (l, rl) in links.iter_mut().zip(r.links) {
-                l.note = rl.note;
-            }
-            Quote {
-                id: id(r.id),
-                speaker: x.speaker,
-                event: x.event,
-                source: x.source,
-                lang: r.lang.map(|l| l.value).unwrap_or_default(),
-                text: r.text.unwrap_or_default(),
-                translation: r.translation,
-                original: r.original,
-                original_lang: r.original_lang.map(|l| l.value),
-                original_source: x.original_source,
-                note: r.note,
-                links,
-            }
-        })
-        .collect();
-    quotes.shrink_to_fit();
-    quotes
+    built(raw, refs, progress, |r, x| {
+        let mut links = x.links;
+        for (l, rl) in links.iter_mut().zip(r.links) {
+            l.note = rl.note;
+        }
+        Quote {
+            id: id(r.id),
+            speaker: x.speaker,
+            event: x.event,
+            source: x.source,
+            lang: r.lang.map(|l| l.value).unwrap_or_default(),
+            text: r.text.unwrap_or_default(),
+            translation: r.translation,
+            original: r.original,
+            original_lang: r.original_lang.map(|l| l.value),
+            original_source: x.original_source,
+            note: r.note,
+            links,
+        }
+    })
 }
