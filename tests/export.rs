@@ -4,13 +4,19 @@
 //! selection is itself checked against `aigov list`. Small outputs are also snapshotted.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "common/run.rs"]
+#[allow(dead_code)] // the helpers serve several test files
+mod run;
+
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
+
+use run::{aigov, aigov_ok, piped};
 
 const FIXTURE: &str = "tests/fixtures/export/escaping.toml";
 
@@ -35,14 +41,6 @@ const FILTERS: [&[&str]; 5] = [
     &["--to", "2024"],
 ];
 
-fn aigov(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_aigov"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
 fn args<'a>(data: Option<&'a str>, rest: &[&'a str], filters: &[&'a str]) -> Vec<&'a str> {
     let mut v = Vec::new();
     if let Some(d) = data {
@@ -53,20 +51,8 @@ fn args<'a>(data: Option<&'a str>, rest: &[&'a str], filters: &[&'a str]) -> Vec
     v
 }
 
-/// Runs a command that must succeed and returns its stdout.
-fn run_ok(args: &[&str]) -> String {
-    let o = aigov(args);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).unwrap()
-}
-
 fn export(data: Option<&str>, format: &str, filters: &[&str]) -> String {
-    run_ok(&args(data, &["export", "--format", format], filters))
+    aigov_ok(&args(data, &["export", "--format", format], filters))
 }
 
 fn temp_dir(name: &str) -> PathBuf {
@@ -145,7 +131,7 @@ fn json_keeps_what_list_keeps_and_every_reference_resolves() {
             let r = Reference::new(data, filters);
             let ctx = format!("{data:?} {filters:?}");
             let listed = |what: &str| -> Vec<Value> {
-                let text = run_ok(&args(data, &["list", what, "--json"], filters));
+                let text = aigov_ok(&args(data, &["list", what, "--json"], filters));
                 serde_json::from_str::<Value>(&text)
                     .unwrap()
                     .as_array()
@@ -205,7 +191,7 @@ fn a_quote_is_exported_with_its_event() {
     assert_eq!(ids(&r.events), ["us-plan"]);
     assert_eq!(ids(&r.quotes), ["q-trump"]);
     // only through its speaker does this quote pass: `list` shows it, the export does not
-    let listed = run_ok(&args(Some(FIXTURE), &["list", "quotes"], &filters));
+    let listed = aigov_ok(&args(Some(FIXTURE), &["list", "quotes"], &filters));
     assert!(listed.contains("q-trump-eu"), "{listed}");
     assert_eq!(ids(&r.actors), ["us", "trump"]);
     assert_eq!(ids(&r.sources), ["src-b"]);
@@ -297,7 +283,7 @@ fn csv_to_a_directory_writes_every_table_and_they_parse_back() {
             // a directory that does not exist yet, nested: created
             let dir = root.join(format!("{d}-{i}/tables"));
             let dir_s = dir.to_str().unwrap();
-            let stdout = run_ok(&args(
+            let stdout = aigov_ok(&args(
                 data,
                 &["export", "--format", "csv", "--out", dir_s],
                 filters,
@@ -372,7 +358,7 @@ fn csv_to_stdout_or_a_csv_file_is_the_events_table() {
         for filters in FILTERS {
             let stdout = export(data, "csv", filters);
             let tables = dir.join("all");
-            run_ok(&args(
+            aigov_ok(&args(
                 data,
                 &[
                     "export",
@@ -387,7 +373,7 @@ fn csv_to_stdout_or_a_csv_file_is_the_events_table() {
             let events_csv = std::fs::read_to_string(tables.join("events.csv")).unwrap();
             assert_eq!(stdout, events_csv, "{data:?} {filters:?}");
             let file = dir.join("events-only.CSV");
-            run_ok(&args(
+            aigov_ok(&args(
                 data,
                 &[
                     "export",
@@ -425,7 +411,7 @@ fn csv_to_stdout_or_a_csv_file_is_the_events_table() {
 fn csv_cells_a_spreadsheet_would_run_start_with_a_quote_mark() {
     const FORMULAS: &str = "tests/fixtures/export/formulas.toml";
     let dir = temp_dir("csv-formulas");
-    run_ok(&[
+    aigov_ok(&[
         "--data",
         FORMULAS,
         "export",
@@ -464,7 +450,7 @@ fn csv_cells_a_spreadsheet_would_run_start_with_a_quote_mark() {
 
     // --raw: every cell exactly as in the data (the JSON export's values)
     let raw = dir.join("raw");
-    run_ok(&[
+    aigov_ok(&[
         "--data",
         FORMULAS,
         "export",
@@ -500,7 +486,7 @@ fn csv_with_bom_starts_with_the_byte_order_mark_and_reads_the_same() {
     // every table of a directory gets it
     let dir = temp_dir("csv-bom");
     let tables = dir.join("tables");
-    run_ok(&[
+    aigov_ok(&[
         "--data",
         FIXTURE,
         "export",
@@ -941,7 +927,7 @@ fn timelinejs_escapes_html_in_data() {
 
 /// The rows of the bundled export, by the rule each `--group-by` states.
 fn rows_by(group_by: &str) -> Vec<(String, Option<String>)> {
-    let text = run_ok(&["export", "--format", "timelinejs", "--group-by", group_by]);
+    let text = aigov_ok(&["export", "--format", "timelinejs", "--group-by", group_by]);
     let tl: Value = serde_json::from_str(&text).unwrap();
     tl["events"]
         .as_array()
@@ -1039,10 +1025,10 @@ fn timelinejs_rows_by_side_country_tag_or_none() {
 #[test]
 fn title_replaces_the_dataset_s_in_markdown_and_timelinejs() {
     let title = "Our <own> & \"better\" title";
-    let tl = run_ok(&["export", "--format", "timelinejs", "--title", title]);
+    let tl = aigov_ok(&["export", "--format", "timelinejs", "--title", title]);
     let tl: Value = serde_json::from_str(&tl).unwrap();
     assert_eq!(tl["title"]["text"]["headline"], html_escape(title));
-    let md = parse_markdown(&run_ok(&[
+    let md = parse_markdown(&aigov_ok(&[
         "export", "--format", "markdown", "--title", title,
     ]));
     assert_eq!(md.headings[0], (1, format!("{title}: a chronology")));
@@ -1421,15 +1407,10 @@ const MAX_PNG_WIDTH: u32 = 1900;
 
 /// Runs `dot -T<format>` on a graph: its output, after checking it said nothing on stderr.
 fn graphviz(text: &str, format: &str, ctx: &str) -> Vec<u8> {
-    let mut child = Command::new("dot")
-        .arg(format!("-T{format}"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::io::Write::write_all(&mut child.stdin.take().unwrap(), text.as_bytes()).unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = piped(
+        Command::new("dot").arg(format!("-T{format}")),
+        text.as_bytes(),
+    );
     assert_eq!(o.status.code(), Some(0), "{ctx}");
     assert_eq!(String::from_utf8_lossy(&o.stderr), "", "{ctx}: no warning");
     o.stdout
@@ -1544,7 +1525,7 @@ fn an_existing_file_is_replaced_only_with_force() {
         let err = refused(&["export", "--format", format, "--out", file]);
         assert_eq!(err, format!("error: {file}: exists; --force replaces it\n"));
         assert_eq!(std::fs::read_to_string(file).unwrap(), "keep me");
-        run_ok(&["export", "--format", format, "--out", file, "--force"]);
+        aigov_ok(&["export", "--format", format, "--out", file, "--force"]);
         assert_ne!(std::fs::read_to_string(file).unwrap(), "keep me");
     }
     // a CSV directory: one table there already, none is written
@@ -1555,7 +1536,7 @@ fn an_existing_file_is_replaced_only_with_force() {
     let err = refused(&["export", "--format", "csv", "--out", t]);
     assert!(err.contains("links.csv: exists"), "{err}");
     assert_eq!(std::fs::read_dir(&tables).unwrap().count(), 1);
-    run_ok(&["export", "--format", "csv", "--out", t, "--force"]);
+    aigov_ok(&["export", "--format", "csv", "--out", t, "--force"]);
     assert_eq!(std::fs::read_dir(&tables).unwrap().count(), 5);
     // --force means nothing without --out
     assert_eq!(aigov(&["export", "--force"]).status.code(), Some(2));
@@ -1600,9 +1581,9 @@ fn the_dataset_being_exported_is_never_written_over() {
     assert_eq!(std::fs::read(&own).unwrap(), before);
     assert_eq!(std::fs::read_dir(&data).unwrap().count(), 1);
     // the data still loads, and a file beside it is fine
-    run_ok(&["--data", d, "check"]);
+    aigov_ok(&["--data", d, "check"]);
     let beside = dir.join("escaping.md");
-    run_ok(&[
+    aigov_ok(&[
         "--data",
         d,
         "export",
@@ -1626,7 +1607,7 @@ fn a_symbolic_link_at_the_destination_is_not_followed() {
     let err = refused(&["export", "--format", "json", "--out", l]);
     assert!(err.contains("exists"), "{err}");
     // --force replaces the link with the file; what it pointed at is untouched
-    run_ok(&["export", "--format", "json", "--out", l, "--force"]);
+    aigov_ok(&["export", "--format", "json", "--out", l, "--force"]);
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
     assert!(!std::fs::symlink_metadata(&link).unwrap().is_symlink());
     // a link to a directory is not a CSV destination
@@ -1652,7 +1633,7 @@ fn every_format_writes_the_same_to_a_file_as_to_stdout() {
     for format in ["json", "markdown", "timelinejs", "dot"] {
         let file = dir.join(format!("out.{format}"));
         let filters = ["--country", "cn"];
-        let o = run_ok(&args(
+        let o = aigov_ok(&args(
             Some(FIXTURE),
             &[
                 "export",

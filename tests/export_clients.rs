@@ -8,29 +8,20 @@
 //! the one console complaint allowed.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "common/run.rs"]
+#[allow(dead_code)] // the helpers serve several test files
+mod run;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use run::{aigov_ok, piped, succeeded};
+
 use serde_json::Value;
 
 const FIXTURE: &str = "tests/fixtures/export/escaping.toml";
-
-fn aigov(args: &[&str]) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_aigov"))
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).unwrap()
-}
 
 /// The `node_modules` holding the clients: `AIGOV_CLIENTS`, else where `.ci/run` puts it.
 fn clients() -> PathBuf {
@@ -204,7 +195,7 @@ fn timelinejs_renders_the_bundled_export_with_every_slide_date_and_row() {
         return skip("Chromium");
     };
     for group_by in ["side", "none"] {
-        let text = aigov(&["export", "--format", "timelinejs", "--group-by", group_by]);
+        let text = aigov_ok(&["export", "--format", "timelinejs", "--group-by", group_by]);
         let tl: Value = serde_json::from_str(&text).unwrap();
         let events = tl["events"].as_array().unwrap();
         let (dom, console) = render_timeline(chromium, &dist, &text, ("{}", ""), group_by);
@@ -285,7 +276,7 @@ fn a_link_between_slides_goes_to_the_linked_slide_in_timelinejs() {
     let Some(chromium) = chromium() else {
         return skip("Chromium");
     };
-    let text = aigov(&["export", "--format", "timelinejs"]);
+    let text = aigov_ok(&["export", "--format", "timelinejs"]);
     let page = ("{hash_bookmark: true}", CLICK_A_LINK);
     let (dom, console) = render_timeline(chromium, &dist, &text, page, "link");
     assert!(console.is_empty(), "{console:#?}");
@@ -315,23 +306,13 @@ fn a_link_between_slides_goes_to_the_linked_slide_in_timelinejs() {
 fn markdown_it(node_modules: &Path, text: &str) -> String {
     let script = "const md = require(process.argv[1])({ html: true });\
         process.stdout.write(md.render(require('fs').readFileSync(0, 'utf8')));";
-    let mut child = Command::new("node")
-        .args(["-e", script])
-        .arg(node_modules.join("markdown-it"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::io::Write::write_all(&mut child.stdin.take().unwrap(), text.as_bytes()).unwrap();
-    let o = child.wait_with_output().unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
+    let o = piped(
+        Command::new("node")
+            .args(["-e", script])
+            .arg(node_modules.join("markdown-it")),
+        text.as_bytes(),
     );
-    String::from_utf8(o.stdout).unwrap()
+    succeeded(o, "markdown-it")
 }
 
 /// The values of every `attr="…"` in some HTML.
@@ -358,10 +339,10 @@ fn markdown_it_renders_every_in_document_link_onto_an_anchor() {
             }
             args.extend(["export", "--format", "json"]);
             args.extend_from_slice(filters);
-            let json: Value = serde_json::from_str(&aigov(&args)).unwrap();
+            let json: Value = serde_json::from_str(&aigov_ok(&args)).unwrap();
             let format = args.len() - filters.len() - 1;
             args[format] = "markdown";
-            let html = markdown_it(&modules, &aigov(&args));
+            let html = markdown_it(&modules, &aigov_ok(&args));
 
             let ids: BTreeSet<&str> = values(&html, "id").into_iter().collect();
             let targets: Vec<&str> = values(&html, "href")
