@@ -107,15 +107,6 @@ impl App {
         usize::from(self.panes().rect(pane).height.saturating_sub(3)).max(MIN_PAGE)
     }
 
-    /// The page `moved` needs for `action`: laid out only for a page up or down (laying
-    /// out the panes wraps the quotes pane, work a step by one row does not need).
-    fn page_for(&self, pane: Pane, action: Action) -> usize {
-        match action {
-            Action::PageUp | Action::PageDown => self.page(pane),
-            _ => 0,
-        }
-    }
-
     pub(super) fn focus(&mut self, pane: Pane) {
         if (self.focus == Pane::Countries) != (pane == Pane::Countries) {
             self.quotes_scroll = 0;
@@ -142,12 +133,7 @@ impl App {
                     }
                 } else {
                     let rows = self.country_rows();
-                    let to = moved(
-                        self.countries.selected,
-                        rows,
-                        self.page_for(pane, action),
-                        action,
-                    );
+                    let to = moved(self.countries.selected, rows, || self.page(pane), action);
                     self.choose_country(to);
                 }
             }
@@ -173,7 +159,7 @@ impl App {
                             .copied()
                             .unwrap_or(self.timeline.selected)
                     }
-                    a => moved(self.timeline.selected, n, self.page_for(pane, a), a),
+                    a => moved(self.timeline.selected, n, || self.page(pane), a),
                 };
                 self.select_event(to);
             }
@@ -206,7 +192,7 @@ impl App {
                     }
                     Action::FocusPrev => self.focus(next(self.focus, 3)),
                     Action::MoveUp | Action::MoveDown => self.step_event_cursor(action),
-                    a => self.event_link = moved(self.event_link, n, 1, a),
+                    a => self.event_link = moved(self.event_link, n, || 1, a),
                 }
             }
             Pane::Quotes => match action {
@@ -351,14 +337,20 @@ fn next(pane: Pane, by: usize) -> Pane {
     Pane::ALL[(pane.number() + by) % Pane::ALL.len()]
 }
 
-/// A list selection after a movement action.
-pub(super) fn moved(selected: usize, len: usize, page: usize, action: Action) -> usize {
+/// A list selection after a movement action; `page`, the rows a page moves, is asked
+/// only by a page up or down (it may need the panes laid out).
+pub(super) fn moved(
+    selected: usize,
+    len: usize,
+    page: impl FnOnce() -> usize,
+    action: Action,
+) -> usize {
     let last = len.saturating_sub(1);
     match action {
         Action::MoveUp => selected.saturating_sub(1),
         Action::MoveDown => (selected + 1).min(last),
-        Action::PageUp => selected.saturating_sub(page),
-        Action::PageDown => (selected + page).min(last),
+        Action::PageUp => selected.saturating_sub(page()),
+        Action::PageDown => (selected + page()).min(last),
         Action::Top => 0,
         Action::Bottom => last,
         _ => selected,

@@ -46,7 +46,7 @@ impl App {
                 actors.checked_sub(1).map(|i| (e, i))
             }
             (None, _) => {
-                self.event_link = super::moved(self.event_link, links, 1, action);
+                self.event_link = super::moved(self.event_link, links, || 1, action);
                 None
             }
         };
@@ -107,7 +107,7 @@ impl App {
         let page_h = usize::from(self.viewport.height.saturating_sub(6)).max(1);
         match action {
             Action::MoveDown | Action::MoveUp | Action::PageDown | Action::PageUp => {
-                page.selected = super::moved(page.selected, n, page_h, action);
+                page.selected = super::moved(page.selected, n, || page_h, action);
             }
             Action::Top => {
                 page.selected = 0;

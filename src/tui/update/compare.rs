@@ -87,9 +87,9 @@ impl App {
                 } else {
                     Action::MoveUp
                 };
-                cv.at.cursor.selected = moved(sel, rows, page, step);
+                cv.at.cursor.selected = moved(sel, rows, || page, step);
             }
-            a => cv.at.cursor.selected = moved(sel, rows, page, a),
+            a => cv.at.cursor.selected = moved(sel, rows, || page, a),
         }
     }
 

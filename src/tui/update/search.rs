@@ -49,7 +49,7 @@ impl App {
                 } else {
                     Action::MoveUp
                 };
-                sb.selected = moved(sb.selected, sb.hits.len(), page, step);
+                sb.selected = moved(sb.selected, sb.hits.len(), || page, step);
                 return Effect::None;
             }
             Action::Click { x, y } => {
@@ -84,7 +84,7 @@ impl App {
                 return Effect::None;
             }
             Action::MoveUp | Action::MoveDown | Action::PageUp | Action::PageDown => {
-                sb.selected = moved(sb.selected, sb.hits.len(), page, action);
+                sb.selected = moved(sb.selected, sb.hits.len(), || page, action);
                 return Effect::None;
             }
             Action::SearchAccept => {
