@@ -73,21 +73,18 @@ impl<K: Copy + Default> IdTable<K> {
         self.len == 0
     }
 
-    /// The position of `id` (hash `h`), or of the empty slot where it would go.
-    fn probe<'a>(&self, h: u64, id: &str, text: impl Fn(K, Entity) -> &'a str) -> (usize, bool) {
-        self.probe_from(h, id, &text)
+    /// The slot where probing for hash `h` starts: the high bits pick it (xxh3's are as
+    /// good as its low ones).
+    fn home(&self, h: u64) -> usize {
+        #[allow(clippy::cast_possible_truncation)] // a position, masked
+        let i = (h >> 20) as usize;
+        i & (self.slots.len() - 1)
     }
 
-    fn probe_from<'a>(
-        &self,
-        h: u64,
-        id: &str,
-        text: &impl Fn(K, Entity) -> &'a str,
-    ) -> (usize, bool) {
+    /// The position of `id` (hash `h`), or of the empty slot where it would go.
+    fn probe<'a>(&self, h: u64, id: &str, text: &impl Fn(K, Entity) -> &'a str) -> (usize, bool) {
         let mask = self.slots.len() - 1;
-        // The high bits pick the slot: xxh3's are as good as its low ones.
-        #[allow(clippy::cast_possible_truncation)] // a position, masked
-        let mut i = (h >> 20) as usize & mask;
+        let mut i = self.home(h);
         loop {
             let s = &self.slots[i];
             if s.hash == 0 {
@@ -102,7 +99,7 @@ impl<K: Copy + Default> IdTable<K> {
 
     /// The record of `id`; `text` gives the id of a candidate (its slot's key and record).
     pub fn get<'a>(&self, id: &str, text: impl Fn(K, Entity) -> &'a str) -> Option<Entity> {
-        match self.probe(hash(id), id, text) {
+        match self.probe(hash(id), id, &text) {
             (i, true) => Some(self.slots[i].entity),
             _ => None,
         }
@@ -120,15 +117,12 @@ impl<K: Copy + Default> IdTable<K> {
         out: &mut Vec<Option<Entity>>,
     ) {
         const GROUP: usize = 16;
-        let mask = self.slots.len() - 1;
         for group in ids.chunks(GROUP) {
             let mut hashes = [0u64; GROUP];
             let mut at = [0usize; GROUP];
             for (j, id) in group.iter().enumerate() {
                 hashes[j] = hash(id);
-                #[allow(clippy::cast_possible_truncation)] // a position, masked
-                let i = (hashes[j] >> 20) as usize & mask;
-                at[j] = i;
+                at[j] = self.home(hashes[j]);
             }
             let mut first = [Slot {
                 hash: 0,
@@ -151,7 +145,7 @@ impl<K: Copy + Default> IdTable<K> {
                     None
                 } else {
                     // Not in its first slot: probe on as one lookup does.
-                    match self.probe_from(hashes[j], id, &text) {
+                    match self.probe(hashes[j], id, &text) {
                         (i, true) => Some(self.slots[i].entity),
                         _ => None,
                     }
@@ -174,7 +168,7 @@ impl<K: Copy + Default> IdTable<K> {
             self.grow();
         }
         let h = hash(id);
-        match self.probe(h, id, text) {
+        match self.probe(h, id, &text) {
             (i, true) => Err(self.slots[i].entity),
             (i, false) => {
                 self.slots[i] = Slot {
@@ -193,8 +187,7 @@ impl<K: Copy + Default> IdTable<K> {
         let mut bigger = Self::with_capacity(self.slots.len());
         let mask = bigger.slots.len() - 1;
         for s in self.slots.iter().filter(|s| s.hash != 0) {
-            #[allow(clippy::cast_possible_truncation)] // a position, masked
-            let mut i = (s.hash >> 20) as usize & mask;
+            let mut i = bigger.home(s.hash);
             while bigger.slots[i].hash != 0 {
                 i = (i + 1) & mask;
             }
