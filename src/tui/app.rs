@@ -14,6 +14,7 @@ use super::reload::Problems;
 use super::theme::Theme;
 use crate::dataset::Dataset;
 use crate::graph::{ActorIx, EventIx, QuoteIx};
+use crate::index::TimelineView;
 
 pub use self::search::{Found, MAX_HITS, SYNC_SEARCH_LIMIT, SearchBox, Searched};
 pub use self::timeline::{FilterInput, Filtering};
@@ -95,15 +96,11 @@ pub struct App {
     pub event_scroll: usize,
     pub quotes_scroll: usize,
     pub history: Vec<Place>,
-    /// Positions in `timeline()` where a new year begins.
-    pub year_starts: Vec<usize>,
-    /// Positions in `timeline()` of the events scheduled, and of those unconfirmed
-    /// (`TimelineView::scheduled`, `unconfirmed`).
-    pub scheduled: Arc<[usize]>,
-    pub unconfirmed: Arc<[usize]>,
+    /// What the timeline shows, as the last refilter worked it out: where each year
+    /// begins in `timeline()`, the events per month, the chosen country's quotes in
+    /// timeline order, and where the scheduled and unconfirmed events are.
+    pub view: TimelineView,
     pub density: Density,
-    /// Quotes of the events of the chosen country, in timeline order.
-    pub country_quotes: Arc<[QuoteIx]>,
     /// The search popup, while open.
     pub search: Option<SearchBox>,
     /// The last accepted search.
@@ -176,11 +173,8 @@ impl App {
             event_scroll: 0,
             quotes_scroll: 0,
             history: Vec::new(),
-            year_starts: Vec::new(),
-            scheduled: Arc::default(),
-            unconfirmed: Arc::default(),
+            view: TimelineView::default(),
             density: Density::default(),
-            country_quotes: Arc::default(),
             search: None,
             found: Found::default(),
             landed_quote: None,
@@ -309,7 +303,7 @@ impl App {
     /// focus, else the selected event's.
     pub fn quotes(&self) -> &[QuoteIx] {
         if self.shows_profile() {
-            return &self.country_quotes;
+            return &self.view.quotes;
         }
         self.selected_event()
             .map_or(&[], |e| &self.dataset.index.quotes_by_event[e.ix()])
@@ -317,12 +311,12 @@ impl App {
 
     /// The row of the timeline where the event at `pos` is drawn.
     pub fn row_of(&self, pos: usize) -> usize {
-        pos + self.year_starts.partition_point(|&s| s <= pos)
+        pos + self.view.year_starts.partition_point(|&s| s <= pos)
     }
 
     /// Rows of the timeline, year headers included.
     pub fn timeline_rows(&self) -> usize {
-        self.timeline_events().len() + self.year_starts.len()
+        self.timeline_events().len() + self.view.year_starts.len()
     }
 
     /// What is drawn at timeline row `row`: `Err(pos)` a year header above the event at

@@ -146,15 +146,18 @@ impl App {
                     }
                     Action::PrevYear => {
                         let i = self
+                            .view
                             .year_starts
                             .partition_point(|&s| s < self.timeline.selected);
-                        i.checked_sub(1).map_or(0, |i| self.year_starts[i])
+                        i.checked_sub(1).map_or(0, |i| self.view.year_starts[i])
                     }
                     Action::NextYear => {
                         let i = self
+                            .view
                             .year_starts
                             .partition_point(|&s| s <= self.timeline.selected);
-                        self.year_starts
+                        self.view
+                            .year_starts
                             .get(i)
                             .copied()
                             .unwrap_or(self.timeline.selected)

@@ -1,8 +1,6 @@
 //! What the timeline shows: the chosen country's events that pass the filter, their year
 //! starts, density and counts, and the widths the layout gives them. No I/O.
 
-use std::sync::Arc;
-
 use crate::filter::Filter;
 use crate::filter::query::QueryError;
 use crate::graph::{EventIx, Status};
@@ -139,9 +137,9 @@ impl App {
         };
         // Dated after today: upcoming, unless unconfirmed. Unconfirmed: so marked, or
         // scheduled for a day that has passed.
-        let upcoming = (end - later) - within(&self.unconfirmed, later, end);
+        let upcoming = (end - later) - within(&self.view.unconfirmed, later, end);
         let unconfirmed =
-            within(&self.unconfirmed, start, end) + within(&self.scheduled, start, later);
+            within(&self.view.unconfirmed, start, end) + within(&self.view.scheduled, start, later);
         (upcoming, unconfirmed)
     }
 
@@ -204,14 +202,12 @@ impl App {
                 &worked_out
             }
         };
-        let year_starts = view.year_starts.clone();
         let density = Density {
             first_year: view.first_year,
             months: view.months.clone(),
         };
-        let country_quotes = Arc::clone(&view.quotes);
-        let scheduled = Arc::clone(&view.scheduled);
-        let unconfirmed = Arc::clone(&view.unconfirmed);
+        // The quotes and positions are shared with the index's view, not copied.
+        let view = view.clone();
         let g = &self.dataset.graph;
         let countries_w = (0..self.country_rows())
             .map(|row| {
@@ -222,11 +218,8 @@ impl App {
             })
             .max()
             .unwrap_or(0);
-        self.year_starts = year_starts;
+        self.view = view;
         self.density = density;
-        self.country_quotes = country_quotes;
-        self.scheduled = scheduled;
-        self.unconfirmed = unconfirmed;
         self.countries_w = u16::try_from(countries_w).unwrap_or(u16::MAX);
     }
 }
@@ -270,7 +263,7 @@ mod tests {
     /// days; returns how many of each were found.
     fn assert_counted_as_one_by_one(app: &App) -> (usize, usize) {
         let n = app.timeline_events().len();
-        let mut bounds = app.year_starts.clone();
+        let mut bounds = app.view.year_starts.clone();
         bounds.push(n);
         let mut ranges: Vec<_> = bounds.windows(2).map(|w| w[0]..w[1]).collect();
         ranges.extend([0..n, n / 3..n / 2, n..n, 0..n + 5]);

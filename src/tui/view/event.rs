@@ -237,7 +237,7 @@ fn profile(app: &App, w: usize, max: usize) -> (Vec<Line<'static>>, usize) {
         &format!(
             "{} · {}",
             plural(n, "event"),
-            plural(app.country_quotes.len(), "quote")
+            plural(app.view.quotes.len(), "quote")
         ),
         w,
         0,

@@ -49,7 +49,7 @@ fn parts(app: &App, compact: bool, area: Rect) -> Parts {
     let shown = app.timeline_events().len();
     let all = app.dataset.graph.events.len();
     let quotes = if app.country().is_some() {
-        app.country_quotes.len()
+        app.view.quotes.len()
     } else {
         app.dataset.graph.quotes.len()
     };

@@ -80,7 +80,7 @@ pub fn render(app: &App, panes: &Panes, area: Rect, buf: &mut Buffer) {
             }
             Ok(pos) => {
                 let Some(&e) = events.get(pos) else { break };
-                at = if app.year_starts.binary_search(&(pos + 1)).is_ok() {
+                at = if app.view.year_starts.binary_search(&(pos + 1)).is_ok() {
                     Err(pos + 1)
                 } else {
                     Ok(pos + 1)
@@ -103,10 +103,10 @@ fn year_line(app: &App, pos: usize, sticky: bool) -> Line<'static> {
         return Line::default();
     };
     let year = app.dataset.graph.event(e).date.year();
-    let i = app.year_starts.partition_point(|&s| s <= pos);
+    let i = app.view.year_starts.partition_point(|&s| s <= pos);
     let start = i
         .checked_sub(1)
-        .and_then(|i| app.year_starts.get(i))
+        .and_then(|i| app.view.year_starts.get(i))
         .map_or(pos, |&s| s);
     let end = next_year_start(app, pos);
     let n = end - start;
@@ -160,8 +160,9 @@ fn event_line(app: &App, e: crate::graph::EventIx, pos: usize, w: usize) -> Line
 }
 
 fn next_year_start(app: &App, pos: usize) -> usize {
-    let i = app.year_starts.partition_point(|&s| s <= pos);
-    app.year_starts
+    let i = app.view.year_starts.partition_point(|&s| s <= pos);
+    app.view
+        .year_starts
         .get(i)
         .copied()
         .unwrap_or(app.timeline_events().len())
